@@ -1,6 +1,11 @@
 package dev.drydock.dao;
 
 import dev.drydock.dao.error.TranslatingExecuteListener;
+import dev.drydock.dao.repository.AccountRepository;
+import dev.drydock.dao.repository.PostRepository;
+import dev.drydock.dao.repository.PostTagRepository;
+import dev.drydock.dao.repository.TagRepository;
+import dev.drydock.dao.repository.UserRepository;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +19,7 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.jooq.impl.DefaultRecordListenerProvider;
 
 /**
  * The entry point of the DAO library: a {@link DSLContext} over an application's {@link
@@ -30,6 +36,11 @@ import org.jooq.impl.DefaultExecuteListenerProvider;
 public final class DrydockDatabase {
 
   private final DSLContext dsl;
+  private final UserRepository users;
+  private final PostRepository posts;
+  private final TagRepository tags;
+  private final PostTagRepository postTags;
+  private final AccountRepository accounts;
 
   private DrydockDatabase(Builder b) {
     Settings settings = settings(b.queryTimeout);
@@ -44,7 +55,13 @@ public final class DrydockDatabase {
     configuration.set(b.dataSource);
     configuration.set(settings);
     configuration.set(listeners.toArray(ExecuteListenerProvider[]::new));
+    configuration.set(new DefaultRecordListenerProvider(TouchUpdatedAt.INSTANCE));
     this.dsl = DSL.using(configuration);
+    this.users = new UserRepository(dsl);
+    this.posts = new PostRepository(dsl);
+    this.tags = new TagRepository(dsl);
+    this.postTags = new PostTagRepository(dsl);
+    this.accounts = new AccountRepository(dsl);
   }
 
   /** Starts a configuration, like {@code Flyway.configure()}. */
@@ -65,6 +82,7 @@ public final class DrydockDatabase {
    *       checked and incremented in the UPDATE itself, and a stale record fails with jOOQ's {@code
    *       DataChangedException} instead of overwriting a newer row;
    *   <li>{@code RETURNING *} after {@code store()}, so records see database defaults;
+   *   <li>{@code store()} of a changed record sets {@code updated_at} (see {@link TouchUpdatedAt});
    *   <li>no jOOQ debug logging of every statement (a measurable cost in hot paths).
    * </ul>
    */
@@ -87,6 +105,31 @@ public final class DrydockDatabase {
   /** The configured jOOQ context: use it for queries the repositories do not cover. */
   public DSLContext dsl() {
     return dsl;
+  }
+
+  /** Users: create, find, list, optimistic update, upsert, delete, with posts. */
+  public UserRepository users() {
+    return users;
+  }
+
+  /** Posts, with their tags. */
+  public PostRepository posts() {
+    return posts;
+  }
+
+  /** Tags. */
+  public TagRepository tags() {
+    return tags;
+  }
+
+  /** The post-tag links. */
+  public PostTagRepository postTags() {
+    return postTags;
+  }
+
+  /** Accounts and transfers between them. */
+  public AccountRepository accounts() {
+    return accounts;
   }
 
   /** Configuration of a {@link DrydockDatabase}. */
