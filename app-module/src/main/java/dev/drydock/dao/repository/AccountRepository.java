@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Typed access to {@code accounts} (uuid keys, {@code balance >= 0}). Thread-safe.
@@ -75,16 +76,18 @@ public final class AccountRepository {
 
   /** Sum of all balances. */
   public long totalBalance() {
-    return dsl.select(org.jooq.impl.DSL.sum(ACCOUNTS.BALANCE))
+    return dsl.select(DSL.sum(ACCOUNTS.BALANCE))
         .from(ACCOUNTS)
         .fetchOptional(0, Long.class)
         .orElse(0L);
   }
 
   /**
-   * Moves {@code amount} from one account to another: two relative updates ({@code balance =
-   * balance -/+ amount}), correct under any isolation level; run both in one transaction. Each
-   * changed row gets a new {@code lock_version} and {@code updated_at}.
+   * Moves {@code amount} from one account to another in one statement: {@code update accounts set
+   * balance = balance + case when id = from then -amount else amount end ... where id in (from,
+   * to)}. Relative, so correct under any isolation level; both rows are locked by the same
+   * statement in index order, so concurrent transfers in opposite directions do not deadlock. Each
+   * row gets a new {@code lock_version} and {@code updated_at}.
    *
    * @throws dev.drydock.dao.error.InvalidInputException if {@code from} would go negative
    *     ({@code accounts_balance_non_negative})
@@ -97,20 +100,19 @@ public final class AccountRepository {
     if (from.equals(to)) {
       throw new IllegalArgumentException("cannot transfer to the same account: " + from);
     }
-    move(from, -amount);
-    move(to, amount);
-  }
-
-  private void move(UUID id, long delta) {
-    int n =
+    List<UUID> updated =
         dsl.update(ACCOUNTS)
-            .set(ACCOUNTS.BALANCE, ACCOUNTS.BALANCE.plus(delta))
+            .set(
+                ACCOUNTS.BALANCE,
+                ACCOUNTS.BALANCE.plus(
+                    DSL.when(ACCOUNTS.ID.eq(from), DSL.val(-amount)).else_(DSL.val(amount))))
             .set(ACCOUNTS.LOCK_VERSION, ACCOUNTS.LOCK_VERSION.plus(1))
-            .set(ACCOUNTS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
-            .where(ACCOUNTS.ID.eq(id))
-            .execute();
-    if (n == 0) {
-      throw NotFoundException.noRow(ACCOUNTS.getName(), id);
+            .set(ACCOUNTS.UPDATED_AT, DSL.currentOffsetDateTime())
+            .where(ACCOUNTS.ID.in(from, to))
+            .returning(ACCOUNTS.ID)
+            .fetch(ACCOUNTS.ID);
+    if (updated.size() < 2) {
+      throw NotFoundException.noRow(ACCOUNTS.getName(), updated.contains(from) ? to : from);
     }
   }
 }
