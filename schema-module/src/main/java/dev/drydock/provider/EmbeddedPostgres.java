@@ -97,13 +97,14 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
       PostgresBinaries binaries;
       Path data = workDir.resolve("data");
       if (runAs == RunAs.NOBODY) {
-        binaries = PostgresBinaries.extractPrivateCopy(workDir.resolve("pg"));
+        binaries =
+            PostgresBinaries.extractPrivateCopy(workDir.resolve("pg"), settings.postgresBinaries());
         Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.createDirectories(data);
         chownTree(workDir, NOBODY);
         initdb(binaries, runAs, data);
       } else {
-        binaries = PostgresBinaries.extractTo(cache);
+        binaries = PostgresBinaries.extractTo(cache, settings.postgresBinaries());
         Path template = clusterTemplate(binaries, runAs);
         FileTrees.copy(template, data);
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));

