@@ -85,9 +85,13 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
   }
 
   static EmbeddedPostgres start(ProviderSettings settings) {
+    Orphans.reap(settings.cacheDirectory());
+    return start(settings, detectRunAs());
+  }
+
+  /** Starts the server the given way (tests force the fallbacks with this). */
+  static EmbeddedPostgres start(ProviderSettings settings, RunAs runAs) {
     Path cache = settings.cacheDirectory();
-    Orphans.reap(cache);
-    RunAs runAs = detectRunAs();
     Path workDir = null;
     Orphans.Registration registration = null;
     Process process = null;
