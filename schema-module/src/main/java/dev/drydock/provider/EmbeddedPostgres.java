@@ -134,7 +134,7 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
         throw new ProviderException(
             "Embedded PostgreSQL did not start (" + runAs + "): " + failure);
       }
-      String version = initialise(port, settings);
+      String version = serverVersion(port);
       return new EmbeddedPostgres(workDir, process, port, version, registration);
     } catch (IOException e) {
       cleanUp(process, workDir, registration);
@@ -421,20 +421,16 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
     return "not ready within " + timeout.toSeconds() + " s: " + tail(Files.readString(log), 5);
   }
 
-  private static String initialise(int port, ProviderSettings settings) {
+  private static String serverVersion(int port) {
     String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     try (Connection c = java.sql.DriverManager.getConnection(url, SUPERUSER, "");
-        Statement st = c.createStatement()) {
-      for (String sql : settings.initSql()) {
-        st.execute(sql);
-      }
-      try (ResultSet rs = st.executeQuery("SHOW server_version")) {
-        rs.next();
-        return rs.getString(1);
-      }
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SHOW server_version")) {
+      rs.next();
+      return rs.getString(1);
     } catch (SQLException e) {
       throw new ProviderException(
-          "Embedded PostgreSQL started but could not be initialised: " + e.getMessage(), e);
+          "Embedded PostgreSQL started but does not answer: " + e.getMessage(), e);
     }
   }
 

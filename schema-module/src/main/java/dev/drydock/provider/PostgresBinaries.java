@@ -19,7 +19,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -141,21 +140,7 @@ final class PostgresBinaries {
   }
 
   static String resourceNameForThisPlatform() {
-    String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-    String system =
-        os.contains("mac") || os.contains("darwin")
-            ? "darwin"
-            : os.contains("win") ? "windows" : "linux";
-    String arch =
-        switch (System.getProperty("os.arch").toLowerCase(Locale.ROOT)) {
-          case "amd64", "x86_64" -> "x86_64";
-          case "aarch64", "arm64" -> "arm_64";
-          case "x86", "i386", "i686" -> "x86_32";
-          case "ppc64le" -> "ppc64le";
-          case "arm" -> "arm_32";
-          default -> System.getProperty("os.arch");
-        };
-    return "postgres-" + system + "-" + arch + ".txz";
+    return "postgres-" + Platform.system() + "-" + Platform.arch() + ".txz";
   }
 
   private static String cacheKey(URL url) {

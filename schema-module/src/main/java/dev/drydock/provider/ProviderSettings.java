@@ -116,7 +116,7 @@ public final class ProviderSettings {
   public String toString() {
     return "ProviderSettings{kind="
         + kind
-        + (serverUrl == null ? "" : ", serverUrl=" + serverUrl)
+        + (serverUrl == null ? "" : ", serverUrl=" + Redaction.url(serverUrl))
         + (user == null ? "" : ", user=" + user)
         + (password == null ? "" : ", password=****")
         + "}";
