@@ -78,9 +78,9 @@ public final class DrydockDatabase {
    * The jOOQ settings the repositories rely on:
    *
    * <ul>
-   *   <li>optimistic locking for {@code UpdatableRecord.store()}: the {@code lock_version} column is
-   *       checked and incremented in the UPDATE itself, and a stale record fails with jOOQ's {@code
-   *       DataChangedException} instead of overwriting a newer row;
+   *   <li>optimistic locking for {@code UpdatableRecord.store()}: the {@code lock_version} column
+   *       is checked and incremented in the UPDATE itself, and a stale record fails with jOOQ's
+   *       {@code DataChangedException} instead of overwriting a newer row;
    *   <li>{@code RETURNING *} after {@code store()}, so records see database defaults;
    *   <li>{@code store()} of a changed record sets {@code updated_at} (see {@link TouchUpdatedAt});
    *   <li>no jOOQ debug logging of every statement (a measurable cost in hot paths).

@@ -10,8 +10,7 @@ import org.jooq.RecordListener;
  * Sets {@code updated_at} when {@code UpdatableRecord.store()} or {@code update()} writes a record
  * of a table that has the column, unless the caller set it, so records follow the same rule as the
  * repositories' updates. The value is the application's clock (a record cannot carry an SQL
- * expression such as {@code now()}); the repositories use the database's {@code
- * current_timestamp}.
+ * expression such as {@code now()}); the repositories use the database's {@code current_timestamp}.
  */
 final class TouchUpdatedAt implements RecordListener {
 

@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * The one table from SQLState to Drydock's error categories, modelled on Spring's {@code
- * SQLStateSQLExceptionTranslator}. Exact codes are looked up first, then the two-character class.
- * A code not in the table is not translated.
+ * SQLStateSQLExceptionTranslator}. Exact codes are looked up first, then the two-character class. A
+ * code not in the table is not translated.
  *
  * <p>References: PostgreSQL "Appendix A. PostgreSQL Error Codes"; Aurora DSQL "Concurrency control"
  * (optimistic concurrency errors {@code OC000}/{@code OC001}).
@@ -49,7 +49,8 @@ final class SqlStateTable {
           Map.entry("40001", Category.UNAVAILABLE),
           // 40P01 deadlock_detected: this transaction was chosen as the deadlock victim
           Map.entry("40P01", Category.UNAVAILABLE),
-          // --- lock and statement timeouts --------------------------------------------------------
+          // --- lock and statement timeouts
+          // --------------------------------------------------------
           // 55P03 lock_not_available: NOWAIT or lock_timeout
           Map.entry("55P03", Category.UNAVAILABLE),
           // 57014 query_canceled: statement_timeout, JDBC query timeout or pg_cancel_backend

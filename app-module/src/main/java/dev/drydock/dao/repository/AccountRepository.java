@@ -89,8 +89,8 @@ public final class AccountRepository {
    * statement in index order, so concurrent transfers in opposite directions do not deadlock. Each
    * row gets a new {@code lock_version} and {@code updated_at}.
    *
-   * @throws dev.drydock.dao.error.InvalidInputException if {@code from} would go negative
-   *     ({@code accounts_balance_non_negative})
+   * @throws dev.drydock.dao.error.InvalidInputException if {@code from} would go negative ({@code
+   *     accounts_balance_non_negative})
    * @throws NotFoundException if either account does not exist
    */
   public void transfer(UUID from, UUID to, long amount) {

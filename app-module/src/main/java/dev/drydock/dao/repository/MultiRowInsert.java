@@ -13,8 +13,8 @@ import org.jooq.TableRecord;
 
 /**
  * Batch insert as multi-row {@code INSERT ... VALUES (...), (...) RETURNING *}: one round trip per
- * chunk, and every inserted row comes back with its database defaults. A field a record did not
- * set is written as {@code DEFAULT}.
+ * chunk, and every inserted row comes back with its database defaults. A field a record did not set
+ * is written as {@code DEFAULT}.
  */
 final class MultiRowInsert<R extends TableRecord<R>> {
 

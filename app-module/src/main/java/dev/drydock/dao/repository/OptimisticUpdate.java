@@ -32,9 +32,9 @@ import org.jooq.UpdatableRecord;
  *
  * <p>The sub-select {@code cur} reads the statement's snapshot (PostgreSQL evaluates all parts of a
  * statement with data-modifying CTEs on one snapshot), so the outcome is told apart without a
- * second statement and without a race: no row means the id does not exist (NotFound); a row
- * without {@code upd} means the version was stale (Conflict, with the actual version, or with an
- * unknown one if a concurrent transaction changed the row while this statement waited for it).
+ * second statement and without a race: no row means the id does not exist (NotFound); a row without
+ * {@code upd} means the version was stale (Conflict, with the actual version, or with an unknown
+ * one if a concurrent transaction changed the row while this statement waited for it).
  */
 final class OptimisticUpdate<R extends UpdatableRecord<R>, K> {
 

@@ -43,8 +43,8 @@ public final class PostTagRepository {
   }
 
   /**
-   * Links a tag to a post unless already linked ({@code ON CONFLICT DO NOTHING}); returns whether
-   * a link was added.
+   * Links a tag to a post unless already linked ({@code ON CONFLICT DO NOTHING}); returns whether a
+   * link was added.
    *
    * @throws NotFoundException if the post or the tag does not exist
    */
@@ -72,8 +72,7 @@ public final class PostTagRepository {
 
   /** Whether the post has the tag. */
   public boolean exists(int postId, int tagId) {
-    return dsl.fetchExists(
-        POST_TAGS, POST_TAGS.POST_ID.eq(postId).and(POST_TAGS.TAG_ID.eq(tagId)));
+    return dsl.fetchExists(POST_TAGS, POST_TAGS.POST_ID.eq(postId).and(POST_TAGS.TAG_ID.eq(tagId)));
   }
 
   /**

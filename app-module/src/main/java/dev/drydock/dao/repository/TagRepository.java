@@ -52,7 +52,9 @@ public final class TagRepository {
 
   /** Tags whose name starts with {@code prefix} ({@code null}: all), by name, keyset-paginated. */
   public Page<TagsRecord, String> list(String prefix, PageRequest<String> page) {
-    var query = dsl.selectFrom(TAGS).where(prefix == null ? TAGS.NAME.isNotNull() : TAGS.NAME.startsWith(prefix));
+    var query =
+        dsl.selectFrom(TAGS)
+            .where(prefix == null ? TAGS.NAME.isNotNull() : TAGS.NAME.startsWith(prefix));
     if (page.after() != null) {
       query = query.and(TAGS.NAME.gt(page.after()));
     }

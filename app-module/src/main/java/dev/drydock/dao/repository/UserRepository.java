@@ -29,8 +29,7 @@ public final class UserRepository {
   private static final MultiRowInsert<UsersRecord> INSERT =
       new MultiRowInsert<>(USERS, List.of(USERS.NAME, USERS.EMAIL, USERS.AGE, USERS.IS_ACTIVE));
   private static final Field<Result<PostsRecord>> POSTS_OF_USER =
-      multiset(selectFrom(POSTS).where(POSTS.AUTHOR_ID.eq(USERS.ID)).orderBy(POSTS.ID))
-          .as("posts");
+      multiset(selectFrom(POSTS).where(POSTS.AUTHOR_ID.eq(USERS.ID)).orderBy(POSTS.ID)).as("posts");
 
   private final DSLContext dsl;
 

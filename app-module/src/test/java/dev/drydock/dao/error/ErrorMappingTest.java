@@ -174,7 +174,8 @@ class ErrorMappingTest {
     // when / then
     assertThrows(
             InvalidInputException.class,
-            () -> dsl.insertInto(USERS, NAME, EMAIL).values((String) null, "n@example.com").execute())
+            () ->
+                dsl.insertInto(USERS, NAME, EMAIL).values((String) null, "n@example.com").execute())
         .hasSqlState("23502")
         .hasTable("users")
         .hasColumn("name")

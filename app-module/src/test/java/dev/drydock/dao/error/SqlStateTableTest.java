@@ -58,8 +58,7 @@ class SqlStateTableTest {
     "OC000, UPDATE, UnavailableException,  true",
     "OC001, SELECT, UnavailableException,  true",
   })
-  void sqlStateMapsToItsCategory(
-      String state, StatementKind kind, String type, boolean retryable) {
+  void sqlStateMapsToItsCategory(String state, StatementKind kind, String type, boolean retryable) {
     // given
     SQLException e = new SQLException("boom", state);
     // when
@@ -92,7 +91,8 @@ class SqlStateTableTest {
   void dsqlSerializationFailureWithOc000InTheMessageIsRetryable() {
     // given: DSQL reports optimistic concurrency failures as 40001 with OC000 in the message
     SQLException e =
-        new SQLException("ERROR: change conflicts with another transaction, retry (OC000)", "40001");
+        new SQLException(
+            "ERROR: change conflicts with another transaction, retry (OC000)", "40001");
     // when
     DatabaseException translated = ErrorTranslator.translate(e, StatementKind.OTHER);
     // then
@@ -128,8 +128,7 @@ class SqlStateTableTest {
   void batchFailureIsReadFromTheNextException() {
     // given: pgjdbc reports the failing statement of a batch as the next exception
     PSQLException next =
-        new PSQLException(
-            new ServerErrorMessage("SERROR\0C23502\0Mnull value\0tusers\0cname\0"));
+        new PSQLException(new ServerErrorMessage("SERROR\0C23502\0Mnull value\0tusers\0cname\0"));
     BatchUpdateException batch = new BatchUpdateException("batch failed", "23502", new int[0]);
     batch.setNextException(next);
     // when

@@ -81,7 +81,10 @@ class AccountRepositoryTest {
     NotFoundException e =
         catchThrowableOfType(
             NotFoundException.class,
-            () -> db.dsl().transaction(cfg -> accounts.using(cfg.dsl()).transfer(from.getId(), missing, 5)));
+            () ->
+                db.dsl()
+                    .transaction(
+                        cfg -> accounts.using(cfg.dsl()).transfer(from.getId(), missing, 5)));
     assertThat(e).hasMessage("No row in accounts with id " + missing);
     assertThat(accounts.findById(from.getId()).orElseThrow().getBalance()).isEqualTo(10);
   }
@@ -97,7 +100,8 @@ class AccountRepositoryTest {
     assertThat(updated.getBalance()).isEqualTo(20);
     assertThat(updated.getLockVersion()).isEqualTo(1);
     StaleVersionException e =
-        catchThrowableOfType(StaleVersionException.class, () -> accounts.update(stale.setBalance(30L)));
+        catchThrowableOfType(
+            StaleVersionException.class, () -> accounts.update(stale.setBalance(30L)));
     assertThat(e.id()).isEqualTo(a.getId());
     assertThat(e.actualVersion()).hasValue(1);
   }
@@ -114,7 +118,9 @@ class AccountRepositoryTest {
     // then
     assertThat(created).allSatisfy(a -> assertThat(a.getId()).isNotNull());
     assertThat(accounts.totalBalance()).isEqualTo(before - 5);
-    assertThat(catchThrowableOfType(NotFoundException.class, () -> accounts.delete(created.get(0).getId())))
+    assertThat(
+            catchThrowableOfType(
+                NotFoundException.class, () -> accounts.delete(created.get(0).getId())))
         .isNotNull();
   }
 }

@@ -45,7 +45,10 @@ class OptimisticConcurrencyTest {
     // given: a few counters (users.age) at 0
     int[] ids = new int[ROWS];
     for (int r = 0; r < ROWS; r++) {
-      ids[r] = users.create(new UsersRecord().setName("c" + r).setEmail("c" + r + "@x").setAge(0)).getId();
+      ids[r] =
+          users
+              .create(new UsersRecord().setName("c" + r).setEmail("c" + r + "@x").setAge(0))
+              .getId();
     }
     AtomicLongArray successesPerRow = new AtomicLongArray(ROWS);
     AtomicLong attempts = new AtomicLong();
@@ -98,7 +101,11 @@ class OptimisticConcurrencyTest {
       successes += successesPerRow.get(r);
     }
     assertThat(successes).isEqualTo((long) THREADS * INCREMENTS);
-    assertThat(db.dsl().select(org.jooq.impl.DSL.sum(USERS.AGE)).from(USERS).fetchSingle(0, Long.class))
+    assertThat(
+            db.dsl()
+                .select(org.jooq.impl.DSL.sum(USERS.AGE))
+                .from(USERS)
+                .fetchSingle(0, Long.class))
         .isEqualTo((long) THREADS * INCREMENTS);
     assertThat(attempts.get()).isEqualTo(successes + conflicts.get());
     assertThat(conflicts.get()).as("contention happened").isPositive();

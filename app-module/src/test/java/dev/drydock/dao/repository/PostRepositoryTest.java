@@ -101,8 +101,10 @@ class PostRepositoryTest {
     PostFilter filter = PostFilter.all().withAuthor(ada).withStatus(Status.active);
     // when
     Page<PostsRecord, Integer> first = posts.list(filter, PageRequest.first(2));
-    Page<PostsRecord, Integer> second = posts.list(filter, PageRequest.after(first.nextCursor().orElseThrow(), 2));
-    Page<PostsRecord, Integer> third = posts.list(filter, PageRequest.after(second.nextCursor().orElseThrow(), 2));
+    Page<PostsRecord, Integer> second =
+        posts.list(filter, PageRequest.after(first.nextCursor().orElseThrow(), 2));
+    Page<PostsRecord, Integer> third =
+        posts.list(filter, PageRequest.after(second.nextCursor().orElseThrow(), 2));
     // then
     assertThat(first.items()).extracting(PostsRecord::getTitle).containsExactly("a0", "a1");
     assertThat(second.items()).extracting(PostsRecord::getTitle).containsExactly("a2", "a3");
@@ -133,7 +135,8 @@ class PostRepositoryTest {
     posts.update(post.setTitle("first"));
     // when
     StaleVersionException e =
-        catchThrowableOfType(StaleVersionException.class, () -> posts.update(stale.setTitle("second")));
+        catchThrowableOfType(
+            StaleVersionException.class, () -> posts.update(stale.setTitle("second")));
     // then
     assertThat(e.expectedVersion()).isZero();
     assertThat(e.actualVersion()).hasValue(1);
@@ -154,7 +157,8 @@ class PostRepositoryTest {
   void updateOfMissingRowThrowsNotFound() {
     PostsRecord post = posts.create(ada, "Hello");
     posts.delete(post.getId());
-    assertThat(catchThrowableOfType(NotFoundException.class, () -> posts.update(post.setTitle("x"))))
+    assertThat(
+            catchThrowableOfType(NotFoundException.class, () -> posts.update(post.setTitle("x"))))
         .hasMessage("No row in posts with id " + post.getId());
   }
 
@@ -169,7 +173,8 @@ class PostRepositoryTest {
     // then
     assertThat(posts.findById(post.getId())).isEmpty();
     assertThat(dsl.fetchCount(POST_TAGS)).isZero();
-    assertThat(catchThrowableOfType(NotFoundException.class, () -> posts.delete(post.getId()))).isNotNull();
+    assertThat(catchThrowableOfType(NotFoundException.class, () -> posts.delete(post.getId())))
+        .isNotNull();
   }
 
   @Test
@@ -192,7 +197,11 @@ class PostRepositoryTest {
     // when
     PostsRecord updated =
         posts.upsert(
-            new PostsRecord().setId(inserted.getId()).setAuthorId(ada).setTitle("v2").setStatus(Status.active));
+            new PostsRecord()
+                .setId(inserted.getId())
+                .setAuthorId(ada)
+                .setTitle("v2")
+                .setStatus(Status.active));
     // then
     assertThat(updated.getId()).isEqualTo(inserted.getId());
     assertThat(updated.getTitle()).isEqualTo("v2");
@@ -211,7 +220,9 @@ class PostRepositoryTest {
                 new PostsRecord().setAuthorId(bob).setTitle("p2").setStatus(Status.archived)));
     // then
     assertThat(created).extracting(PostsRecord::getTitle).containsExactly("p1", "p2");
-    assertThat(created).extracting(PostsRecord::getStatus).containsExactly(Status.pending, Status.archived);
+    assertThat(created)
+        .extracting(PostsRecord::getStatus)
+        .containsExactly(Status.pending, Status.archived);
     assertThat(dsl.fetchCount(POSTS)).isEqualTo(2);
   }
 

@@ -93,8 +93,11 @@ class PostTagRepositoryTest {
     Page<PostTagsRecord, PostTagsRecord> second =
         links.list(null, null, PageRequest.after(first.nextCursor().orElseThrow(), 3));
     // then
-    assertThat(first.items()).extracting(PostTagsRecord::getPostId).containsExactly(post, post, post);
-    assertThat(second.items()).extracting(PostTagsRecord::getPostId, PostTagsRecord::getTagId)
+    assertThat(first.items())
+        .extracting(PostTagsRecord::getPostId)
+        .containsExactly(post, post, post);
+    assertThat(second.items())
+        .extracting(PostTagsRecord::getPostId, PostTagsRecord::getTagId)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(post2, java));
     assertThat(links.list(null, java, PageRequest.first(10)).items()).hasSize(2);
     assertThat(links.list(post2, null, PageRequest.first(10)).items()).hasSize(1);

@@ -58,7 +58,8 @@ class TagRepositoryTest {
     tags.createAll(List.of("jvm", "java", "go", "jooq", "js"));
     // when
     Page<TagsRecord, String> first = tags.list("j", PageRequest.first(2));
-    Page<TagsRecord, String> second = tags.list("j", PageRequest.after(first.nextCursor().orElseThrow(), 2));
+    Page<TagsRecord, String> second =
+        tags.list("j", PageRequest.after(first.nextCursor().orElseThrow(), 2));
     // then
     assertThat(first.items()).extracting(TagsRecord::getName).containsExactly("java", "jooq");
     assertThat(second.items()).extracting(TagsRecord::getName).containsExactly("js", "jvm");
@@ -97,11 +98,14 @@ class TagRepositoryTest {
     TagsRecord tag = tags.create("java");
     tags.delete(tag.getId());
     assertThat(tags.findById(tag.getId())).isEmpty();
-    assertThat(catchThrowableOfType(NotFoundException.class, () -> tags.delete(tag.getId()))).isNotNull();
+    assertThat(catchThrowableOfType(NotFoundException.class, () -> tags.delete(tag.getId())))
+        .isNotNull();
   }
 
   @Test
   void createAllReturnsRowsInOrder() {
-    assertThat(tags.createAll(List.of("b", "a"))).extracting(TagsRecord::getName).containsExactly("b", "a");
+    assertThat(tags.createAll(List.of("b", "a")))
+        .extracting(TagsRecord::getName)
+        .containsExactly("b", "a");
   }
 }

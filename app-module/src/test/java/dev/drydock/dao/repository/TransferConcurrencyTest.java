@@ -82,7 +82,8 @@ class TransferConcurrencyTest {
                 start.await();
                 for (int i = 0; i < TRANSFERS; i++) {
                   UUID from = ids.get(random.nextInt(ACCOUNTS));
-                  UUID to = ids.get((ids.indexOf(from) + 1 + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS);
+                  UUID to =
+                      ids.get((ids.indexOf(from) + 1 + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS);
                   long amount = 1 + random.nextInt(10);
                   retry.run(
                       dsl,

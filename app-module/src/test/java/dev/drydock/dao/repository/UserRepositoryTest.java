@@ -90,7 +90,8 @@ class UserRepositoryTest {
       users.create(new UsersRecord().setName("A" + i).setEmail("a" + i + "@x").setAge(20 + i));
     }
     for (int i = 0; i < 3; i++) {
-      users.create(new UsersRecord().setName("A-off" + i).setEmail("off" + i + "@x").setIsActive(false));
+      users.create(
+          new UsersRecord().setName("A-off" + i).setEmail("off" + i + "@x").setIsActive(false));
     }
     users.create(new UsersRecord().setName("B0").setEmail("b0@x"));
     users.create(new UsersRecord().setName("B1").setEmail("b1@x"));
@@ -186,7 +187,8 @@ class UserRepositoryTest {
     UsersRecord inserted =
         users.upsertByEmail(new UsersRecord().setName("Ada").setEmail("ada@example.com").setAge(1));
     UsersRecord updated =
-        users.upsertByEmail(new UsersRecord().setName("Ada L.").setEmail("ada@example.com").setAge(2));
+        users.upsertByEmail(
+            new UsersRecord().setName("Ada L.").setEmail("ada@example.com").setAge(2));
     // then
     assertThat(updated.getId()).isEqualTo(inserted.getId());
     assertThat(inserted.getLockVersion()).isZero();
@@ -209,7 +211,10 @@ class UserRepositoryTest {
     List<UsersRecord> created = users.createAll(batch);
     // then
     assertThat(created).hasSize(1005);
-    assertThat(created).extracting(UsersRecord::getEmail).startsWith("u0@x", "u1@x").endsWith("u1004@x");
+    assertThat(created)
+        .extracting(UsersRecord::getEmail)
+        .startsWith("u0@x", "u1@x")
+        .endsWith("u1004@x");
     assertThat(created.get(0).getIsActive()).isTrue();
     assertThat(created.get(3).getIsActive()).isFalse();
     assertThat(created.get(3).getAge()).isEqualTo(9);
@@ -225,7 +230,8 @@ class UserRepositoryTest {
             new UsersRecord().setName("A").setEmail("same@x"),
             new UsersRecord().setName("B").setEmail("same@x"));
     // when / then
-    assertThrows(ConflictException.class, () -> users.createAll(batch)).hasConstraint("unique_email");
+    assertThrows(ConflictException.class, () -> users.createAll(batch))
+        .hasConstraint("unique_email");
     assertThat(dsl.fetchCount(USERS)).isZero();
   }
 
@@ -245,8 +251,11 @@ class UserRepositoryTest {
         users.findWithPosts(users.create("Cy", "cy@example.com").getId()).orElseThrow();
     // then
     assertThat(withPosts.user()).isEqualTo(ada);
-    assertThat(withPosts.posts()).extracting(PostsRecord::getTitle).containsExactly("first", "second");
-    assertThat(withPosts.posts()).allSatisfy(p -> assertThat(p.getAuthorId()).isEqualTo(ada.getId()));
+    assertThat(withPosts.posts())
+        .extracting(PostsRecord::getTitle)
+        .containsExactly("first", "second");
+    assertThat(withPosts.posts())
+        .allSatisfy(p -> assertThat(p.getAuthorId()).isEqualTo(ada.getId()));
     assertThat(lonely.posts()).isEmpty();
     assertThat(users.findWithPosts(999_999)).isEmpty();
   }

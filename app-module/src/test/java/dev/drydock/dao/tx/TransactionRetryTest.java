@@ -186,7 +186,10 @@ class TransactionRetryTest {
     // when / then
     assertThat(List.of(top.backoff(1), top.backoff(2), top.backoff(3), top.backoff(4)))
         .containsExactly(
-            Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofMillis(50));
+            Duration.ofMillis(10),
+            Duration.ofMillis(20),
+            Duration.ofMillis(40),
+            Duration.ofMillis(50));
     assertThat(List.of(half.backoff(1), half.backoff(2), half.backoff(3)))
         .containsExactly(Duration.ofMillis(5), Duration.ofMillis(15), Duration.ofMillis(25));
   }
@@ -293,7 +296,8 @@ class TransactionRetryTest {
     assertThat(thrown).isExactlyInstanceOf(CommitOutcomeUnknownException.class);
     assertThat(((DatabaseException) thrown).isRetryable()).isFalse();
     assertThat(thrown.getCause()).isInstanceOf(SQLException.class);
-    assertThat(((DatabaseException) thrown).sqlState()).hasValueSatisfying(s -> assertThat(s).isIn("57P01", "08006", "08003"));
+    assertThat(((DatabaseException) thrown).sqlState())
+        .hasValueSatisfying(s -> assertThat(s).isIn("57P01", "08006", "08003"));
     assertThat(attempts).hasValue(1);
     assertThat(retried).isEmpty();
   }
@@ -315,7 +319,8 @@ class TransactionRetryTest {
     assertThatThrownBy(() -> TransactionRetry.configure().maxAttempts(0))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
-            () -> TransactionRetry.configure().backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+            () ->
+                TransactionRetry.configure().backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> TransactionRetry.configure().multiplier(0.5))
         .isInstanceOf(IllegalArgumentException.class);
