@@ -92,7 +92,6 @@ public final class DrydockDatabase {
             .withExecuteWithOptimisticLocking(true)
             .withExecuteWithOptimisticLockingExcludeUnversioned(true)
             .withUpdateRecordVersion(true)
-            .withUpdateRecordTimestamp(true)
             .withReturnAllOnUpdatableRecord(true)
             .withExecuteLogging(false)
             .withRenderSchema(false);

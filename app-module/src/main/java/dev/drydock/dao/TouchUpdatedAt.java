@@ -25,15 +25,6 @@ final class TouchUpdatedAt implements RecordListener {
     touch(ctx.record());
   }
 
-  @Override
-  public void storeStart(RecordContext ctx) {
-    // store() of a fetched record is an update; a new record (no original key) is an insert
-    Record r = ctx.record();
-    if (r.original() != null && r.original(0) != null) {
-      touch(r);
-    }
-  }
-
   private static void touch(Record r) {
     Field<?> f = r.field("updated_at");
     if (f != null && f.getType() == OffsetDateTime.class && !r.changed(f) && r.changed()) {
