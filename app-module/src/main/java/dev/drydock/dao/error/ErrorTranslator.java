@@ -18,6 +18,16 @@ public final class ErrorTranslator {
    *     NotFound or a Conflict
    */
   public static DatabaseException translate(SQLException e, StatementKind kind) {
+    return translate(e, kind, null);
+  }
+
+  /**
+   * As {@link #translate(SQLException, StatementKind)}, knowing the table an UPDATE writes to. A
+   * foreign key violation names the referencing table: if that is not the updated table, the UPDATE
+   * changed a key that other rows still reference (a Conflict, like a DELETE), rather than pointing
+   * to a missing row (NotFound).
+   */
+  static DatabaseException translate(SQLException e, StatementKind kind, String updatedTable) {
     ServerError error = ServerError.of(e);
     SqlStateTable.Category category = SqlStateTable.categorize(error.sqlState());
     if (category == null) {
@@ -27,13 +37,23 @@ public final class ErrorTranslator {
     return switch (category) {
       case CONFLICT -> new ConflictException(message, error, e, false);
       case FOREIGN_KEY ->
-          kind == StatementKind.DELETE
+          stillReferenced(kind, error, updatedTable)
               ? new ConflictException(message, error, e, false)
               : new NotFoundException(message, error, e);
       case NOT_FOUND -> new NotFoundException(message, error, e);
       case INVALID_INPUT -> new InvalidInputException(message, error, e);
       case UNAVAILABLE -> new UnavailableException(message, error, e);
     };
+  }
+
+  private static boolean stillReferenced(StatementKind kind, ServerError error, String updated) {
+    if (kind == StatementKind.DELETE) {
+      return true;
+    }
+    return kind == StatementKind.UPDATE
+        && updated != null
+        && error.table() != null
+        && !updated.equals(error.table());
   }
 
   /**

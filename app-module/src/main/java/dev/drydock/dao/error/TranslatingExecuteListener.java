@@ -3,6 +3,9 @@ package dev.drydock.dao.error;
 import java.sql.SQLException;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
+import org.jooq.Query;
+import org.jooq.Table;
+import org.jooq.impl.QOM;
 
 /**
  * A jOOQ {@link ExecuteListener} that replaces the exception of a failed statement by a Drydock
@@ -31,9 +34,23 @@ public final class TranslatingExecuteListener implements ExecuteListener {
     if (sqle == null) {
       return;
     }
-    DatabaseException translated = ErrorTranslator.translate(sqle, StatementKind.of(ctx));
+    StatementKind kind = StatementKind.of(ctx);
+    String updatedTable = kind == StatementKind.UPDATE ? updatedTable(ctx.query()) : null;
+    DatabaseException translated = ErrorTranslator.translate(sqle, kind, updatedTable);
     if (translated != null) {
       ctx.exception(translated);
     }
+  }
+
+  /** The name of the table a jOOQ UPDATE writes to, or {@code null} (e.g. plain SQL). */
+  private static String updatedTable(Query query) {
+    if (query instanceof QOM.Update<?> update) {
+      Table<?> table = update.$table();
+      if (table instanceof QOM.TableAlias<?> alias) {
+        table = alias.$table();
+      }
+      return table == null ? null : table.getName();
+    }
+    return null;
   }
 }

@@ -156,6 +156,20 @@ class ErrorMappingTest {
   }
 
   @Test
+  void updateOfStillReferencedKeyThrowsConflict() {
+    // given: a user referenced by a row without ON UPDATE CASCADE
+    int user = insertUser("rekey@example.com");
+    db.execute("insert into audit_log values (" + user + ")");
+    // when / then: the violation names audit_log, not the updated users table
+    assertThrows(
+            ConflictException.class,
+            () -> dsl.update(USERS).set(ID, user + 100_000).where(ID.eq(user)).execute())
+        .hasSqlState("23503")
+        .hasConstraint("audit_log_user_id_fkey")
+        .hasTable("audit_log");
+  }
+
+  @Test
   void plainSqlForeignKeyViolationsAreClassifiedByTheirFirstKeyword() {
     // given
     int user = insertUser("plain@example.com");
@@ -259,7 +273,7 @@ class ErrorMappingTest {
   @Test
   void deadlockThrowsRetryableUnavailable() throws Exception {
     // given: two sessions each lock one counter, then want the other one; this session checks for
-    // deadlocks after 200 ms, the other after 10 s, so this one is the victim
+    // deadlocks after 500 ms, the other after 10 s, so this one is the victim
     try (Connection other = db.connect()) {
       other.setAutoCommit(false);
       execute(other, "set deadlock_timeout = '10s'");
@@ -284,7 +298,7 @@ class ErrorMappingTest {
                   dsl.transaction(
                       cfg -> {
                         DSLContext tx = cfg.dsl();
-                        tx.execute("set local deadlock_timeout = '200ms'");
+                        tx.execute("set local deadlock_timeout = '500ms'");
                         tx.execute("update counters set n = n + 1 where id = 1");
                         bothLocked.countDown();
                         bothLocked.await(10, TimeUnit.SECONDS);

@@ -88,6 +88,20 @@ class SqlStateTableTest {
   }
 
   @Test
+  void foreignKeyViolationOfAnUpdateNamingAnotherTableIsAConflict() {
+    // given: PostgreSQL names the referencing table of a violated foreign key
+    PSQLException referencedElsewhere =
+        new PSQLException(new ServerErrorMessage("SERROR\0C23503\0Mfk\0tposts\0"));
+    // when / then
+    assertThat(ErrorTranslator.translate(referencedElsewhere, StatementKind.UPDATE, "users"))
+        .isInstanceOf(ConflictException.class);
+    assertThat(ErrorTranslator.translate(referencedElsewhere, StatementKind.UPDATE, "posts"))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(ErrorTranslator.translate(referencedElsewhere, StatementKind.UPDATE, null))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
   void dsqlSerializationFailureWithOc000InTheMessageIsRetryable() {
     // given: DSQL reports optimistic concurrency failures as 40001 with OC000 in the message
     SQLException e =

@@ -296,8 +296,10 @@ class TransactionRetryTest {
     assertThat(thrown).isExactlyInstanceOf(CommitOutcomeUnknownException.class);
     assertThat(((DatabaseException) thrown).isRetryable()).isFalse();
     assertThat(thrown.getCause()).isInstanceOf(SQLException.class);
+    // the driver reads either the server's FATAL 57P01 or, if the socket is already closed, fails
+    // with 08006; both mean the COMMIT may or may not have reached the server
     assertThat(((DatabaseException) thrown).sqlState())
-        .hasValueSatisfying(s -> assertThat(s).isIn("57P01", "08006", "08003"));
+        .hasValueSatisfying(s -> assertThat(s).isIn("57P01", "08006"));
     assertThat(attempts).hasValue(1);
     assertThat(retried).isEmpty();
   }
