@@ -12,8 +12,8 @@ import org.jooq.impl.DSL;
  * #all()}.
  *
  * @param active {@code is_active} equals this, if set
- * @param namePrefix {@code name} starts with this (case-sensitive, uses {@code name_idx} with a
- *     {@code text_pattern_ops}/C collation), if set
+ * @param namePrefix {@code name} starts with this (case-sensitive {@code LIKE 'prefix%'}, wildcards
+ *     in the prefix escaped), if set
  * @param minAge {@code age >= minAge}, if set
  */
 public record UserFilter(Boolean active, String namePrefix, Integer minAge) {

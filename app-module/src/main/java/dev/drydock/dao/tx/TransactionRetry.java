@@ -25,8 +25,8 @@ import org.jooq.exception.DataChangedException;
  *
  * <ul>
  *   <li>Non-retryable errors are thrown at once, translated to Drydock's domain exceptions.
- *   <li>When the attempts run out, the last error is thrown; the earlier ones are attached as
- *       {@linkplain Throwable#getSuppressed() suppressed} exceptions.
+ *   <li>When the attempts run out, the last error is thrown, with the first one attached as a
+ *       {@linkplain Throwable#getSuppressed() suppressed} exception.
  *   <li>A failure of COMMIT itself is retried only when the server reported that it rolled the
  *       transaction back (class {@code 40}, or DSQL's {@code OC000}/{@code OC001}). A connection
  *       lost or server shut down during COMMIT leaves the outcome unknown: {@link
