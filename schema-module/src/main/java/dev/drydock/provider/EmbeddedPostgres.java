@@ -299,23 +299,27 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
     if (Files.isRegularFile(template.resolve("PG_VERSION"))) {
       return template;
     }
-    Path tmp = Files.createTempDirectory(template.getParent(), template.getFileName() + ".tmp-");
-    try {
-      Path data = tmp.resolve("data");
-      initdb(binaries, runAs, data);
-      try {
-        Files.move(data, template, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(data, template);
-      } catch (IOException raced) {
-        if (!Files.isRegularFile(template.resolve("PG_VERSION"))) {
-          throw raced;
-        }
-      }
-      return template;
-    } finally {
-      FileTrees.deleteQuietly(tmp);
-    }
+    return CacheLock.holding(
+        template.resolveSibling(template.getFileName() + ".lock"),
+        () -> {
+          if (Files.isRegularFile(template.resolve("PG_VERSION"))) {
+            return template;
+          }
+          Path tmp =
+              Files.createTempDirectory(template.getParent(), template.getFileName() + ".tmp-");
+          try {
+            Path data = tmp.resolve("data");
+            initdb(binaries, runAs, data);
+            try {
+              Files.move(data, template, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+              Files.move(data, template);
+            }
+            return template;
+          } finally {
+            FileTrees.deleteQuietly(tmp);
+          }
+        });
   }
 
   private static void initdb(PostgresBinaries binaries, RunAs runAs, Path data) throws IOException {

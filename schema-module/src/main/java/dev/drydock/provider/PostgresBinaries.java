@@ -6,15 +6,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -67,28 +64,28 @@ final class PostgresBinaries {
       return new PostgresBinaries(target, resource);
     }
     try {
-      Files.createDirectories(target.getParent());
-      Path lockFile = target.getParent().resolve(target.getFileName() + ".lock");
-      try (FileChannel channel =
-              FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock ignored = channel.lock()) {
-        if (!Files.isExecutable(target.resolve("bin").resolve("postgres"))) {
-          Path tmp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp-");
-          try {
-            try (InputStream in = url.openStream()) {
-              untarXz(in, tmp);
+      Path lockFile = target.resolveSibling(target.getFileName() + ".lock");
+      return CacheLock.holding(
+          lockFile,
+          () -> {
+            if (!Files.isExecutable(target.resolve("bin").resolve("postgres"))) {
+              Path tmp =
+                  Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp-");
+              try {
+                try (InputStream in = url.openStream()) {
+                  untarXz(in, tmp);
+                }
+                try {
+                  Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                  Files.move(tmp, target);
+                }
+              } finally {
+                FileTrees.deleteQuietly(tmp);
+              }
             }
-            try {
-              Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-              Files.move(tmp, target);
-            }
-          } finally {
-            FileTrees.deleteQuietly(tmp);
-          }
-        }
-      }
-      return new PostgresBinaries(target, resource);
+            return new PostgresBinaries(target, resource);
+          });
     } catch (IOException e) {
       throw new ProviderException(
           "Could not extract embedded PostgreSQL binaries to " + target + ": " + e.getMessage(), e);
