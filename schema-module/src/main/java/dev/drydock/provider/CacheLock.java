@@ -1,8 +1,10 @@
 package dev.drydock.provider;
 
+import dev.drydock.files.FileTrees;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -20,6 +22,20 @@ final class CacheLock {
   /** Work that may throw {@link IOException}. */
   interface Work<T> {
     T run() throws IOException;
+  }
+
+  /**
+   * Deletes {@code <target>.tmp-*} siblings: staging directories of a filler that was killed. Only
+   * call while holding the lock, when no other filler can be running.
+   */
+  static void deleteStaleStaging(Path target) throws IOException {
+    String prefix = target.getFileName() + ".tmp-";
+    try (DirectoryStream<Path> siblings =
+        Files.newDirectoryStream(target.getParent(), prefix + "*")) {
+      for (Path stale : siblings) {
+        FileTrees.deleteQuietly(stale);
+      }
+    }
   }
 
   static <T> T holding(Path lockFile, Work<T> work) throws IOException {

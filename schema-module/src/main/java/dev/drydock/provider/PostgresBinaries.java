@@ -4,6 +4,7 @@ import dev.drydock.files.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
+import java.util.jar.JarEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.tukaani.xz.XZInputStream;
@@ -69,6 +71,7 @@ final class PostgresBinaries {
           lockFile,
           () -> {
             if (!Files.isExecutable(target.resolve("bin").resolve("postgres"))) {
+              CacheLock.deleteStaleStaging(target);
               Path tmp =
                   Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp-");
               try {
@@ -140,15 +143,29 @@ final class PostgresBinaries {
     return "postgres-" + Platform.system() + "-" + Platform.arch() + ".txz";
   }
 
+  /**
+   * Identifies the archive by content, not by where it lies (every clone, worktree and local
+   * repository has its own path): a jar entry's CRC-32 and size come free from the zip directory; a
+   * loose archive is hashed.
+   */
   private static String cacheKey(URL url) {
     try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
       URLConnection connection = url.openConnection();
       connection.setUseCaches(false);
-      long length = connection.getContentLengthLong();
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update((url.toExternalForm() + "|" + length).getBytes(StandardCharsets.UTF_8));
-      if (connection.getInputStream() != null) {
-        connection.getInputStream().close();
+      if (connection instanceof JarURLConnection jar) {
+        JarEntry entry = jar.getJarEntry();
+        sha.update(
+            (entry.getName() + "|" + entry.getSize() + "|" + entry.getCrc())
+                .getBytes(StandardCharsets.UTF_8));
+        jar.getJarFile().close();
+      } else {
+        try (InputStream in = connection.getInputStream()) {
+          byte[] buffer = new byte[1 << 16];
+          for (int n; (n = in.read(buffer)) > 0; ) {
+            sha.update(buffer, 0, n);
+          }
+        }
       }
       return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
     } catch (IOException | NoSuchAlgorithmException e) {
