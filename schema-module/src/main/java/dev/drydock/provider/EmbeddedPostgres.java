@@ -330,7 +330,9 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
 
   /** An initdb'd cluster cached beside the binaries, created once (atomically) and then copied. */
   private static Path clusterTemplate(PostgresBinaries binaries, RunAs runAs) throws IOException {
-    Path template = binaries.home().resolveSibling(binaries.home().getFileName() + "-cluster");
+    // the suffix names the initdb options below: change it when they change
+    Path template =
+        binaries.home().resolveSibling(binaries.home().getFileName() + "-cluster-wal1m");
     if (Files.isRegularFile(template.resolve("PG_VERSION"))) {
       return template;
     }
@@ -372,6 +374,8 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
             "-E",
             "UTF8",
             "--locale=C",
+            // 1 MB WAL segments: each start copies the cluster, 16 MB of empty WAL is waste
+            "--wal-segsize=1",
             "--no-sync"));
     Path log = Files.createTempFile("drydock-initdb-", ".log");
     try {
