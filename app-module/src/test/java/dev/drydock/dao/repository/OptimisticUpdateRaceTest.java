@@ -36,7 +36,9 @@ class OptimisticUpdateRaceTest {
     UsersRecord ada = users.create("Ada", "race-upd@example.com");
     try (Connection other = db.connect()) {
       other.setAutoCommit(false);
-      execute(other, "update users set age = 1, lock_version = lock_version + 1 where id = " + ada.getId());
+      execute(
+          other,
+          "update users set age = 1, lock_version = lock_version + 1 where id = " + ada.getId());
       // when: our update of version 0 waits for the row lock, then the other transaction commits
       CompletableFuture<Throwable> ours =
           CompletableFuture.supplyAsync(() -> catchThrowable(() -> users.update(ada.setAge(2))));
