@@ -1,0 +1,45 @@
+package dev.drydock.introspect;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Stable identity of a database object: its kind plus its name path, e.g. {@code [public, users,
+ * email]} for a column or {@code [public, add(integer, integer)]} for a function (functions are
+ * identified by signature). Names are compared exactly (case-sensitive, unquoted).
+ */
+public record ObjectId(ObjectKind kind, List<String> path) implements Comparable<ObjectId> {
+
+  private static final Comparator<ObjectId> ORDER =
+      Comparator.comparing(ObjectId::kind).thenComparing(ObjectId::name);
+
+  public ObjectId {
+    Objects.requireNonNull(kind, "kind");
+    path = List.copyOf(path);
+  }
+
+  public static ObjectId of(ObjectKind kind, String... path) {
+    return new ObjectId(kind, List.of(path));
+  }
+
+  /** Dotted display name, e.g. {@code public.users.email}. */
+  public String name() {
+    return String.join(".", path);
+  }
+
+  /** The last path element: the object's own name. */
+  public String localName() {
+    return path.get(path.size() - 1);
+  }
+
+  @Override
+  public int compareTo(ObjectId other) {
+    return ORDER.compare(this, other);
+  }
+
+  @Override
+  public String toString() {
+    return kind.label() + " " + name();
+  }
+}
