@@ -1,12 +1,134 @@
 package dev.drydock.maven;
 
+import dev.drydock.codegen.CodegenException;
+import dev.drydock.codegen.GenerationResult;
+import dev.drydock.codegen.PullWorkflow;
+import dev.drydock.migrate.MigrationException;
+import dev.drydock.migrate.Migrations;
+import dev.drydock.provider.ProviderException;
+import dev.drydock.provider.ProviderKind;
+import dev.drydock.provider.ProviderSettings;
+import java.io.File;
+import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
-/** Placeholder while the pipeline lands. */
+/**
+ * Applies the Flyway migrations to a throwaway PostgreSQL and generates jOOQ classes from it, then
+ * adds the output as a compile source root. Does no database work when migrations and configuration
+ * are unchanged since the last run (see {@code drydock.force}).
+ */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractMojo {
+
+  /** Directories of Flyway SQL migrations. */
+  @Parameter(defaultValue = "${project.basedir}/src/main/resources/db/migration")
+  private List<File> migrations;
+
+  /** Java package of the generated classes. */
+  @Parameter(property = "drydock.packageName", required = true)
+  private String packageName;
+
+  /** Where the generated sources go; added as a compile source root. */
+  @Parameter(
+      property = "drydock.outputDirectory",
+      defaultValue = "${project.build.directory}/generated-sources/jooq")
+  private File outputDirectory;
+
+  /** Database schemas to generate code for (default: the Flyway schemas, else public). */
+  @Parameter private List<String> schemas;
+
+  /** Schemas Flyway manages (its first holds the history table). */
+  @Parameter private List<String> flywaySchemas;
+
+  /** Flyway placeholders. */
+  @Parameter private Map<String, String> placeholders;
+
+  /** SQL run on the throwaway database before the migrations, e.g. {@code CREATE ROLE app}. */
+  @Parameter private List<String> initSql;
+
+  /** jOOQ exclude regex, in addition to Flyway's history table. */
+  @Parameter(property = "drydock.excludes")
+  private String excludes;
+
+  /** Columns used for optimistic locking by jOOQ's UpdatableRecord. */
+  @Parameter(property = "drydock.recordVersionFields", defaultValue = "lock_version")
+  private String recordVersionFields;
+
+  /** auto | embedded | testcontainers | external. */
+  @Parameter(property = "drydock.provider", defaultValue = "auto")
+  private String provider;
+
+  /** JDBC URL of an external PostgreSQL server for the external provider. */
+  @Parameter(property = "drydock.url")
+  private String url;
+
+  @Parameter(property = "drydock.user")
+  private String user;
+
+  @Parameter(property = "drydock.password")
+  private String password;
+
+  /** Regenerate even when nothing changed. */
+  @Parameter(property = "drydock.force", defaultValue = "false")
+  private boolean force;
+
+  @Parameter(property = "drydock.skip", defaultValue = "false")
+  private boolean skip;
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  private MavenProject project;
+
   @Override
-  public void execute() {}
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("[drydock] skipped (drydock.skip)");
+      return;
+    }
+    try {
+      Migrations.Builder migrationsBuilder = Migrations.configure();
+      migrations.forEach(dir -> migrationsBuilder.location(dir.toPath()));
+      if (flywaySchemas != null) {
+        migrationsBuilder.schemas(flywaySchemas);
+      }
+      if (placeholders != null) {
+        migrationsBuilder.placeholders(placeholders);
+      }
+      ProviderSettings.Builder providerBuilder =
+          ProviderSettings.builder()
+              .kind(ProviderKind.parse(provider))
+              .serverUrl(url)
+              .user(user)
+              .password(password);
+      if (initSql != null) {
+        initSql.forEach(providerBuilder::initSql);
+      }
+      PullWorkflow.Builder workflow =
+          PullWorkflow.configure()
+              .migrations(migrationsBuilder.load())
+              .packageName(packageName)
+              .outputDirectory(outputDirectory.toPath())
+              .provider(providerBuilder.build())
+              .excludes(excludes)
+              .recordVersionFields(recordVersionFields)
+              .force(force)
+              .log(line -> getLog().info("[drydock] " + line));
+      if (schemas != null) {
+        workflow.schemas(schemas);
+      }
+      GenerationResult result = workflow.load().run();
+      getLog().info("[drydock] " + result.summary());
+    } catch (MigrationException e) {
+      throw new MojoFailureException("[drydock] Migrations failed: " + e.getMessage(), e);
+    } catch (ProviderException | CodegenException | IllegalArgumentException e) {
+      throw new MojoExecutionException("[drydock] " + e.getMessage(), e);
+    }
+    project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
+  }
 }

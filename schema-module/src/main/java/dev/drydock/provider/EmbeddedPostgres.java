@@ -1,5 +1,6 @@
 package dev.drydock.provider;
 
+import dev.drydock.files.FileTrees;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -23,13 +24,13 @@ import java.util.stream.Stream;
 
 /**
  * PostgreSQL from zonky's Maven Central binaries, run as a child process on 127.0.0.1 with its unix
- * socket and data inside one temporary directory. {@code initdb} runs once per binaries version: its
- * cluster is cached beside the binaries and copied for each start.
+ * socket and data inside one temporary directory. {@code initdb} runs once per binaries version:
+ * its cluster is cached beside the binaries and copied for each start.
  *
  * <p>PostgreSQL refuses to run as root. When the JVM is root the server runs inside a new user
  * namespace ({@code unshare -U}, as zonky does), where it is not uid 0; where user namespaces are
- * not allowed it runs as {@code nobody} through {@code setpriv}, with a private copy of the binaries
- * and the data directory owned by that user.
+ * not allowed it runs as {@code nobody} through {@code setpriv}, with a private copy of the
+ * binaries and the data directory owned by that user.
  *
  * <p>{@link #close()} stops the server (fast shutdown, then kill) and deletes the directory; a JVM
  * shutdown hook does the same on Ctrl-C, and {@link Orphans} reaps what a killed JVM left behind.
@@ -132,7 +133,8 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
       return new EmbeddedPostgres(workDir, process, port, version, registration);
     } catch (IOException e) {
       cleanUp(process, workDir, registration);
-      throw new ProviderException("Embedded PostgreSQL could not be prepared: " + e.getMessage(), e);
+      throw new ProviderException(
+          "Embedded PostgreSQL could not be prepared: " + e.getMessage(), e);
     } catch (RuntimeException | Error e) {
       cleanUp(process, workDir, registration);
       throw e;

@@ -59,8 +59,7 @@ final class ExternalServer implements ThrowawayDatabase {
               + " (expected jdbc:postgresql://host:port/database)");
     }
     String server = m.group(1);
-    String maintenance =
-        m.group(3) == null || m.group(3).isEmpty() ? "postgres" : m.group(3);
+    String maintenance = m.group(3) == null || m.group(3).isEmpty() ? "postgres" : m.group(3);
     String query = m.group(4) == null ? "" : m.group(4);
     String user = settings.user().orElse(System.getProperty("user.name"));
     String password = settings.password().orElse("");
@@ -91,8 +90,7 @@ final class ExternalServer implements ThrowawayDatabase {
     return db;
   }
 
-  private static Connection connect(String url, String user, String password)
-      throws SQLException {
+  private static Connection connect(String url, String user, String password) throws SQLException {
     Properties props = new Properties();
     props.setProperty("user", user);
     props.setProperty("password", password);

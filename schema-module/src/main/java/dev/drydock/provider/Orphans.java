@@ -1,5 +1,6 @@
 package dev.drydock.provider;
 
+import dev.drydock.files.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -86,7 +87,9 @@ final class Orphans {
           .ifPresent(
               h -> {
                 h.destroyForcibly();
-                h.onExit().toCompletableFuture().orTimeout(5, java.util.concurrent.TimeUnit.SECONDS);
+                h.onExit()
+                    .toCompletableFuture()
+                    .orTimeout(5, java.util.concurrent.TimeUnit.SECONDS);
               });
     }
     if (workDir.getFileName().toString().startsWith("drydock-pg-")) {

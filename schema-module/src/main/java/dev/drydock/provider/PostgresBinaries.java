@@ -1,5 +1,6 @@
 package dev.drydock.provider;
 
+import dev.drydock.files.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -4,9 +4,13 @@ import java.util.Locale;
 
 /** Where the throwaway PostgreSQL comes from. */
 public enum ProviderKind {
-  /** External server if a URL is configured, else Testcontainers if Docker answers, else embedded. */
+  /**
+   * External server if a URL is configured, else Testcontainers if Docker answers, else embedded.
+   */
   AUTO,
-  /** A given PostgreSQL server: a uniquely named temporary database is created there and dropped. */
+  /**
+   * A given PostgreSQL server: a uniquely named temporary database is created there and dropped.
+   */
   EXTERNAL,
   /** A PostgreSQL container started through Testcontainers (needs a Docker engine). */
   TESTCONTAINERS,
@@ -19,7 +23,9 @@ public enum ProviderKind {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "Unknown provider '" + name + "': expected one of auto, embedded, testcontainers, external");
+          "Unknown provider '"
+              + name
+              + "': expected one of auto, embedded, testcontainers, external");
     }
   }
 }

@@ -27,5 +27,4 @@ final class Providers {
     }
     return ProviderKind.EMBEDDED;
   }
-
 }

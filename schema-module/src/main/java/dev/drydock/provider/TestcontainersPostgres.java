@@ -54,7 +54,11 @@ final class TestcontainersPostgres implements ThrowawayDatabase {
 
   @Override
   public String description() {
-    return "Testcontainers " + container.getDockerImageName() + " on " + container.getHost() + ":"
+    return "Testcontainers "
+        + container.getDockerImageName()
+        + " on "
+        + container.getHost()
+        + ":"
         + container.getMappedPort(5432);
   }
 

@@ -1,4 +1,4 @@
-package dev.drydock.provider;
+package dev.drydock.files;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -10,11 +10,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** Recursive copy and delete of directory trees, as the providers need them. */
-final class FileTrees {
+public final class FileTrees {
   private FileTrees() {}
 
   /** Deletes {@code root} and everything below it; returns false if something could not go. */
-  static boolean deleteQuietly(Path root) {
+  public static boolean deleteQuietly(Path root) {
     if (root == null || !Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return true;
     }
@@ -51,7 +51,7 @@ final class FileTrees {
   }
 
   /** Copies the tree {@code from} to {@code to} (which must not exist), keeping permissions. */
-  static void copy(Path from, Path to) throws IOException {
+  public static void copy(Path from, Path to) throws IOException {
     Files.walkFileTree(
         from,
         new SimpleFileVisitor<>() {

@@ -1,0 +1,4 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('[drydock] Migrations failed: V2__broken.sql:4: ERROR: syntax error at or near ")" (SQLState 42601)') : log
+assert !new File(basedir, 'target/generated-sources/jooq').exists() : 'no half-written output'
+return true

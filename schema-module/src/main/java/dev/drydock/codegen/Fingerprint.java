@@ -1,0 +1,91 @@
+package dev.drydock.codegen;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * SHA-256 over everything the generated sources depend on: the migration files (name and bytes),
+ * the generator configuration and the tool versions. Stored in the output directory as {@value
+ * #FILE_NAME} together with the number of generated files, so a deleted or hand-edited output is
+ * noticed too.
+ */
+public record Fingerprint(String hash) {
+
+  public static final String FILE_NAME = ".drydock-fingerprint";
+
+  static Fingerprint of(List<Path> migrationFiles, String configuration) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      update(sha, configuration);
+      for (Path file : migrationFiles) {
+        update(sha, file.getFileName().toString());
+        sha.update(Files.readAllBytes(file));
+        sha.update((byte) 0);
+      }
+      return new Fingerprint(HexFormat.of().formatHex(sha.digest()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void update(MessageDigest sha, String text) {
+    sha.update(text.getBytes(StandardCharsets.UTF_8));
+    sha.update((byte) 0);
+  }
+
+  /** The short form shown to users. */
+  public String shortHash() {
+    return hash.substring(0, 12);
+  }
+
+  /**
+   * True when {@code outputDirectory} was generated from exactly this fingerprint and is intact.
+   */
+  boolean matches(Path outputDirectory) {
+    Optional<String[]> stored = read(outputDirectory);
+    return stored.isPresent()
+        && stored.get()[0].equals(hash)
+        && stored.get()[1].equals(Long.toString(countSources(outputDirectory)));
+  }
+
+  void writeTo(Path outputDirectory) throws IOException {
+    Files.writeString(
+        outputDirectory.resolve(FILE_NAME),
+        hash + "\n" + countSources(outputDirectory) + "\n",
+        StandardCharsets.UTF_8);
+  }
+
+  private static Optional<String[]> read(Path outputDirectory) {
+    Path file = outputDirectory.resolve(FILE_NAME);
+    try {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      return lines.size() >= 2
+          ? Optional.of(new String[] {lines.get(0).trim(), lines.get(1).trim()})
+          : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  static long countSources(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      return 0;
+    }
+    try (Stream<Path> walk = Files.walk(directory)) {
+      return walk.filter(p -> p.getFileName().toString().endsWith(".java")).count();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+}

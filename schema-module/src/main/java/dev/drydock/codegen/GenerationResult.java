@@ -1,0 +1,48 @@
+package dev.drydock.codegen;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What a run of the pull workflow did.
+ *
+ * @param upToDate true when the fingerprint matched and no database was started
+ * @param outputDirectory where the sources are
+ * @param fingerprint the inputs' fingerprint
+ * @param database one line describing the throwaway database used, empty when up to date
+ * @param migrationsApplied how many migrations were applied to it
+ * @param sourceFiles number of generated {@code .java} files
+ * @param elapsed wall time of the whole run
+ */
+public record GenerationResult(
+    boolean upToDate,
+    Path outputDirectory,
+    Fingerprint fingerprint,
+    Optional<String> database,
+    int migrationsApplied,
+    long sourceFiles,
+    Duration elapsed) {
+
+  /** One line for a build log. */
+  public String summary() {
+    if (upToDate) {
+      return "jOOQ sources up to date (fingerprint "
+          + fingerprint.shortHash()
+          + ", "
+          + sourceFiles
+          + " files), no database started ["
+          + elapsed.toMillis()
+          + " ms]";
+    }
+    return "Generated "
+        + sourceFiles
+        + " jOOQ source files from "
+        + migrationsApplied
+        + " migrations into "
+        + outputDirectory
+        + " ["
+        + elapsed.toMillis()
+        + " ms]";
+  }
+}

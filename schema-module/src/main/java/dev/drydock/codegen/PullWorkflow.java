@@ -1,0 +1,298 @@
+package dev.drydock.codegen;
+
+import dev.drydock.files.FileTrees;
+import dev.drydock.migrate.MigrationSummary;
+import dev.drydock.migrate.Migrations;
+import dev.drydock.provider.ProviderSettings;
+import dev.drydock.provider.ThrowawayDatabase;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.jooq.codegen.GenerationTool;
+import org.jooq.meta.jaxb.Configuration;
+import org.jooq.meta.jaxb.Database;
+import org.jooq.meta.jaxb.Generate;
+import org.jooq.meta.jaxb.Generator;
+import org.jooq.meta.jaxb.Jdbc;
+import org.jooq.meta.jaxb.Logging;
+import org.jooq.meta.jaxb.SchemaMappingType;
+import org.jooq.meta.jaxb.Target;
+
+/**
+ * The pull workflow: apply the Flyway migrations to a throwaway PostgreSQL and let jOOQ's code
+ * generator introspect it. Incremental: when the {@link Fingerprint} of migrations, configuration
+ * and tool versions matches the one stored with the output, no database is started at all.
+ *
+ * <pre>{@code
+ * GenerationResult result = PullWorkflow.configure()
+ *     .migrations(Migrations.configure().location(Path.of("migrations")).load())
+ *     .packageName("com.example.db")
+ *     .outputDirectory(Path.of("target/generated-sources/jooq"))
+ *     .load()
+ *     .run();
+ * }</pre>
+ *
+ * The output is written to a temporary sibling directory and moved into place only when complete,
+ * so a failed run leaves the previous sources untouched.
+ */
+public final class PullWorkflow {
+
+  private final Migrations migrations;
+  private final String packageName;
+  private final Path outputDirectory;
+  private final ProviderSettings provider;
+  private final List<String> schemas;
+  private final String excludes;
+  private final String recordVersionFields;
+  private final boolean force;
+  private final Consumer<String> log;
+
+  private PullWorkflow(Builder b) {
+    this.migrations = b.migrations;
+    this.packageName = b.packageName;
+    this.outputDirectory = b.outputDirectory.toAbsolutePath().normalize();
+    this.provider = b.provider;
+    this.schemas =
+        b.schemas.isEmpty()
+            ? (migrations.schemas().isEmpty() ? List.of("public") : migrations.schemas())
+            : List.copyOf(b.schemas);
+    String history = Pattern.quote(migrations.table());
+    this.excludes =
+        b.excludes == null || b.excludes.isBlank() ? history : history + "|" + b.excludes;
+    this.recordVersionFields = b.recordVersionFields;
+    this.force = b.force;
+    this.log = b.log;
+  }
+
+  public static Builder configure() {
+    return new Builder();
+  }
+
+  /** The fingerprint of this workflow's inputs, computed without touching any database. */
+  public Fingerprint fingerprint() {
+    return Fingerprint.of(migrations.files(), describeConfiguration());
+  }
+
+  /** Runs the workflow, or does nothing when the output is up to date. */
+  public GenerationResult run() {
+    long start = System.nanoTime();
+    migrations.requireMigrations();
+    Fingerprint fingerprint = fingerprint();
+    if (!force && fingerprint.matches(outputDirectory)) {
+      return new GenerationResult(
+          true,
+          outputDirectory,
+          fingerprint,
+          Optional.empty(),
+          0,
+          Fingerprint.countSources(outputDirectory),
+          Duration.ofNanos(System.nanoTime() - start));
+    }
+    try (ThrowawayDatabase db = ThrowawayDatabase.start(provider)) {
+      log.accept("Using " + db.description());
+      MigrationSummary applied = migrations.migrate(db.dataSource());
+      generateInto(db, fingerprint);
+      return new GenerationResult(
+          false,
+          outputDirectory,
+          fingerprint,
+          Optional.of(db.description()),
+          applied.applied(),
+          Fingerprint.countSources(outputDirectory),
+          Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  private void generateInto(ThrowawayDatabase db, Fingerprint fingerprint) {
+    Path parent = outputDirectory.getParent();
+    Path staging;
+    try {
+      Files.createDirectories(parent);
+      staging = Files.createTempDirectory(parent, outputDirectory.getFileName() + ".tmp-");
+    } catch (IOException e) {
+      throw new CodegenException(
+          "Cannot write generated sources under " + parent + ": " + describe(e), e);
+    }
+    try {
+      System.setProperty("org.jooq.no-logo", "true");
+      System.setProperty("org.jooq.no-tips", "true");
+      GenerationTool.generate(jooqConfiguration(db, staging));
+      fingerprint.writeTo(staging);
+      replace(outputDirectory, staging);
+    } catch (CodegenException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new CodegenException(
+          "Cannot write generated sources to " + outputDirectory + ": " + describe(e), e);
+    } catch (Exception e) {
+      throw new CodegenException("jOOQ code generation failed: " + e.getMessage(), e);
+    } finally {
+      FileTrees.deleteQuietly(staging);
+    }
+  }
+
+  /** Moves {@code staging} to {@code target}, replacing what was there only once all is written. */
+  private static void replace(Path target, Path staging) throws IOException {
+    Path old = null;
+    if (Files.exists(target)) {
+      old = target.resolveSibling(target.getFileName() + ".old-" + System.nanoTime());
+      Files.move(target, old);
+    }
+    try {
+      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(staging, target);
+    } catch (IOException e) {
+      if (old != null) {
+        Files.move(old, target);
+      }
+      throw e;
+    }
+    FileTrees.deleteQuietly(old);
+  }
+
+  Configuration jooqConfiguration(ThrowawayDatabase db, Path directory) {
+    Database database =
+        new Database()
+            .withName("org.jooq.meta.postgres.PostgresDatabase")
+            .withIncludes(".*")
+            .withExcludes(excludes)
+            .withRecordVersionFields(recordVersionFields);
+    for (String schema : schemas) {
+      database.getSchemata().add(new SchemaMappingType().withInputSchema(schema));
+    }
+    return new Configuration()
+        .withLogging(Logging.WARN)
+        .withJdbc(
+            new Jdbc()
+                .withDriver("org.postgresql.Driver")
+                .withUrl(db.jdbcUrl())
+                .withUser(db.user())
+                .withPassword(db.password()))
+        .withGenerator(
+            new Generator()
+                .withName("org.jooq.codegen.JavaGenerator")
+                .withDatabase(database)
+                .withGenerate(
+                    new Generate()
+                        .withGeneratedAnnotation(false)
+                        .withJavaTimeTypes(true)
+                        .withRecords(true)
+                        .withKeys(true)
+                        .withIndexes(true)
+                        .withSequences(true)
+                        .withFluentSetters(true))
+                .withTarget(
+                    new Target()
+                        .withPackageName(packageName)
+                        .withDirectory(directory.toString())
+                        .withClean(true)
+                        .withEncoding("UTF-8")));
+  }
+
+  /** Everything about this configuration that changes the generated code, canonically. */
+  String describeConfiguration() {
+    return String.join(
+        "\n",
+        ToolVersions.all(),
+        "package=" + packageName,
+        "schemas=" + schemas,
+        "excludes=" + excludes,
+        "recordVersionFields=" + recordVersionFields,
+        "migrationSchemas=" + migrations.schemas(),
+        "table=" + migrations.table(),
+        "placeholders=" + new TreeMap<>(migrations.placeholders()),
+        "initSql=" + provider.initSql());
+  }
+
+  private static String describe(IOException e) {
+    String what = e.getClass().getSimpleName().replace("Exception", "");
+    return e.getMessage() == null ? what : what + " " + e.getMessage();
+  }
+
+  /** Fluent builder; every setter returns {@code this}. */
+  public static final class Builder {
+    private Migrations migrations;
+    private String packageName;
+    private Path outputDirectory = Path.of("target", "generated-sources", "jooq");
+    private ProviderSettings provider = ProviderSettings.defaults();
+    private final List<String> schemas = new ArrayList<>();
+    private String excludes;
+    private String recordVersionFields = "lock_version";
+    private boolean force;
+    private Consumer<String> log = line -> {};
+
+    private Builder() {}
+
+    public Builder migrations(Migrations migrations) {
+      this.migrations = Objects.requireNonNull(migrations, "migrations");
+      return this;
+    }
+
+    /** Java package of the generated classes, e.g. {@code com.example.db}. */
+    public Builder packageName(String packageName) {
+      this.packageName = Objects.requireNonNull(packageName, "packageName");
+      return this;
+    }
+
+    public Builder outputDirectory(Path outputDirectory) {
+      this.outputDirectory = Objects.requireNonNull(outputDirectory, "outputDirectory");
+      return this;
+    }
+
+    public Builder provider(ProviderSettings provider) {
+      this.provider = Objects.requireNonNull(provider, "provider");
+      return this;
+    }
+
+    /** Schemas to generate code for; defaults to the migrations' schemas, else {@code public}. */
+    public Builder schemas(List<String> schemas) {
+      this.schemas.addAll(schemas);
+      return this;
+    }
+
+    /** jOOQ exclude regex; Flyway's history table is always excluded. */
+    public Builder excludes(String regex) {
+      this.excludes = regex;
+      return this;
+    }
+
+    /** Columns jOOQ uses for optimistic locking (regex); default {@code lock_version}. */
+    public Builder recordVersionFields(String regex) {
+      this.recordVersionFields = regex;
+      return this;
+    }
+
+    /** Regenerate even when the fingerprint matches. */
+    public Builder force(boolean force) {
+      this.force = force;
+      return this;
+    }
+
+    /** Receives one-line progress messages. */
+    public Builder log(Consumer<String> log) {
+      this.log = Objects.requireNonNull(log, "log");
+      return this;
+    }
+
+    public PullWorkflow load() {
+      if (migrations == null) {
+        throw new IllegalStateException("migrations(...) is required");
+      }
+      if (packageName == null || packageName.isBlank()) {
+        throw new IllegalStateException("packageName(...) is required");
+      }
+      return new PullWorkflow(this);
+    }
+  }
+}

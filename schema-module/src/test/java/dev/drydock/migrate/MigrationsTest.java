@@ -1,0 +1,90 @@
+package dev.drydock.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drydock.provider.ProviderKind;
+import dev.drydock.provider.ProviderSettings;
+import dev.drydock.provider.ThrowawayDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigrationsTest {
+
+  private static ThrowawayDatabase server;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void start() {
+    server =
+        ThrowawayDatabase.start(ProviderSettings.builder().kind(ProviderKind.EMBEDDED).build());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void syntaxErrorNamesFileLineAndPostgresMessage() throws Exception {
+    // given
+    Files.writeString(dir.resolve("V1__ok.sql"), "create table a (id int);\n");
+    Files.writeString(
+        dir.resolve("V2__broken.sql"),
+        "-- a comment\ncreate table b (id int);\n\ncreate table c (\n  id int,\n  nme txet\n);\n");
+    Migrations migrations = Migrations.configure().location(dir).load();
+
+    // when / then
+    assertThatThrownBy(() -> migrations.migrate(server.dataSource()))
+        .isInstanceOf(MigrationException.class)
+        .hasMessage("V2__broken.sql:6: ERROR: type \"txet\" does not exist (SQLState 42704)")
+        .satisfies(
+            e -> {
+              MigrationException m = (MigrationException) e;
+              assertThat(m.file()).contains("V2__broken.sql");
+              assertThat(m.line()).isEqualTo(6);
+              assertThat(m.sqlState()).contains("42704");
+            });
+  }
+
+  @Test
+  void missingDirectoryIsReportedByPath() {
+    Path missing = dir.resolve("nope");
+    Migrations migrations = Migrations.configure().location(missing).load();
+
+    assertThatThrownBy(() -> migrations.migrate(server.dataSource()))
+        .isInstanceOf(MigrationException.class)
+        .hasMessage("Migrations directory not found: " + missing.toAbsolutePath());
+  }
+
+  @Test
+  void emptyDirectoryIsAnError() {
+    Migrations migrations = Migrations.configure().location(dir).load();
+
+    assertThatThrownBy(migrations::requireMigrations)
+        .isInstanceOf(MigrationException.class)
+        .hasMessageStartingWith("No migrations (*.sql) found in");
+  }
+
+  @Test
+  void twoMigrationsWithTheSameVersionAreRejectedNamingBoth() throws Exception {
+    Files.writeString(dir.resolve("V1__one.sql"), "select 1;\n");
+    Files.writeString(dir.resolve("V1__other.sql"), "select 2;\n");
+    Migrations migrations = Migrations.configure().location(dir).load();
+
+    assertThatThrownBy(() -> migrations.migrate(server.dataSource()))
+        .isInstanceOf(MigrationException.class)
+        .hasMessageContaining("more than one migration with version 1");
+  }
+
+  @Test
+  void lineOfPositionCountsNewlinesBeforeTheErrorPosition() {
+    assertThat(Migrations.lineOfPosition("select\n1\n+ x", 10, 11)).isEqualTo(12);
+    assertThat(Migrations.lineOfPosition("select 1", 4, 0)).isEqualTo(4);
+  }
+}

@@ -1,0 +1,46 @@
+package dev.drydock.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * What a throwaway database can leave behind: {@code drydock-pg-*} directories in the temp dir and
+ * {@code postgres} processes started by this JVM. Take a snapshot before, assert after.
+ */
+public record Leftovers(List<Path> tempDirectories, List<Long> postgresProcesses) {
+
+  public static Leftovers now() {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    try (Stream<Path> dirs = Files.list(tmp)) {
+      List<Path> pgDirs =
+          dirs.filter(p -> p.getFileName().toString().startsWith("drydock-pg-")).sorted().toList();
+      List<Long> pids =
+          ProcessHandle.current()
+              .descendants()
+              .filter(ProcessHandle::isAlive)
+              .filter(h -> h.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+              .map(ProcessHandle::pid)
+              .sorted()
+              .toList();
+      return new Leftovers(pgDirs, pids);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Asserts nothing new is left compared with {@code before}. */
+  public void assertNothingNewSince(Leftovers before) {
+    assertThat(tempDirectories)
+        .as("drydock-pg-* temp directories")
+        .isEqualTo(before.tempDirectories);
+    assertThat(postgresProcesses)
+        .as("postgres processes of this JVM")
+        .isEqualTo(before.postgresProcesses);
+  }
+}
