@@ -38,7 +38,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     ConnectionOptions.Resolved live = connection.resolve(root.environment, root.secrets);
-    Migrations migrations = new Migrations(shared.migrations, shared.historyTable).requireDirectory();
+    MigrationFiles migrations = new MigrationFiles(shared.migrations, shared.historyTable);
     try (Connection ignored = LiveDatabase.connect(live, root.secrets)) {
       // connection problems are reported by LiveDatabase in one line
     } catch (SQLException e) {

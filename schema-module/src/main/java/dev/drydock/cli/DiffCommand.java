@@ -98,8 +98,8 @@ final class DiffCommand implements Callable<Integer> {
     Progress progress =
         new Progress(err, !shared.quiet && (shared.progress || Progress.isTerminal()));
     ConnectionOptions.Resolved live = connection.resolve(root.environment, root.secrets);
-    Migrations migrations =
-        new Migrations(shared.migrations, shared.historyTable).requireDirectory();
+    MigrationFiles migrations =
+        new MigrationFiles(shared.migrations, shared.historyTable);
     Introspector introspector = new Introspector(shared.historyTable);
     Set<String> wanted = new LinkedHashSet<>(schemas);
 

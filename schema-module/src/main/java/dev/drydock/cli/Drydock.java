@@ -46,7 +46,6 @@ public final class Drydock {
 
   public static void main(String[] args) {
     System.setProperty("slf4j.internal.verbosity", "ERROR");
-    Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
     Logger.getLogger("org.postgresql").setLevel(Level.OFF);
     System.exit(commandLine(new Drydock(System.getenv())).execute(args));
   }

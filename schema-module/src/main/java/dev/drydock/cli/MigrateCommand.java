@@ -36,7 +36,7 @@ final class MigrateCommand implements Callable<Integer> {
     Progress progress =
         new Progress(err, !shared.quiet && (shared.progress || Progress.isTerminal()));
     ConnectionOptions.Resolved live = connection.resolve(root.environment, root.secrets);
-    Migrations migrations = new Migrations(shared.migrations, shared.historyTable).requireDirectory();
+    MigrationFiles migrations = new MigrationFiles(shared.migrations, shared.historyTable);
     try (Connection ignored = LiveDatabase.connect(live, root.secrets)) {
       // connection problems are reported by LiveDatabase in one line
     } catch (SQLException e) {

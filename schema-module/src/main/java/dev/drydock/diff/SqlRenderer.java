@@ -94,16 +94,26 @@ public final class SqlRenderer {
   }
 
   private void create(CatalogObject o, int sub, String sql) {
-    emit(CREATE, o.kind(), sub, o.name(), sql, null);
+    emit(CREATE, placement(o), placement(o) == o.kind() ? sub : sub + 1, o.name(), sql, null);
   }
 
   /** Statements after the object exists: comments, privileges. */
   private void post(CatalogObject o, String sql) {
-    emit(CREATE, o.kind(), 8, o.name(), sql, null);
+    emit(CREATE, placement(o), 8, o.name(), sql, null);
   }
 
   private void manual(CatalogObject o, String what) {
-    emit(CREATE, o.kind(), 9, o.name(), "-- MANUAL: " + o.id() + ": " + what, null);
+    emit(CREATE, placement(o), 9, o.name(), "-- MANUAL: " + o.id() + ": " + what, null);
+  }
+
+  /** Where an object's statements go: indexes of materialized views come after those views. */
+  private static ObjectKind placement(CatalogObject o) {
+    if (o.kind() == ObjectKind.INDEX
+        && o.parent() != null
+        && o.parent().kind() == ObjectKind.MATERIALIZED_VIEW) {
+      return ObjectKind.MATERIALIZED_VIEW;
+    }
+    return o.kind();
   }
 
   // ---------------------------------------------------------------- drop
@@ -130,7 +140,7 @@ public final class SqlRenderer {
           case POLICY -> "DROP POLICY IF EXISTS " + q + " ON " + o.detail("table");
         };
     int sub = o.kind() == ObjectKind.CONSTRAINT ? 2 - Integer.parseInt(o.detail("order")) : 0;
-    emit(DROP, o.kind(), sub, o.name(), sql, destructive);
+    emit(DROP, placement(o), sub, o.name(), sql, destructive);
   }
 
   // ---------------------------------------------------------------- create

@@ -403,7 +403,7 @@ public final class Introspector {
           });
     }
 
-    /** Columns of tables; partitions' columns are the parent's and are not listed again. */
+    /** Columns of tables and partitions. */
     void columns() throws SQLException {
       query(
           "SELECT n.nspname, c.relname, a.attname, a.attnum, format_type(a.atttypid, a.atttypmod),"
@@ -421,7 +421,7 @@ public final class Introspector {
               + " LEFT JOIN pg_collation co ON co.oid = a.attcollation"
               + " LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace"
               + " WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p')"
-              + " AND NOT c.relispartition AND n.nspname = ANY(?)"
+              + " AND n.nspname = ANY(?)"
               + notHistory("n.nspname", "c.relname")
               + NOT_EXTENSION_CLASS,
           rs -> {
