@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.internal.info.MigrationInfoImpl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,7 +80,8 @@ final class CheckCommand implements Callable<Integer> {
         out.add(
             new Finding(
                 "pending", name, state == MigrationState.OUTDATED ? "repeatable changed" : null));
-      } else if (state == MigrationState.MISSING_SUCCESS) {
+      } else if (state == MigrationState.MISSING_SUCCESS
+          || state == MigrationState.FUTURE_SUCCESS) {
         out.add(new Finding("applied but missing", name, "no such file"));
       } else if (state == MigrationState.IGNORED) {
         out.add(new Finding("ignored (out of order)", name, null));
@@ -89,19 +91,36 @@ final class CheckCommand implements Callable<Integer> {
                 "checksum changed",
                 name,
                 "applied " + m.getAppliedChecksum() + ", file " + m.getResolvedChecksum()));
-      } else if (m.isApplied() && m.getResolvedDescription() != null && !m.isDescriptionMatching()) {
+      } else if (descriptionChanged(m)) {
+        MigrationInfoImpl impl = (MigrationInfoImpl) m;
         out.add(
             new Finding(
                 "description changed",
                 name,
-                "applied '" + m.getAppliedDescription() + "', file '" + m.getResolvedDescription()
+                "applied '"
+                    + impl.getAppliedMigration().getDescription()
+                    + "', file '"
+                    + impl.getResolvedMigration().getDescription()
                     + "'"));
       }
     }
     return out;
   }
 
+  /** Flyway's own isDescriptionMatching() never compares (its resolved description is null). */
+  private static boolean descriptionChanged(MigrationInfo m) {
+    return m instanceof MigrationInfoImpl impl
+        && impl.getAppliedMigration() != null
+        && impl.getResolvedMigration() != null
+        && !impl.getAppliedMigration()
+            .getDescription()
+            .equals(impl.getResolvedMigration().getDescription());
+  }
+
   private static String name(MigrationInfo m) {
+    if (m instanceof MigrationInfoImpl impl && impl.getResolvedMigration() != null) {
+      return impl.getResolvedMigration().getScript();
+    }
     if (m.getScript() != null && m.getScript().endsWith(".sql")) {
       return m.getScript();
     }

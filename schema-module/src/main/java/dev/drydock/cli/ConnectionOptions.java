@@ -113,9 +113,18 @@ final class ConnectionOptions {
 
   /** The URL without credentials in it, for messages and reports. */
   static String display(String jdbcUrl, Secrets secrets) {
-    String noCredentials =
-        jdbcUrl.replaceAll("(?i)([?&])(password|user)=[^&]*&?", "$1").replaceAll("[?&]$", "");
-    return secrets.redact(noCredentials);
+    int q = jdbcUrl.indexOf('?');
+    if (q < 0) {
+      return secrets.redact(jdbcUrl);
+    }
+    StringBuilder kept = new StringBuilder();
+    for (String pair : jdbcUrl.substring(q + 1).split("&")) {
+      String key = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+      if (!key.equalsIgnoreCase("user") && !key.equalsIgnoreCase("password") && !pair.isEmpty()) {
+        kept.append(kept.length() == 0 ? "?" : "&").append(pair);
+      }
+    }
+    return secrets.redact(jdbcUrl.substring(0, q) + kept);
   }
 
   private static String queryParameter(String url, String name) {

@@ -55,12 +55,13 @@ final class MigrationFiles {
     }
   }
 
+  /** {@code Migration failed: migrations/V2__x.sql:4: ERROR: ... (SQLState 42601)}. */
   private CliException failure(MigrationException e) {
-    String where = e.file().map(f -> "Migration " + directory.resolve(f) + " failed: ").orElse("");
-    return new CliException(
-        ExitCodes.MIGRATIONS_FAILED,
-        where.isEmpty() ? "Migrations failed: " + e.getMessage() : where + e.getMessage(),
-        e);
+    String message = e.getMessage();
+    if (e.file().isPresent() && message.startsWith(e.file().get() + ":")) {
+      message = directory.resolve(e.file().get()) + message.substring(e.file().get().length());
+    }
+    return new CliException(ExitCodes.MIGRATIONS_FAILED, "Migration failed: " + message, e);
   }
 
   /** Reports each migration as it starts, for the progress display. */
