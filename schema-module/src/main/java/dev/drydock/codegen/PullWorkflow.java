@@ -212,7 +212,9 @@ public final class PullWorkflow {
         "migrationSchemas=" + migrations.schemas(),
         "table=" + migrations.table(),
         "placeholders=" + new TreeMap<>(migrations.placeholders()),
-        "initSql=" + provider.initSql());
+        "initSql=" + provider.initSql(),
+        "postgresBinaries="
+            + provider.postgresBinaries().map(p -> p.getFileName().toString()).orElse("default"));
   }
 
   private static String describe(IOException e) {

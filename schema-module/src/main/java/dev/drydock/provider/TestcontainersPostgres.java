@@ -32,19 +32,7 @@ final class TestcontainersPostgres implements ThrowawayDatabase {
       container.stop();
       throw new ProviderException("Testcontainers could not start " + settings.containerImage(), e);
     }
-    TestcontainersPostgres db = new TestcontainersPostgres(container);
-    if (!settings.initSql().isEmpty()) {
-      try (var c = db.connect();
-          var st = c.createStatement()) {
-        for (String sql : settings.initSql()) {
-          st.execute(sql);
-        }
-      } catch (java.sql.SQLException e) {
-        db.close();
-        throw new ProviderException("Init SQL failed: " + e.getMessage(), e);
-      }
-    }
-    return db;
+    return new TestcontainersPostgres(container);
   }
 
   @Override

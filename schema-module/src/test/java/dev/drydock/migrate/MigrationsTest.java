@@ -86,5 +86,7 @@ class MigrationsTest {
   void lineOfPositionCountsNewlinesBeforeTheErrorPosition() {
     assertThat(Migrations.lineOfPosition("select\n1\n+ x", 10, 11)).isEqualTo(12);
     assertThat(Migrations.lineOfPosition("select 1", 4, 0)).isEqualTo(4);
+    // Flyway's statement text begins with the comments before the statement's first line
+    assertThat(Migrations.lineOfPosition("--\n-- c\n/* x\n */\nselect\n bad", 7, 26)).isEqualTo(8);
   }
 }

@@ -1,0 +1,118 @@
+package dev.drydock.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Nothing is left running or on disk: on close, on Ctrl-C, and after the JVM is killed. */
+class EmbeddedPostgresCleanupTest {
+
+  record Child(Process jvm, long postmaster, Path workDir) {}
+
+  private static Child startChild() throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process jvm =
+        new ProcessBuilder(
+                List.of(
+                    java.toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    EmbeddedPostgresChild.class.getName()))
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
+    String line;
+    while ((line = out.readLine()) != null && !line.startsWith("READY ")) {
+      // skip anything else the child prints
+    }
+    assertThat(line).as("child JVM started an embedded server").isNotNull();
+    String[] parts = line.split(" ", 3);
+    return new Child(jvm, Long.parseLong(parts[1]), Path.of(parts[2]));
+  }
+
+  private static boolean alive(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  private static void awaitGone(long pid) throws InterruptedException {
+    for (int i = 0; i < 200 && alive(pid); i++) {
+      Thread.sleep(50);
+    }
+  }
+
+  @Test
+  void ctrlCOnTheJvmStopsTheServerAndDeletesItsDirectory() throws Exception {
+    // given
+    Child child = startChild();
+    assertThat(alive(child.postmaster())).isTrue();
+    assertThat(child.workDir()).isDirectory();
+
+    // when: Ctrl-C
+    new ProcessBuilder("kill", "-INT", Long.toString(child.jvm().pid())).start().waitFor();
+    assertThat(child.jvm().waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    // then
+    awaitGone(child.postmaster());
+    assertThat(alive(child.postmaster())).as("postmaster after Ctrl-C").isFalse();
+    assertThat(child.workDir()).doesNotExist();
+  }
+
+  @Test
+  void serverOrphanedByAKilledJvmIsReapedByTheNextStart() throws Exception {
+    // given: a JVM killed before any hook could run
+    Child child = startChild();
+    child.jvm().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    assertThat(alive(child.postmaster())).as("orphaned postmaster").isTrue();
+
+    // when
+    Orphans.reap(ProviderSettings.defaultCacheDirectory());
+
+    // then
+    awaitGone(child.postmaster());
+    assertThat(alive(child.postmaster())).as("postmaster after reaping").isFalse();
+    assertThat(child.workDir()).doesNotExist();
+  }
+
+  @Test
+  void asRootWithoutUserNamespacesTheServerRunsAsNobody() throws Exception {
+    assumeTrue(EmbeddedPostgres.isRoot(), "only root needs (and can use) the setpriv fallback");
+    // given / when
+    Path workDir;
+    long pid;
+    try (EmbeddedPostgres db =
+        EmbeddedPostgres.start(
+            ProviderSettings.builder().kind(ProviderKind.EMBEDDED).build(),
+            EmbeddedPostgres.RunAs.NOBODY)) {
+      workDir = db.workDirectory();
+      pid = db.pid();
+      // then
+      String uidLine =
+          Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+              .filter(l -> l.startsWith("Uid:"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(uidLine.split("\\s+")[1]).isEqualTo("65534");
+      try (Connection c = db.connect();
+          Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("select count(*) from pg_database")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(3);
+      }
+    }
+    awaitGone(pid);
+    assertThat(alive(pid)).isFalse();
+    assertThat(workDir).doesNotExist();
+  }
+}
