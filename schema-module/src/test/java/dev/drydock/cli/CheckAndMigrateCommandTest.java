@@ -2,7 +2,6 @@ package dev.drydock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drydock.testing.Fixtures;
 import dev.drydock.testing.SharedPostgres;
 import dev.drydock.testing.SharedPostgres.TestServer;
 import java.nio.file.Files;
@@ -120,10 +119,5 @@ class CheckAndMigrateCommandTest {
     assertThat(result.exitCode()).isEqualTo(ExitCodes.DRIFT);
     assertThat(result.out())
         .endsWith("0 applied, 2 problem(s):\n  pending: V1__users.sql\n  pending: V2__posts.sql\n");
-  }
-
-  @Test
-  void pagilaFixtureIsPresent() {
-    assertThat(Fixtures.pagilaSchema()).isRegularFile();
   }
 }
