@@ -94,8 +94,13 @@ final class ConnectionOptions {
     }
     String queryPassword = queryParameter(jdbcUrl, "password");
     secrets.add(queryPassword);
-    String resolvedUser = firstNonBlank(user, urlUser, queryParameter(jdbcUrl, "user"),
-        env.get("PGUSER"), System.getProperty("user.name"));
+    String resolvedUser =
+        firstNonBlank(
+            user,
+            urlUser,
+            queryParameter(jdbcUrl, "user"),
+            env.get("PGUSER"),
+            System.getProperty("user.name"));
     String password;
     if (passwordEnv != null) {
       password = env.get(passwordEnv);

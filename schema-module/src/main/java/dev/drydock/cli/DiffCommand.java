@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -106,8 +106,7 @@ final class DiffCommand implements Callable<Integer> {
     Progress progress =
         new Progress(err, !shared.quiet && (shared.progress || Progress.isTerminal()));
     ConnectionOptions.Resolved live = connection.resolve(root.environment, root.secrets);
-    MigrationFiles migrations =
-        new MigrationFiles(shared.migrations, shared.historyTable);
+    MigrationFiles migrations = new MigrationFiles(shared.migrations, shared.historyTable);
     Introspector introspector = new Introspector(shared.historyTable);
     Set<String> wanted = new LinkedHashSet<>(schemas);
 

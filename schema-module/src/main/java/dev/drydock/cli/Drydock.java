@@ -56,8 +56,7 @@ public final class Drydock {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();
-          int code =
-              e instanceof CliException ce ? ce.exitCode() : ExitCodes.USAGE_OR_CONNECTION;
+          int code = e instanceof CliException ce ? ce.exitCode() : ExitCodes.USAGE_OR_CONNECTION;
           String message =
               e instanceof CliException
                   ? e.getMessage()

@@ -24,8 +24,7 @@ final class LiveDatabase {
     try {
       return DriverManager.getConnection(c.jdbcUrl(), props);
     } catch (SQLException e) {
-      throw new CliException(
-          ExitCodes.USAGE_OR_CONNECTION, describe(e, c, secrets), e);
+      throw new CliException(ExitCodes.USAGE_OR_CONNECTION, describe(e, c, secrets), e);
     }
   }
 
@@ -34,7 +33,12 @@ final class LiveDatabase {
     String where = c.displayUrl();
     String why = firstLine(secrets.redact(e.getMessage()));
     if (state.equals("28P01") || state.equals("28000")) {
-      return "Cannot connect to " + where + " as " + c.user() + ": authentication failed (" + why
+      return "Cannot connect to "
+          + where
+          + " as "
+          + c.user()
+          + ": authentication failed ("
+          + why
           + ")";
     }
     if (state.equals("3D000")) {
@@ -45,8 +49,7 @@ final class LiveDatabase {
       return "Cannot connect to " + where + ": unknown host " + cause.getMessage();
     }
     if (cause instanceof ConnectException || state.startsWith("08")) {
-      return "Cannot connect to " + where + ": " + why
-          + " (is the server running and reachable?)";
+      return "Cannot connect to " + where + ": " + why + " (is the server running and reachable?)";
     }
     return "Cannot connect to " + where + ": " + why;
   }

@@ -15,7 +15,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * The CLI's view of the migrations directory, on top of {@link Migrations}: a missing directory is
- * a usage error (exit 2); a migration that fails is exit 3 with file, line and PostgreSQL's message.
+ * a usage error (exit 2); a migration that fails is exit 3 with file, line and PostgreSQL's
+ * message.
  */
 final class MigrationFiles {
 
@@ -39,7 +40,11 @@ final class MigrationFiles {
   MigrateResult migrate(DataSource dataSource, Progress progress) {
     try {
       migrations.requireMigrations();
-      return migrations.flyway(dataSource).callbacks(new ProgressCallback(progress)).load().migrate();
+      return migrations
+          .flyway(dataSource)
+          .callbacks(new ProgressCallback(progress))
+          .load()
+          .migrate();
     } catch (FlywayException e) {
       throw failure(Migrations.translate(e));
     } catch (MigrationException e) {

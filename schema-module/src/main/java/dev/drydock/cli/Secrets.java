@@ -4,7 +4,9 @@ import dev.drydock.provider.Redaction;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** The passwords this run knows about; every line a command prints passes through {@link #redact}. */
+/**
+ * The passwords this run knows about; every line a command prints passes through {@link #redact}.
+ */
 final class Secrets {
   private final Set<String> passwords = new LinkedHashSet<>();
 

@@ -21,9 +21,7 @@ final class SharedOptions {
       description = "Flyway history table, never compared (default: ${DEFAULT-VALUE}).")
   String historyTable;
 
-  @Option(
-      names = "--progress",
-      description = "Show progress even when stderr is not a terminal.")
+  @Option(names = "--progress", description = "Show progress even when stderr is not a terminal.")
   boolean progress;
 
   @Option(names = "--quiet", description = "Never show progress.")

@@ -43,7 +43,9 @@ public final class JsonRenderer {
     sb.append("  \"drift\": ").append(result.hasDrift()).append(",\n");
     sb.append("  \"expected\": ").append(Json.string(expectedLabel)).append(",\n");
     sb.append("  \"actual\": ").append(Json.string(actualLabel)).append(",\n");
-    sb.append("  \"schemas\": ").append(array(List.copyOf(result.expected().schemas()))).append(",\n");
+    sb.append("  \"schemas\": ")
+        .append(array(List.copyOf(result.expected().schemas())))
+        .append(",\n");
     sb.append("  \"summary\": {\"added\": ")
         .append(result.count(ChangeKind.ADDED))
         .append(", \"removed\": ")

@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
 
 /**
  * DDL that brings the live database to the migrations' state. Drops come first, in reverse
- * dependency order; then creations and alterations in dependency order ({@link ObjectKind}
- * order). Statements that remove something existing only in the live database, or that may lose
- * data (type narrowing, enum value removal), are preceded by a {@code -- DESTRUCTIVE:} comment.
- * Changes that cannot be made safely by a statement are emitted as {@code -- MANUAL:} comments.
+ * dependency order; then creations and alterations in dependency order ({@link ObjectKind} order).
+ * Statements that remove something existing only in the live database, or that may lose data (type
+ * narrowing, enum value removal), are preceded by a {@code -- DESTRUCTIVE:} comment. Changes that
+ * cannot be made safely by a statement are emitted as {@code -- MANUAL:} comments.
  */
 public final class SqlRenderer {
 
@@ -80,8 +80,7 @@ public final class SqlRenderer {
         case CHANGED -> changed.computeIfAbsent(d.id(), k -> new ArrayList<>()).add(d);
       }
     }
-    changed.forEach(
-        (id, list) -> alter(expected.get(id), actual.get(id), list));
+    changed.forEach((id, list) -> alter(expected.get(id), actual.get(id), list));
   }
 
   // ---------------------------------------------------------------- statements
@@ -131,8 +130,7 @@ public final class SqlRenderer {
           case SEQUENCE -> "DROP SEQUENCE IF EXISTS " + q;
           case TABLE -> "DROP TABLE IF EXISTS " + q;
           case COLUMN -> "ALTER TABLE " + o.detail("table") + " DROP COLUMN IF EXISTS " + q;
-          case CONSTRAINT ->
-              "ALTER TABLE " + o.detail("table") + " DROP CONSTRAINT IF EXISTS " + q;
+          case CONSTRAINT -> "ALTER TABLE " + o.detail("table") + " DROP CONSTRAINT IF EXISTS " + q;
           case INDEX -> "DROP INDEX IF EXISTS " + q;
           case VIEW -> "DROP VIEW IF EXISTS " + q;
           case MATERIALIZED_VIEW -> "DROP MATERIALIZED VIEW IF EXISTS " + q;
@@ -204,12 +202,7 @@ public final class SqlRenderer {
           create(
               o,
               0,
-              "ALTER TABLE "
-                  + o.detail("table")
-                  + " ADD COLUMN "
-                  + q
-                  + " "
-                  + Summaries.column(o));
+              "ALTER TABLE " + o.detail("table") + " ADD COLUMN " + q + " " + Summaries.column(o));
       case CONSTRAINT ->
           create(
               o,
@@ -279,7 +272,9 @@ public final class SqlRenderer {
       sb.append(" (");
       for (int i = 0; i < columns.size(); i++) {
         sb.append(i == 0 ? "\n    " : ",\n    ");
-        sb.append(columns.get(i).detail("qname")).append(' ').append(Summaries.column(columns.get(i)));
+        sb.append(columns.get(i).detail("qname"))
+            .append(' ')
+            .append(Summaries.column(columns.get(i)));
       }
       sb.append(columns.isEmpty() ? ")" : "\n)");
     }
@@ -428,14 +423,17 @@ public final class SqlRenderer {
                   + " ROW LEVEL SECURITY");
       case "force_row_security" ->
           create(
-              e, 5, "ALTER TABLE " + q + ("true".equals(want) ? " FORCE" : " NO FORCE")
+              e,
+              5,
+              "ALTER TABLE "
+                  + q
+                  + ("true".equals(want) ? " FORCE" : " NO FORCE")
                   + " ROW LEVEL SECURITY");
       case "persistence" -> create(e, 5, "ALTER TABLE " + q + " SET " + want);
       case "options" -> alterOptions("TABLE", e, a);
       case "partition_of", "partition_bound" -> {
         if (a.attribute("partition_of") != null) {
-          create(
-              e, 2, "ALTER TABLE " + a.attribute("partition_of") + " DETACH PARTITION " + q);
+          create(e, 2, "ALTER TABLE " + a.attribute("partition_of") + " DETACH PARTITION " + q);
         }
         if (e.attribute("partition_of") != null) {
           create(
@@ -471,12 +469,19 @@ public final class SqlRenderer {
       create(e, 5, "ALTER " + what + " " + q + " RESET (" + String.join(", ", keys) + ")");
     }
     if (e.attribute("options") != null) {
-      emit(CREATE, e.kind(), 6, e.name(), "ALTER " + what + " " + q + " SET (" + e.attribute("options") + ")", null);
+      emit(
+          CREATE,
+          e.kind(),
+          6,
+          e.name(),
+          "ALTER " + what + " " + q + " SET (" + e.attribute("options") + ")",
+          null);
     }
   }
 
   private static final Pattern INTEGER_WIDTH = Pattern.compile("smallint|integer|bigint");
-  private static final Pattern SIZED = Pattern.compile("(character varying|character|numeric|bit varying)\\((\\d+)(,\\d+)?\\)");
+  private static final Pattern SIZED =
+      Pattern.compile("(character varying|character|numeric|bit varying)\\((\\d+)(,\\d+)?\\)");
 
   private void alterColumn(CatalogObject e, String attr, String want, String have) {
     String t = "ALTER TABLE " + e.detail("table") + " ALTER COLUMN " + e.detail("qname");
@@ -494,7 +499,8 @@ public final class SqlRenderer {
       }
       case "not_null" ->
           create(e, 3, t + ("true".equals(want) ? " SET NOT NULL" : " DROP NOT NULL"));
-      case "default" -> create(e, 2, want == null ? t + " DROP DEFAULT" : t + " SET DEFAULT " + want);
+      case "default" ->
+          create(e, 2, want == null ? t + " DROP DEFAULT" : t + " SET DEFAULT " + want);
       case "identity" -> {
         if (want == null) {
           create(e, 2, t + " DROP IDENTITY IF EXISTS");
@@ -537,7 +543,8 @@ public final class SqlRenderer {
     if (from == null || to == null) {
       return false;
     }
-    if (to.equals("text") && (from.startsWith("character varying") || from.startsWith("character("))) {
+    if (to.equals("text")
+        && (from.startsWith("character varying") || from.startsWith("character("))) {
       return true;
     }
     Matcher fi = INTEGER_WIDTH.matcher(from);
@@ -566,8 +573,13 @@ public final class SqlRenderer {
       for (int i = 0; i < want.size(); i++) {
         if (!have.contains(want.get(i))) {
           String position = i == 0 ? " BEFORE " + want.get(1) : " AFTER " + want.get(i - 1);
-          emit(CREATE, ObjectKind.ENUM, 1, e.name() + "#" + (1000 + i),
-              "ALTER TYPE " + q + " ADD VALUE " + want.get(i) + position, null);
+          emit(
+              CREATE,
+              ObjectKind.ENUM,
+              1,
+              e.name() + "#" + (1000 + i),
+              "ALTER TYPE " + q + " ADD VALUE " + want.get(i) + position,
+              null);
         }
       }
       return;
@@ -576,7 +588,11 @@ public final class SqlRenderer {
     String tmp = e.id().localName() + "__drydock_old";
     StringBuilder sb = new StringBuilder();
     sb.append("ALTER TYPE ").append(q).append(" RENAME TO ").append(quoteIdent(tmp)).append(";\n");
-    sb.append("CREATE TYPE ").append(q).append(" AS ENUM (").append(e.attribute("values")).append(");");
+    sb.append("CREATE TYPE ")
+        .append(q)
+        .append(" AS ENUM (")
+        .append(e.attribute("values"))
+        .append(");");
     for (CatalogObject col : actual.objects().values()) {
       if (col.kind() != ObjectKind.COLUMN || !expected.contains(col.id())) {
         continue;
@@ -589,15 +605,26 @@ public final class SqlRenderer {
       if (col.attribute("default") != null) {
         sb.append('\n').append(t).append(" DROP DEFAULT;");
       }
-      sb.append('\n').append(t).append(" TYPE ").append(type).append(" USING ")
-          .append(col.detail("qname")).append("::text").append(type.endsWith("[]") ? "[]" : "")
-          .append("::").append(type).append(';');
+      sb.append('\n')
+          .append(t)
+          .append(" TYPE ")
+          .append(type)
+          .append(" USING ")
+          .append(col.detail("qname"))
+          .append("::text")
+          .append(type.endsWith("[]") ? "[]" : "")
+          .append("::")
+          .append(type)
+          .append(';');
       String def = expected.get(col.id()).attribute("default");
       if (def != null) {
         sb.append('\n').append(t).append(" SET DEFAULT ").append(def).append(';');
       }
     }
-    sb.append("\nDROP TYPE ").append(quoteIdent(e.id().path().get(0))).append('.').append(quoteIdent(tmp));
+    sb.append("\nDROP TYPE ")
+        .append(quoteIdent(e.id().path().get(0)))
+        .append('.')
+        .append(quoteIdent(tmp));
     List<String> removed = new ArrayList<>(have);
     removed.removeAll(want);
     emit(
@@ -608,14 +635,18 @@ public final class SqlRenderer {
         sb.toString(),
         removed.isEmpty()
             ? null
-            : "removes enum values " + String.join(", ", removed) + "; rows using them fail to convert");
+            : "removes enum values "
+                + String.join(", ", removed)
+                + "; rows using them fail to convert");
   }
 
   private void alterDomain(CatalogObject e, String attr, String want, String have) {
     String d = "ALTER DOMAIN " + e.detail("qname");
     switch (attr) {
-      case "default" -> create(e, 1, want == null ? d + " DROP DEFAULT" : d + " SET DEFAULT " + want);
-      case "not_null" -> create(e, 1, d + ("true".equals(want) ? " SET NOT NULL" : " DROP NOT NULL"));
+      case "default" ->
+          create(e, 1, want == null ? d + " DROP DEFAULT" : d + " SET DEFAULT " + want);
+      case "not_null" ->
+          create(e, 1, d + ("true".equals(want) ? " SET NOT NULL" : " DROP NOT NULL"));
       case "constraints" -> {
         Map<String, String> w = domainConstraints(want);
         Map<String, String> h = domainConstraints(have);
@@ -632,8 +663,15 @@ public final class SqlRenderer {
               }
             });
       }
-      default -> manual(e, attr + " differs (expected " + Difference.show(want) + ", actual "
-          + Difference.show(have) + "); the domain must be recreated");
+      default ->
+          manual(
+              e,
+              attr
+                  + " differs (expected "
+                  + Difference.show(want)
+                  + ", actual "
+                  + Difference.show(have)
+                  + "); the domain must be recreated");
     }
   }
 

@@ -16,7 +16,10 @@ import java.util.TreeMap;
  *     quoted qualified name ({@code qname}) or the server's own DDL ({@code ddl})
  */
 public record CatalogObject(
-    ObjectId id, ObjectId parent, SortedMap<String, String> attributes, Map<String, String> details) {
+    ObjectId id,
+    ObjectId parent,
+    SortedMap<String, String> attributes,
+    Map<String, String> details) {
 
   public CatalogObject {
     Objects.requireNonNull(id, "id");

@@ -18,9 +18,10 @@ import java.util.TreeMap;
  * loading cost grows with the number of kinds, not the number of tables.
  *
  * <p>The session's {@code search_path} is set to {@code pg_catalog} while reading, so {@code
- * format_type}, {@code pg_get_expr}, {@code pg_get_viewdef} and friends schema-qualify every name the
- * same way on both sides, whatever search path the live database's roles have. Objects that belong
- * to an extension ({@code pg_depend.deptype = 'e'}) and the Flyway history table are left out.
+ * format_type}, {@code pg_get_expr}, {@code pg_get_viewdef} and friends schema-qualify every name
+ * the same way on both sides, whatever search path the live database's roles have. Objects that
+ * belong to an extension ({@code pg_depend.deptype = 'e'}) and the Flyway history table are left
+ * out.
  */
 public final class Introspector {
 
@@ -187,11 +188,7 @@ public final class Introspector {
     }
 
     private String notHistory(String schemaColumn, String nameColumn) {
-      return " AND NOT ("
-          + nameColumn
-          + " = '"
-          + historyTable.replace("'", "''")
-          + "')";
+      return " AND NOT (" + nameColumn + " = '" + historyTable.replace("'", "''") + "')";
     }
 
     void schemas() throws SQLException {
@@ -201,7 +198,11 @@ public final class Introspector {
           rs -> {
             Map<String, String> a = new HashMap<>();
             a.put("comment", rs.getString(2));
-            add(ObjectId.of(ObjectKind.SCHEMA, rs.getString(1)), null, a, Map.of("qname", rs.getString(3)));
+            add(
+                ObjectId.of(ObjectKind.SCHEMA, rs.getString(1)),
+                null,
+                a,
+                Map.of("qname", rs.getString(3)));
           });
     }
 

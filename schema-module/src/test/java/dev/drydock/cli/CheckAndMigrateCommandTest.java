@@ -67,7 +67,8 @@ class CheckAndMigrateCommandTest {
     assertThat(result.exitCode()).isEqualTo(ExitCodes.MIGRATIONS_FAILED);
     assertThat(result.err())
         .isEqualTo(
-            "drydock: Migration failed: " + migrations.resolve("V3__bad.sql")
+            "drydock: Migration failed: "
+                + migrations.resolve("V3__bad.sql")
                 + ":2: ERROR: column \"nope\" does not exist (SQLState 42703)\n");
   }
 
@@ -80,7 +81,10 @@ class CheckAndMigrateCommandTest {
     assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.NO_DRIFT);
     assertThat(result.out())
         .isEqualTo(
-            "Flyway history of " + server.url(live) + " against " + migrations
+            "Flyway history of "
+                + server.url(live)
+                + " against "
+                + migrations
                 + ": 2 applied, in step.\n");
   }
 

@@ -3,9 +3,9 @@ package dev.drydock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class CommandLineTest {
 
@@ -15,8 +15,11 @@ class CommandLineTest {
     Cli.Result result = Cli.run(Map.of(), command, "--help");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).startsWith("Usage: drydock " + command).contains("--url=URL")
-        .contains("--password-env=VAR").contains("--migrations=DIR");
+    assertThat(result.out())
+        .startsWith("Usage: drydock " + command)
+        .contains("--url=URL")
+        .contains("--password-env=VAR")
+        .contains("--migrations=DIR");
   }
 
   @Test
@@ -49,8 +52,7 @@ class CommandLineTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
     assertThat(result.err())
-        .startsWith(
-            "drydock: Invalid value for option '--provider': Unknown provider 'cloud'");
+        .startsWith("drydock: Invalid value for option '--provider': Unknown provider 'cloud'");
   }
 
   @Test

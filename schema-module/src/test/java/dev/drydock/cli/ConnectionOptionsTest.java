@@ -22,7 +22,8 @@ class ConnectionOptionsTest {
     assertThat(r.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.com:6543/shop?sslmode=require");
     assertThat(r.user()).isEqualTo("app");
     assertThat(r.password()).isEqualTo("p@ss");
-    assertThat(r.displayUrl()).isEqualTo("jdbc:postgresql://db.example.com:6543/shop?sslmode=require");
+    assertThat(r.displayUrl())
+        .isEqualTo("jdbc:postgresql://db.example.com:6543/shop?sslmode=require");
   }
 
   @Test
@@ -30,8 +31,17 @@ class ConnectionOptionsTest {
     ConnectionOptions.Resolved r =
         resolve(
             new ConnectionOptions(),
-            Map.of("PGHOST", "h", "PGPORT", "5433", "PGDATABASE", "d", "PGUSER", "u",
-                "PGPASSWORD", "pw"));
+            Map.of(
+                "PGHOST",
+                "h",
+                "PGPORT",
+                "5433",
+                "PGDATABASE",
+                "d",
+                "PGUSER",
+                "u",
+                "PGPASSWORD",
+                "pw"));
 
     assertThat(r.jdbcUrl()).isEqualTo("jdbc:postgresql://h:5433/d");
     assertThat(r.user()).isEqualTo("u");
@@ -46,8 +56,17 @@ class ConnectionOptionsTest {
     options.passwordEnv = "MY_PW";
 
     ConnectionOptions.Resolved r =
-        resolve(options, Map.of("DATABASE_URL", "postgres://a@b/c", "PGUSER", "other",
-            "PGPASSWORD", "env-pw", "MY_PW", "mine"));
+        resolve(
+            options,
+            Map.of(
+                "DATABASE_URL",
+                "postgres://a@b/c",
+                "PGUSER",
+                "other",
+                "PGPASSWORD",
+                "env-pw",
+                "MY_PW",
+                "mine"));
 
     assertThat(r.jdbcUrl()).isEqualTo("jdbc:postgresql://x/y");
     assertThat(r.user()).isEqualTo("me");

@@ -30,8 +30,15 @@ class DiffCommandTest {
     server = shared;
     live = server.createDatabase("cli_live", null);
     Cli.Result migrated =
-        Cli.run(Map.of(), "migrate", "--url", server.url(live), "--user", "postgres",
-            "--migrations", BASE.toString());
+        Cli.run(
+            Map.of(),
+            "migrate",
+            "--url",
+            server.url(live),
+            "--user",
+            "postgres",
+            "--migrations",
+            BASE.toString());
     assertThat(migrated.exitCode()).as(migrated.all()).isZero();
   }
 
@@ -45,11 +52,16 @@ class DiffCommandTest {
   }
 
   private Cli.Result diffWithEnv(Map<String, String> env, String... extra) {
-    List<String> args = new ArrayList<>(List.of(
-        "diff",
-        "--provider", "external",
-        "--provider-url", server.serverUrl(),
-        "--provider-user", "postgres"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "diff",
+                "--provider",
+                "external",
+                "--provider-url",
+                server.serverUrl(),
+                "--provider-user",
+                "postgres"));
     List<String> rest = new ArrayList<>(List.of(extra));
     if (!rest.contains("--url") && !env.containsKey("DATABASE_URL")) {
       args.addAll(List.of("--url", server.url(live), "--user", "postgres"));
@@ -68,7 +80,10 @@ class DiffCommandTest {
     assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.NO_DRIFT);
     assertThat(result.out())
         .startsWith(
-            "No drift: " + server.url(live) + " matches migrations in " + BASE
+            "No drift: "
+                + server.url(live)
+                + " matches migrations in "
+                + BASE
                 + " (schemas: audit, public).\n")
         .contains("Not compared: object owners;");
     assertThat(result.err()).isEmpty();
@@ -76,17 +91,22 @@ class DiffCommandTest {
 
   @Test
   void driftIsPrintedGroupedOneLinePerDifferenceAndExitsOne() {
-    server.execute(live, "DROP INDEX name_idx; ALTER TABLE posts DROP CONSTRAINT"
-        + " posts_author_id_fkey, ADD CONSTRAINT posts_author_id_fkey FOREIGN KEY (author_id)"
-        + " REFERENCES users (id) ON DELETE SET NULL");
+    server.execute(
+        live,
+        "DROP INDEX name_idx; ALTER TABLE posts DROP CONSTRAINT"
+            + " posts_author_id_fkey, ADD CONSTRAINT posts_author_id_fkey FOREIGN KEY (author_id)"
+            + " REFERENCES users (id) ON DELETE SET NULL");
 
     Cli.Result result = diff();
 
     assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.DRIFT);
     assertThat(result.out())
         .startsWith(
-            "Drift: 2 differences between migrations in " + BASE + " (expected) and "
-                + server.url(live) + " (actual) [0 added, 1 removed, 1 changed]\n"
+            "Drift: 2 differences between migrations in "
+                + BASE
+                + " (expected) and "
+                + server.url(live)
+                + " (actual) [0 added, 1 removed, 1 changed]\n"
                 + "  + only in the live database   - missing from the live database   ~ differs\n"
                 + "\n"
                 + "Constraints\n"
@@ -123,15 +143,18 @@ class DiffCommandTest {
 
   @Test
   void sqlFormatProducesDdlThatRemovesTheDrift() {
-    server.execute(live, "ALTER TABLE posts DISABLE TRIGGER posts_touch;"
-        + " CREATE POLICY extra ON documents FOR SELECT USING (true);"
-        + " ALTER TABLE users ADD COLUMN phone text");
+    server.execute(
+        live,
+        "ALTER TABLE posts DISABLE TRIGGER posts_touch;"
+            + " CREATE POLICY extra ON documents FOR SELECT USING (true);"
+            + " ALTER TABLE users ADD COLUMN phone text");
 
     Cli.Result sql = diff("--format", "sql");
     assertThat(sql.exitCode()).as(sql.all()).isEqualTo(ExitCodes.DRIFT);
     assertThat(sql.out())
-        .contains("-- DESTRUCTIVE: removes column public.users.phone, which exists only live\n"
-            + "ALTER TABLE public.users DROP COLUMN IF EXISTS phone;")
+        .contains(
+            "-- DESTRUCTIVE: removes column public.users.phone, which exists only live\n"
+                + "ALTER TABLE public.users DROP COLUMN IF EXISTS phone;")
         .contains("ALTER TABLE public.posts ENABLE TRIGGER posts_touch;");
     server.execute(live, sql.out());
 
@@ -165,22 +188,24 @@ class DiffCommandTest {
     Cli.Result result = diff("--migrations", missing.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
-    assertThat(result.err()).isEqualTo("drydock: Migrations directory not found: " + missing + "\n");
+    assertThat(result.err())
+        .isEqualTo("drydock: Migrations directory not found: " + missing + "\n");
   }
 
   @Test
   void failingMigrationExitsThreeNamingFileLineAndPostgresMessage(@TempDir Path tmp)
       throws Exception {
     Files.writeString(tmp.resolve("V1__ok.sql"), "CREATE TABLE a (id int);\n");
-    Files.writeString(
-        tmp.resolve("V2__broken.sql"), "CREATE TABLE b (\n  id int,\n  oops\n);\n");
+    Files.writeString(tmp.resolve("V2__broken.sql"), "CREATE TABLE b (\n  id int,\n  oops\n);\n");
 
     Cli.Result result = diff("--migrations", tmp.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.MIGRATIONS_FAILED);
     assertThat(result.err())
         .isEqualTo(
-            "drydock: Migration failed: " + tmp.resolve("V2__broken.sql") + ":4:"
+            "drydock: Migration failed: "
+                + tmp.resolve("V2__broken.sql")
+                + ":4:"
                 + " ERROR: syntax error at or near \")\" (SQLState 42601)\n");
     assertThat(result.out()).isEmpty();
   }
@@ -204,28 +229,42 @@ class DiffCommandTest {
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
     assertThat(result.err())
         .isEqualTo(
-            "drydock: Cannot connect to " + server.url("no_such_db")
+            "drydock: Cannot connect to "
+                + server.url("no_such_db")
                 + ": FATAL: database \"no_such_db\" does not exist\n");
   }
 
   @Test
   void wrongPasswordIsAConnectionErrorAndThePasswordIsNeverPrinted() {
-    server.execute(live, "DO $$ BEGIN CREATE ROLE drydock_app LOGIN PASSWORD 'right-Pa55';"
-        + " EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+    server.execute(
+        live,
+        "DO $$ BEGIN CREATE ROLE drydock_app LOGIN PASSWORD 'right-Pa55';"
+            + " EXCEPTION WHEN duplicate_object THEN NULL; END $$");
     String secret = "wr0ng-S3cret";
-    String url = server.url(live).replace("jdbc:postgresql://", "postgres://drydock_app:" + secret + "@");
+    String url =
+        server.url(live).replace("jdbc:postgresql://", "postgres://drydock_app:" + secret + "@");
 
     Cli.Result viaUrl = diff("--url", url);
     Cli.Result viaEnv =
-        diffWithEnv(Map.of("DB_PASSWORD", secret), "--url", server.url(live), "--user",
-            "drydock_app", "--password-env", "DB_PASSWORD", "--verbose");
+        diffWithEnv(
+            Map.of("DB_PASSWORD", secret),
+            "--url",
+            server.url(live),
+            "--user",
+            "drydock_app",
+            "--password-env",
+            "DB_PASSWORD",
+            "--verbose");
 
     for (Cli.Result result : List.of(viaUrl, viaEnv)) {
       assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
       assertThat(result.err())
-          .startsWith("drydock: Cannot connect to " + server.url(live) + " as drydock_app:"
-              + " authentication failed (FATAL: password authentication failed for user"
-              + " \"drydock_app\")\n");
+          .startsWith(
+              "drydock: Cannot connect to "
+                  + server.url(live)
+                  + " as drydock_app:"
+                  + " authentication failed (FATAL: password authentication failed for user"
+                  + " \"drydock_app\")\n");
       assertThat(result.all()).doesNotContain(secret);
     }
     assertThat(viaEnv.err()).contains("\tat "); // --verbose shows the (redacted) stack trace
@@ -233,8 +272,10 @@ class DiffCommandTest {
 
   @Test
   void rightPasswordInTheUrlNeverReachesTheOutput() {
-    server.execute(live, "DO $$ BEGIN CREATE ROLE drydock_app LOGIN PASSWORD 'right-Pa55';"
-        + " EXCEPTION WHEN duplicate_object THEN NULL; END $$; DROP INDEX name_idx");
+    server.execute(
+        live,
+        "DO $$ BEGIN CREATE ROLE drydock_app LOGIN PASSWORD 'right-Pa55';"
+            + " EXCEPTION WHEN duplicate_object THEN NULL; END $$; DROP INDEX name_idx");
     String url =
         server.url(live).replace("jdbc:postgresql://", "postgres://drydock_app:right-Pa55@");
 

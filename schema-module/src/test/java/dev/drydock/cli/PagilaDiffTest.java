@@ -2,11 +2,11 @@ package dev.drydock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.fixtures.Pagila;
 import dev.drydock.introspect.Catalog;
 import dev.drydock.introspect.Introspector;
 import dev.drydock.introspect.ObjectId;
 import dev.drydock.introspect.ObjectKind;
-import dev.drydock.fixtures.Pagila;
 import dev.drydock.provider.ThrowawayDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +45,9 @@ class PagilaDiffTest {
     }
 
     String createDatabase(String name, String template) {
-      execute(db.databaseName(), "CREATE DATABASE " + name
-          + (template == null ? "" : " TEMPLATE " + template));
+      execute(
+          db.databaseName(),
+          "CREATE DATABASE " + name + (template == null ? "" : " TEMPLATE " + template));
       return name;
     }
 
@@ -71,8 +72,13 @@ class PagilaDiffTest {
     server = new Server(pg18);
     live = server.createDatabase("pagila_live", null);
     Cli.Result migrated =
-        Cli.run(Map.of("PGUSER", "postgres"), "migrate", "--url", server.url(live),
-            "--migrations", migrations.toString());
+        Cli.run(
+            Map.of("PGUSER", "postgres"),
+            "migrate",
+            "--url",
+            server.url(live),
+            "--migrations",
+            migrations.toString());
     assertThat(migrated.exitCode()).as(migrated.all()).isZero();
   }
 
@@ -86,15 +92,26 @@ class PagilaDiffTest {
   private static Cli.Result diff(String... extra) {
     List<String> args =
         new java.util.ArrayList<>(
-            List.of("diff", "--url", server.url(live), "--user", "postgres", "--migrations",
+            List.of(
+                "diff",
+                "--url",
+                server.url(live),
+                "--user",
+                "postgres",
+                "--migrations",
                 migrations.toString()));
     args.addAll(List.of(extra));
     return Cli.run(Map.of(), args.toArray(String[]::new));
   }
 
   private static List<String> external() {
-    return List.of("--provider", "external", "--provider-url", server.serverUrl(),
-        "--provider-user", "postgres");
+    return List.of(
+        "--provider",
+        "external",
+        "--provider-url",
+        server.serverUrl(),
+        "--provider-user",
+        "postgres");
   }
 
   @Test
@@ -109,7 +126,10 @@ class PagilaDiffTest {
   void pagilaDiffWithAnEmbeddedThrowawayServerHasNoDriftAndIsTimed() {
     long started = System.nanoTime();
     Cli.Result result =
-        diff("--provider", "embedded", "--postgres-binaries",
+        diff(
+            "--provider",
+            "embedded",
+            "--postgres-binaries",
             System.getProperty("drydock.test.postgres18"));
     long ms = (System.nanoTime() - started) / 1_000_000;
 
@@ -132,9 +152,11 @@ class PagilaDiffTest {
     }
 
     assertThat(catalog.get(ObjectId.of(ObjectKind.DOMAIN, "public", "bıgınt"))).isNotNull();
-    assertThat(catalog.get(ObjectId.of(ObjectKind.ENUM, "public", "mpaa_rating")).attribute("values"))
+    assertThat(
+            catalog.get(ObjectId.of(ObjectKind.ENUM, "public", "mpaa_rating")).attribute("values"))
         .isEqualTo("'G', 'PG', 'PG-13', 'R', 'NC-17'");
-    assertThat(catalog.get(ObjectId.of(ObjectKind.MATERIALIZED_VIEW, "public", "rental_by_category")))
+    assertThat(
+            catalog.get(ObjectId.of(ObjectKind.MATERIALIZED_VIEW, "public", "rental_by_category")))
         .isNotNull();
     assertThat(
             catalog
@@ -151,11 +173,19 @@ class PagilaDiffTest {
   void driftInPagilaIsFoundAndTheGeneratedSqlRepairsIt() {
     String copy = server.createDatabase("pagila_drift", live);
     try {
-      server.execute(copy, "ALTER TABLE public.film ALTER COLUMN rental_rate SET DEFAULT 5;"
-          + " ALTER TABLE public.actor DISABLE TRIGGER last_updated;"
-          + " DROP INDEX public.idx_actor_last_name");
+      server.execute(
+          copy,
+          "ALTER TABLE public.film ALTER COLUMN rental_rate SET DEFAULT 5;"
+              + " ALTER TABLE public.actor DISABLE TRIGGER last_updated;"
+              + " DROP INDEX public.idx_actor_last_name");
       List<String> base =
-          List.of("diff", "--url", server.url(copy), "--user", "postgres", "--migrations",
+          List.of(
+              "diff",
+              "--url",
+              server.url(copy),
+              "--user",
+              "postgres",
+              "--migrations",
               migrations.toString());
       java.util.ArrayList<String> args = new java.util.ArrayList<>(base);
       args.addAll(external());

@@ -457,7 +457,8 @@ class DriftScenariosTest {
               case CHANGED -> "~ ";
             };
         assertThat(text).contains(marker + d.objectName());
-        if (d.change() == ChangeKind.CHANGED && String.valueOf(d.expected()).length() < 100
+        if (d.change() == ChangeKind.CHANGED
+            && String.valueOf(d.expected()).length() < 100
             && String.valueOf(d.actual()).length() < 100) {
           assertThat(text)
               .contains(
@@ -496,9 +497,7 @@ class DriftScenariosTest {
       } catch (IllegalStateException e) {
         throw new AssertionError("Generated SQL failed:\n" + sql, e);
       }
-      assertThat(diff(live).differences())
-          .as("drift left after applying:\n%s", sql)
-          .isEmpty();
+      assertThat(diff(live).differences()).as("drift left after applying:\n%s", sql).isEmpty();
     } finally {
       server.dropDatabase(live);
     }
@@ -506,7 +505,9 @@ class DriftScenariosTest {
 
   @org.junit.jupiter.api.Test
   void generatedSqlMarksDropsOfLiveOnlyObjectsAsDestructive() throws Exception {
-    String sql = sqlFor("CREATE TABLE notes (id integer PRIMARY KEY); CREATE INDEX users_age_idx ON users (age)");
+    String sql =
+        sqlFor(
+            "CREATE TABLE notes (id integer PRIMARY KEY); CREATE INDEX users_age_idx ON users (age)");
     assertThat(sql)
         .contains(
             "-- DESTRUCTIVE: removes table public.notes, which exists only live\n"
@@ -549,8 +550,7 @@ class DriftScenariosTest {
         .isGreaterThan(sql.indexOf("ADD CONSTRAINT posts_pkey"));
     assertThat(sql.indexOf("CREATE INDEX posts_author_id_idx")).isGreaterThan(table);
     assertThat(sql.indexOf("CREATE TRIGGER posts_touch")).isGreaterThan(table);
-    assertThat(sql.indexOf("CREATE MATERIALIZED VIEW public.post_counts"))
-        .isGreaterThan(table);
+    assertThat(sql.indexOf("CREATE MATERIALIZED VIEW public.post_counts")).isGreaterThan(table);
   }
 
   @org.junit.jupiter.api.Test

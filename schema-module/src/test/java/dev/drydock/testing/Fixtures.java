@@ -1,7 +1,7 @@
 package dev.drydock.testing;
 
-import java.nio.file.Path;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 
 /** Paths of test fixtures. */
 public final class Fixtures {
