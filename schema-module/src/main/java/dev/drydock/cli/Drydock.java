@@ -9,7 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code drydock} command line: {@code diff}, {@code check}, {@code migrate}. */
+/** The {@code drydock} command line: {@code diff}, {@code check}, {@code migrate}, {@code generate}. */
 @Command(
     name = "drydock",
     mixinStandardHelpOptions = true,
@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
       DiffCommand.class,
       CheckCommand.class,
       MigrateCommand.class,
+      GenerateCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -144,9 +144,27 @@ public final class Introspector {
     return s == null ? null : s.strip().replaceAll("\\s+", " ");
   }
 
+  /** Leaves out relations that belong to an extension (a hashed subplan, not a per-row probe). */
   private static final String NOT_EXTENSION_CLASS =
-      " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass"
-          + " AND d.objid = c.oid AND d.deptype = 'e')";
+      " AND c.oid NOT IN (SELECT d.objid FROM pg_depend d WHERE d.classid = 'pg_class'::regclass"
+          + " AND d.deptype = 'e')";
+
+  /** The comment of {@code alias.oid} in {@code catalog}; a join, not a function call per row. */
+  private static String comment(String alias, String oidColumn, String catalog) {
+    return " LEFT JOIN pg_description "
+        + alias
+        + " ON "
+        + alias
+        + ".objoid = "
+        + oidColumn
+        + " AND "
+        + alias
+        + ".classoid = '"
+        + catalog
+        + "'::regclass AND "
+        + alias
+        + ".objsubid = 0";
+  }
 
   /** ACL of a relation as sorted {@code grantee:PRIVILEGE} entries, without the owner's own. */
   private static final String RELATION_ACL =
@@ -452,18 +470,20 @@ public final class Introspector {
           "SELECT n.nspname, c.relname, con.conname, con.contype, pg_get_constraintdef(con.oid, true),"
               + " con.confdeltype, con.confupdtype, con.confmatchtype, con.condeferrable,"
               + " con.condeferred, con.convalidated,"
-              + " (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.ord)"
-              + "   FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)"
-              + "   JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum),"
-              + " (SELECT format('%I.%I', fn.nspname, fc.relname) FROM pg_class fc"
-              + "   JOIN pg_namespace fn ON fn.oid = fc.relnamespace WHERE fc.oid = con.confrelid),"
-              + " (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.ord)"
-              + "   FROM unnest(con.confkey) WITH ORDINALITY k(attnum, ord)"
-              + "   JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum),"
-              + " obj_description(con.oid, 'pg_constraint'), format('%I.%I', n.nspname, c.relname),"
+              + " CASE WHEN con.contype = 'f' THEN (SELECT string_agg(quote_ident(a.attname), ', '"
+              + "   ORDER BY k.ord) FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)"
+              + "   JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum) END,"
+              + " CASE WHEN fc.oid IS NOT NULL THEN format('%I.%I', fn.nspname, fc.relname) END,"
+              + " CASE WHEN con.contype = 'f' THEN (SELECT string_agg(quote_ident(a.attname), ', '"
+              + "   ORDER BY k.ord) FROM unnest(con.confkey) WITH ORDINALITY k(attnum, ord)"
+              + "   JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum) END,"
+              + " cd.description, format('%I.%I', n.nspname, c.relname),"
               + " quote_ident(con.conname), c.relkind"
               + " FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
               + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+              + " LEFT JOIN pg_class fc ON fc.oid = con.confrelid"
+              + " LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace"
+              + comment("cd", "con.oid", "pg_constraint")
               + " WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conparentid = 0"
               + " AND con.conislocal AND n.nspname = ANY(?)"
               + notHistory("n.nspname", "c.relname")
@@ -521,17 +541,18 @@ public final class Introspector {
               + " pg_get_expr(i.indpred, i.indrelid, true),"
               + " (SELECT string_agg(pg_get_indexdef(i.indexrelid, k, true), ', ' ORDER BY k)"
               + "   FROM generate_series(i.indnkeyatts + 1, i.indnatts) k),"
-              + " i.indnullsnotdistinct, obj_description(ic.oid, 'pg_class'),"
+              + " i.indnullsnotdistinct, cd.description,"
               + " format('%I.%I', n.nspname, ic.relname), c.relkind"
               + " FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid"
               + " JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
               + " JOIN pg_am am ON am.oid = ic.relam"
+              + comment("cd", "ic.oid", "pg_class")
               + " WHERE n.nspname = ANY(?) AND c.relkind IN ('r', 'p', 'm')"
               + notHistory("n.nspname", "c.relname")
               + NOT_EXTENSION_CLASS
-              + " AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid"
-              + "   AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))"
-              + " AND NOT EXISTS (SELECT 1 FROM pg_inherits inh WHERE inh.inhrelid = i.indexrelid)",
+              + " AND i.indexrelid NOT IN (SELECT con.conindid FROM pg_constraint con"
+              + "   WHERE con.contype IN ('p', 'u', 'x'))"
+              + " AND i.indexrelid NOT IN (SELECT inh.inhrelid FROM pg_inherits inh)",
           rs -> {
             String schema = rs.getString(1);
             String table = rs.getString(2);

@@ -11,8 +11,20 @@ import java.util.Objects;
  */
 public record ObjectId(ObjectKind kind, List<String> path) implements Comparable<ObjectId> {
 
+  /** Kind (dependency order), then the path element by element: no string building per call. */
   private static final Comparator<ObjectId> ORDER =
-      Comparator.comparing(ObjectId::kind).thenComparing(ObjectId::name);
+      Comparator.comparing(ObjectId::kind).thenComparing(ObjectId::path, ObjectId::comparePaths);
+
+  private static int comparePaths(List<String> a, List<String> b) {
+    int n = Math.min(a.size(), b.size());
+    for (int i = 0; i < n; i++) {
+      int c = a.get(i).compareTo(b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(a.size(), b.size());
+  }
 
   public ObjectId {
     Objects.requireNonNull(kind, "kind");
