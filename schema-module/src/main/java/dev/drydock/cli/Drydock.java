@@ -9,7 +9,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code drydock} command line: {@code diff}, {@code check}, {@code migrate}, {@code generate}. */
+/**
+ * The {@code drydock} command line: {@code diff}, {@code check}, {@code migrate}, {@code generate}.
+ */
 @Command(
     name = "drydock",
     mixinStandardHelpOptions = true,

@@ -21,17 +21,24 @@ class GenerateCommandTest {
     return Cli.run(
         Map.of(),
         "generate",
-        "--migrations", migrations.toString(),
-        "--package", "com.example.db",
-        "--output", output.toString(),
-        "--provider", "external",
-        "--provider-url", server.serverUrl(),
-        "--provider-user", "postgres");
+        "--migrations",
+        migrations.toString(),
+        "--package",
+        "com.example.db",
+        "--output",
+        output.toString(),
+        "--provider",
+        "external",
+        "--provider-url",
+        server.serverUrl(),
+        "--provider-user",
+        "postgres");
   }
 
   @Test
   void generatesJooqClassesAndSkipsWorkWhenNothingChanged(TestServer server) throws Exception {
-    Files.writeString(migrations.resolve("V1__items.sql"), "CREATE TABLE items (id int PRIMARY KEY);\n");
+    Files.writeString(
+        migrations.resolve("V1__items.sql"), "CREATE TABLE items (id int PRIMARY KEY);\n");
 
     Cli.Result first = generate(server);
     Cli.Result second = generate(server);
@@ -50,6 +57,7 @@ class GenerateCommandTest {
     Cli.Result result = generate(server);
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.MIGRATIONS_FAILED);
-    assertThat(result.err()).startsWith("drydock: Migration failed: V1__bad.sql:1: ERROR: syntax error");
+    assertThat(result.err())
+        .startsWith("drydock: Migration failed: V1__bad.sql:1: ERROR: syntax error");
   }
 }

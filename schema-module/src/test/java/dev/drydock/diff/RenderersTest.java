@@ -42,10 +42,14 @@ class RenderersTest {
     String text =
         TextRenderer.render(
             result(
-                new Difference(ObjectId.of(ObjectKind.TABLE, "public", "t"), ChangeKind.ADDED,
-                    null, null, "TABLE"),
-                new Difference(ObjectId.of(ObjectKind.SCHEMA, "s"), ChangeKind.REMOVED, null,
-                    "SCHEMA", null)),
+                new Difference(
+                    ObjectId.of(ObjectKind.TABLE, "public", "t"),
+                    ChangeKind.ADDED,
+                    null,
+                    null,
+                    "TABLE"),
+                new Difference(
+                    ObjectId.of(ObjectKind.SCHEMA, "s"), ChangeKind.REMOVED, null, "SCHEMA", null)),
             "m",
             "l",
             List.of("owners", "roles"));

@@ -25,7 +25,8 @@ class IntrospectorTest {
 
   @Test
   void whitespaceIsNormalised() {
-    assertThat(Introspector.normaliseWhitespace("  SELECT\n\t a,\r\n  b  ")).isEqualTo("SELECT a, b");
+    assertThat(Introspector.normaliseWhitespace("  SELECT\n\t a,\r\n  b  "))
+        .isEqualTo("SELECT a, b");
   }
 
   @Test
@@ -57,12 +58,20 @@ class IntrospectorTest {
         var result = SchemaComparator.compare(left, right);
         long ms = (System.nanoTime() - started) / 1_000_000;
         System.out.println(
-            "[timing] one side " + leftMs + " ms, both sides " + bothMs + " ms, compared " + ms
+            "[timing] one side "
+                + leftMs
+                + " ms, both sides "
+                + bothMs
+                + " ms, compared "
+                + ms
                 + " ms");
         // then
         System.out.println(
-            "[timing] 1,000 tables (" + left.size() + " objects) introspected twice and compared: "
-                + ms + " ms");
+            "[timing] 1,000 tables ("
+                + left.size()
+                + " objects) introspected twice and compared: "
+                + ms
+                + " ms");
         assertThat(result.differences()).isEmpty();
         assertThat(left.size()).isGreaterThan(1000 * 8);
         assertThat(ms).as("introspecting and comparing 1,000 tables twice").isLessThan(5_000);
