@@ -217,9 +217,20 @@ public final class PullWorkflow {
             + provider.postgresBinaries().map(p -> p.getFileName().toString()).orElse("default"));
   }
 
-  private static String describe(IOException e) {
-    String what = e.getClass().getSimpleName().replace("Exception", "");
-    return e.getMessage() == null ? what : what + " " + e.getMessage();
+  /**
+   * {@code No space left on device}, {@code file already exists: /x}, {@code access denied: /x}.
+   */
+  static String describe(IOException e) {
+    if (e.getClass() == IOException.class) {
+      return e.getMessage();
+    }
+    String what =
+        e.getClass()
+            .getSimpleName()
+            .replace("Exception", "")
+            .replaceAll("([a-z])([A-Z])", "$1 $2")
+            .toLowerCase(java.util.Locale.ROOT);
+    return e.getMessage() == null ? what : what + ": " + e.getMessage();
   }
 
   /** Fluent builder; every setter returns {@code this}. */

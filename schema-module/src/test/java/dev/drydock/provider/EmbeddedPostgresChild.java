@@ -7,9 +7,15 @@ package dev.drydock.provider;
 public final class EmbeddedPostgresChild {
   private EmbeddedPostgresChild() {}
 
+  /** Optional argument: a cache directory (an empty one makes start-up long: extract, initdb). */
   public static void main(String[] args) throws Exception {
-    EmbeddedPostgres db =
-        EmbeddedPostgres.start(ProviderSettings.builder().kind(ProviderKind.EMBEDDED).build());
+    ProviderSettings.Builder settings = ProviderSettings.builder().kind(ProviderKind.EMBEDDED);
+    if (args.length > 0) {
+      settings.cacheDirectory(java.nio.file.Path.of(args[0]));
+    }
+    System.out.println("STARTING");
+    System.out.flush();
+    EmbeddedPostgres db = EmbeddedPostgres.start(settings.build());
     System.out.println("READY " + db.pid() + " " + db.workDirectory());
     System.out.flush();
     Thread.sleep(120_000);

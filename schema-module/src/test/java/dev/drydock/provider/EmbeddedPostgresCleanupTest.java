@@ -11,26 +11,42 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Nothing is left running or on disk: on close, on Ctrl-C, and after the JVM is killed. */
 class EmbeddedPostgresCleanupTest {
 
   record Child(Process jvm, long postmaster, Path workDir) {}
 
-  private static Child startChild() throws Exception {
+  private static Process launchChild(String... extra) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process jvm =
-        new ProcessBuilder(
-                List.of(
-                    java.toString(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    EmbeddedPostgresChild.class.getName()))
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
+    List<String> command = new ArrayList<>();
+    command.add(java.toString());
+    for (String e : extra) {
+      if (e.startsWith("-D")) {
+        command.add(e);
+      }
+    }
+    command.addAll(
+        List.of(
+            "-cp", System.getProperty("java.class.path"), EmbeddedPostgresChild.class.getName()));
+    for (String e : extra) {
+      if (!e.startsWith("-D")) {
+        command.add(e);
+      }
+    }
+    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+  }
+
+  private static Child startChild() throws Exception {
+    Process jvm = launchChild();
     BufferedReader out =
         new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
     String line;
@@ -67,6 +83,41 @@ class EmbeddedPostgresCleanupTest {
     awaitGone(child.postmaster());
     assertThat(alive(child.postmaster())).as("postmaster after Ctrl-C").isFalse();
     assertThat(child.workDir()).doesNotExist();
+  }
+
+  @ParameterizedTest(name = "Ctrl-C {0} ms into start-up")
+  @ValueSource(ints = {300, 1500, 4000})
+  void ctrlCDuringStartUpLeavesNoProcessAndNoDirectory(int delayMillis, @TempDir Path dir)
+      throws Exception {
+    // given: an empty cache (extraction and initdb happen now) and a private temp dir
+    Path cache = dir.resolve("cache");
+    Path tmp = Files.createDirectories(dir.resolve("tmp"));
+    Process jvm = launchChild("-Djava.io.tmpdir=" + tmp, cache.toString());
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
+    assertThat(out.readLine()).isEqualTo("STARTING");
+
+    // when
+    Thread.sleep(delayMillis);
+    new ProcessBuilder("kill", "-INT", Long.toString(jvm.pid())).start().waitFor();
+    assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    // then: no server or initdb from that cache runs, and no server directory is left
+    for (int i = 0; i < 100 && !processesFrom(cache).isEmpty(); i++) {
+      Thread.sleep(100);
+    }
+    assertThat(processesFrom(cache)).isEmpty();
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertThat(left.filter(p -> p.getFileName().toString().startsWith("drydock-pg-"))).isEmpty();
+    }
+  }
+
+  private static List<String> processesFrom(Path cache) {
+    return ProcessHandle.allProcesses()
+        .filter(ProcessHandle::isAlive)
+        .map(h -> h.info().commandLine().orElse(""))
+        .filter(c -> c.contains(cache.toString()))
+        .toList();
   }
 
   @Test

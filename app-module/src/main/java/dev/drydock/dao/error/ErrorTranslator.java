@@ -1,0 +1,84 @@
+package dev.drydock.dao.error;
+
+import java.sql.SQLException;
+
+/**
+ * Turns a {@link SQLException} into a Drydock {@link DatabaseException} using the one {@link
+ * SqlStateTable}. Stateless and thread-safe.
+ */
+public final class ErrorTranslator {
+
+  private ErrorTranslator() {}
+
+  /**
+   * The domain exception for {@code e}, with {@code e} as its cause, or {@code null} if its
+   * SQLState is not one Drydock translates (the caller then keeps the original exception).
+   *
+   * @param kind the kind of statement that failed; decides whether a foreign key violation is a
+   *     NotFound or a Conflict
+   */
+  public static DatabaseException translate(SQLException e, StatementKind kind) {
+    return translate(e, kind, null);
+  }
+
+  /**
+   * As {@link #translate(SQLException, StatementKind)}, knowing the table an UPDATE writes to. A
+   * foreign key violation names the referencing table: if that is not the updated table, the UPDATE
+   * changed a key that other rows still reference (a Conflict, like a DELETE), rather than pointing
+   * to a missing row (NotFound).
+   */
+  static DatabaseException translate(SQLException e, StatementKind kind, String updatedTable) {
+    ServerError error = ServerError.of(e);
+    SqlStateTable.Category category = SqlStateTable.categorize(error.sqlState());
+    if (category == null) {
+      return null;
+    }
+    String message = message(error, e);
+    return switch (category) {
+      case CONFLICT -> new ConflictException(message, error, e, false);
+      case FOREIGN_KEY ->
+          stillReferenced(kind, error, updatedTable)
+              ? new ConflictException(message, error, e, false)
+              : new NotFoundException(message, error, e);
+      case NOT_FOUND -> new NotFoundException(message, error, e);
+      case INVALID_INPUT -> new InvalidInputException(message, error, e);
+      case UNAVAILABLE -> new UnavailableException(message, error, e);
+    };
+  }
+
+  private static boolean stillReferenced(StatementKind kind, ServerError error, String updated) {
+    if (kind == StatementKind.DELETE) {
+      return true;
+    }
+    return kind == StatementKind.UPDATE
+        && updated != null
+        && error.table() != null
+        && !updated.equals(error.table());
+  }
+
+  /**
+   * The first SQLException in the cause chain of {@code t} (jOOQ wraps them in its {@code
+   * DataAccessException}), or {@code null}.
+   */
+  public static SQLException findSqlException(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof SQLException sqle) {
+        return sqle;
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  private static String message(ServerError error, SQLException e) {
+    String text = error.message() != null ? error.message() : e.getMessage();
+    StringBuilder sb = new StringBuilder(64).append('[').append(error.sqlState()).append("] ");
+    sb.append(text);
+    if (error.detail() != null) {
+      sb.append(" (").append(error.detail()).append(')');
+    }
+    return sb.toString();
+  }
+}

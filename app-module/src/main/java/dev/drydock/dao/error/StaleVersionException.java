@@ -1,0 +1,59 @@
+package dev.drydock.dao.error;
+
+import java.util.OptionalLong;
+
+/**
+ * An optimistic update found the row at another {@code lock_version} than the one the caller read:
+ * someone else changed it in between. Retryable: read the row again, re-apply the change, update
+ * again.
+ */
+public class StaleVersionException extends ConflictException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final Object id;
+  private final long expectedVersion;
+  private final Long actualVersion;
+
+  private StaleVersionException(String table, Object id, long expected, Long actual) {
+    super(
+        "Stale version of "
+            + table
+            + " id "
+            + id
+            + ": expected lock_version "
+            + expected
+            + (actual == null ? ", row changed concurrently" : " but found " + actual),
+        new ServerError(null, null, null, null, table, "lock_version", null),
+        null,
+        true);
+    this.id = id;
+    this.expectedVersion = expected;
+    this.actualVersion = actual;
+  }
+
+  /** The row is at {@code actual}, not at {@code expected}. */
+  public static StaleVersionException of(String table, Object id, long expected, long actual) {
+    return new StaleVersionException(table, id, expected, actual);
+  }
+
+  /** The row changed while the update ran; its new version is not known. */
+  public static StaleVersionException unknownActual(String table, Object id, long expected) {
+    return new StaleVersionException(table, id, expected, null);
+  }
+
+  /** Primary key of the row. */
+  public Object id() {
+    return id;
+  }
+
+  /** The {@code lock_version} the caller read and expected the row to still have. */
+  public long expectedVersion() {
+    return expectedVersion;
+  }
+
+  /** The row's {@code lock_version} when the update ran, if known. */
+  public OptionalLong actualVersion() {
+    return actualVersion == null ? OptionalLong.empty() : OptionalLong.of(actualVersion);
+  }
+}

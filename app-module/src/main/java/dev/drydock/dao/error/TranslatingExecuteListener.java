@@ -1,0 +1,56 @@
+package dev.drydock.dao.error;
+
+import java.sql.SQLException;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.Query;
+import org.jooq.Table;
+import org.jooq.impl.QOM;
+
+/**
+ * A jOOQ {@link ExecuteListener} that replaces the exception of a failed statement by a Drydock
+ * {@link DatabaseException} when its SQLState is in the {@link SqlStateTable}. It only overrides
+ * {@link #exception(ExecuteContext)}: nothing runs on the success path. Stateless; one instance can
+ * serve any number of configurations.
+ */
+public final class TranslatingExecuteListener implements ExecuteListener {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The shared instance. */
+  public static final TranslatingExecuteListener INSTANCE = new TranslatingExecuteListener();
+
+  private TranslatingExecuteListener() {}
+
+  @Override
+  public void exception(ExecuteContext ctx) {
+    if (ctx.exception() instanceof DatabaseException) {
+      return;
+    }
+    SQLException sqle = ctx.sqlException();
+    if (sqle == null) {
+      sqle = ErrorTranslator.findSqlException(ctx.exception());
+    }
+    if (sqle == null) {
+      return;
+    }
+    StatementKind kind = StatementKind.of(ctx);
+    String updatedTable = kind == StatementKind.UPDATE ? updatedTable(ctx.query()) : null;
+    DatabaseException translated = ErrorTranslator.translate(sqle, kind, updatedTable);
+    if (translated != null) {
+      ctx.exception(translated);
+    }
+  }
+
+  /** The name of the table a jOOQ UPDATE writes to, or {@code null} (e.g. plain SQL). */
+  private static String updatedTable(Query query) {
+    if (query instanceof QOM.Update<?> update) {
+      Table<?> table = update.$table();
+      if (table instanceof QOM.TableAlias<?> alias) {
+        table = alias.$table();
+      }
+      return table == null ? null : table.getName();
+    }
+    return null;
+  }
+}

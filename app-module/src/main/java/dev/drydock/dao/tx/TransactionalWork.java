@@ -1,0 +1,18 @@
+package dev.drydock.dao.tx;
+
+import org.jooq.DSLContext;
+
+/**
+ * A unit of work run in one transaction. It may run several times: it must not have side effects
+ * outside the transaction (or only idempotent ones).
+ */
+@FunctionalInterface
+public interface TransactionalWork<T> {
+
+  /**
+   * Runs the work.
+   *
+   * @param tx a context bound to the transaction: run every statement of the unit through it
+   */
+  T run(DSLContext tx);
+}

@@ -1,0 +1,74 @@
+package dev.drydock.dao;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drydock.dao.error.ConflictException;
+import dev.drydock.dao.testing.PostgresExtension;
+import dev.drydock.dao.testing.TestDatabase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(PostgresExtension.class)
+class DrydockDatabaseTest {
+
+  private final TestDatabase db;
+
+  DrydockDatabaseTest(TestDatabase db) {
+    this.db = db;
+  }
+
+  @Test
+  void buildRequiresADataSource() {
+    assertThatThrownBy(() -> DrydockDatabase.configure().build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("dataSource is required");
+    assertThatThrownBy(() -> DrydockDatabase.configure().queryTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void settingsEnableOptimisticLockingAndReturningAll() {
+    var settings = DrydockDatabase.using(db.dataSource()).dsl().settings();
+    assertThat(settings.isExecuteWithOptimisticLocking()).isTrue();
+    assertThat(settings.isUpdateRecordVersion()).isTrue();
+    assertThat(settings.isReturnAllOnUpdatableRecord()).isTrue();
+    assertThat(settings.isExecuteLogging()).isFalse();
+    assertThat(settings.getQueryTimeout()).isZero();
+    assertThat(
+            DrydockDatabase.configure()
+                .dataSource(db.dataSource())
+                .queryTimeout(Duration.ofMillis(1500))
+                .build()
+                .dsl()
+                .settings()
+                .getQueryTimeout())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void applicationListenersSeeTheTranslatedException() {
+    // given
+    List<RuntimeException> seen = new ArrayList<>();
+    ExecuteListener spy =
+        new ExecuteListener() {
+          @Override
+          public void exception(ExecuteContext ctx) {
+            seen.add(ctx.exception());
+          }
+        };
+    DrydockDatabase drydock =
+        DrydockDatabase.configure().dataSource(db.dataSource()).executeListener(spy).build();
+    drydock.users().create("Ada", "listener@x");
+    // when
+    assertThatThrownBy(() -> drydock.users().create("Ada", "listener@x"))
+        .isInstanceOf(ConflictException.class);
+    // then
+    assertThat(seen).singleElement().isInstanceOf(ConflictException.class);
+  }
+}
