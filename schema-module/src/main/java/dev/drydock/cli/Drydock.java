@@ -1,0 +1,96 @@
+package dev.drydock.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code drydock} command line: {@code diff}, {@code check}, {@code migrate}, {@code generate}.
+ */
+@Command(
+    name = "drydock",
+    mixinStandardHelpOptions = true,
+    versionProvider = Drydock.Version.class,
+    description = "Migrations-first PostgreSQL toolkit: schema drift detection and migrations.",
+    subcommands = {
+      DiffCommand.class,
+      CheckCommand.class,
+      MigrateCommand.class,
+      GenerateCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:no drift / success",
+      "1:drift found",
+      "2:usage or connection error",
+      "3:migrations fail to apply"
+    })
+public final class Drydock {
+
+  @Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Show stack traces of errors (passwords still masked).")
+  boolean verbose;
+
+  final Map<String, String> environment;
+  final Secrets secrets = new Secrets();
+  boolean forceProgress;
+
+  public Drydock(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
+  public static void main(String[] args) {
+    System.setProperty("slf4j.internal.verbosity", "ERROR");
+    Logger.getLogger("org.postgresql").setLevel(Level.OFF);
+    System.exit(commandLine(new Drydock(System.getenv())).execute(args));
+  }
+
+  /** A configured command line: tests call {@code execute} on it with their own writers. */
+  public static CommandLine commandLine(Drydock root) {
+    CommandLine cli = new CommandLine(root);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          PrintWriter err = commandLine.getErr();
+          int code = e instanceof CliException ce ? ce.exitCode() : ExitCodes.USAGE_OR_CONNECTION;
+          String message =
+              e instanceof CliException
+                  ? e.getMessage()
+                  : "unexpected error: " + LiveDatabase.firstLine(String.valueOf(e));
+          err.println("drydock: " + root.secrets.redact(message));
+          if (root.verbose) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(root.secrets.redact(trace.toString()));
+          }
+          err.flush();
+          return code;
+        });
+    cli.setParameterExceptionHandler(
+        (e, args) -> {
+          CommandLine c = e.getCommandLine();
+          PrintWriter err = c.getErr();
+          err.println("drydock: " + root.secrets.redact(e.getMessage()));
+          err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+          err.flush();
+          return ExitCodes.USAGE_OR_CONNECTION;
+        });
+    return cli;
+  }
+
+  /** Version from the jar manifest, when there is one. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Drydock.class.getPackage().getImplementationVersion();
+      return new String[] {"drydock " + (v == null ? "development build" : v)};
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package dev.drydock.cli;
+
+/** The exit-code contract of every {@code drydock} command. */
+public final class ExitCodes {
+  /** No drift: the live database matches the migrations (or the command succeeded). */
+  public static final int NO_DRIFT = 0;
+
+  /** Drift found: differences, pending or changed migrations. */
+  public static final int DRIFT = 1;
+
+  /** Bad usage, or a database could not be reached. */
+  public static final int USAGE_OR_CONNECTION = 2;
+
+  /** The migrations could not be read or applied. */
+  public static final int MIGRATIONS_FAILED = 3;
+
+  private ExitCodes() {}
+}

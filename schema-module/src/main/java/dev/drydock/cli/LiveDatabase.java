@@ -1,0 +1,64 @@
+package dev.drydock.cli;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/** Opens connections to the live database and turns failures into one clear line. */
+final class LiveDatabase {
+  private LiveDatabase() {}
+
+  static Connection connect(ConnectionOptions.Resolved c, Secrets secrets) {
+    Properties props = new Properties();
+    if (c.user() != null) {
+      props.setProperty("user", c.user());
+    }
+    if (c.password() != null) {
+      props.setProperty("password", c.password());
+    }
+    props.setProperty("connectTimeout", "10");
+    props.setProperty("ApplicationName", "drydock");
+    try {
+      return DriverManager.getConnection(c.jdbcUrl(), props);
+    } catch (SQLException e) {
+      throw new CliException(ExitCodes.USAGE_OR_CONNECTION, describe(e, c, secrets), e);
+    }
+  }
+
+  static String describe(SQLException e, ConnectionOptions.Resolved c, Secrets secrets) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String where = c.displayUrl();
+    String why = firstLine(secrets.redact(e.getMessage()));
+    if (state.equals("28P01") || state.equals("28000")) {
+      return "Cannot connect to "
+          + where
+          + " as "
+          + c.user()
+          + ": authentication failed ("
+          + why
+          + ")";
+    }
+    if (state.equals("3D000")) {
+      return "Cannot connect to " + where + ": " + why;
+    }
+    Throwable cause = e.getCause();
+    if (cause instanceof UnknownHostException) {
+      return "Cannot connect to " + where + ": unknown host " + cause.getMessage();
+    }
+    if (cause instanceof ConnectException || state.startsWith("08")) {
+      return "Cannot connect to " + where + ": " + why + " (is the server running and reachable?)";
+    }
+    return "Cannot connect to " + where + ": " + why;
+  }
+
+  static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return (nl < 0 ? s : s.substring(0, nl)).strip();
+  }
+}

@@ -1,0 +1,89 @@
+package dev.drydock.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drydock.introspect.Catalog;
+import dev.drydock.introspect.ObjectId;
+import dev.drydock.introspect.ObjectKind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RenderersTest {
+
+  private static DiffResult result(Difference... diffs) {
+    Catalog empty = new Catalog(List.of("public"), List.of());
+    return new DiffResult(List.of(diffs), empty, empty);
+  }
+
+  @Test
+  void jsonEscapesQuotesBackslashesAndControlCharacters() {
+    assertThat(Json.string("a\"b\\c\nd\te\u0001")).isEqualTo("\"a\\\"b\\\\c\\nd\\te\\u0001\"");
+    assertThat(Json.string(null)).isEqualTo("null");
+  }
+
+  @Test
+  void textShortensLongValuesAroundTheFirstDifference() {
+    String common = "x".repeat(200);
+    Difference d =
+        new Difference(
+            ObjectId.of(ObjectKind.VIEW, "public", "v"),
+            ChangeKind.CHANGED,
+            "definition",
+            common + "AAA",
+            common + "BBB");
+
+    String text = TextRenderer.render(result(d), "m", "l", List.of());
+
+    assertThat(text).contains("…" + "x".repeat(40) + "AAA, actual …" + "x".repeat(40) + "BBB");
+  }
+
+  @Test
+  void textGroupsByKindInDependencyOrderAndListsWhatIsNotCompared() {
+    String text =
+        TextRenderer.render(
+            result(
+                new Difference(
+                    ObjectId.of(ObjectKind.TABLE, "public", "t"),
+                    ChangeKind.ADDED,
+                    null,
+                    null,
+                    "TABLE"),
+                new Difference(
+                    ObjectId.of(ObjectKind.SCHEMA, "s"), ChangeKind.REMOVED, null, "SCHEMA", null)),
+            "m",
+            "l",
+            List.of("owners", "roles"));
+
+    assertThat(text)
+        .isEqualTo(
+            "Drift: 2 differences between m (expected) and l (actual) [1 added, 1 removed, 0"
+                + " changed]\n"
+                + "  + only in the live database   - missing from the live database   ~ differs\n"
+                + "\n"
+                + "Schemas\n"
+                + "  - s  removed: SCHEMA\n"
+                + "\n"
+                + "Tables\n"
+                + "  + public.t  added: TABLE\n"
+                + "\n"
+                + "Not compared: owners; roles.\n");
+  }
+
+  @Test
+  void wideningTypeChangesAreRecognised() {
+    assertThat(SqlRenderer.isWidening("character varying(50)", "character varying(100)")).isTrue();
+    assertThat(SqlRenderer.isWidening("character varying(100)", "character varying(50)")).isFalse();
+    assertThat(SqlRenderer.isWidening("integer", "bigint")).isTrue();
+    assertThat(SqlRenderer.isWidening("bigint", "integer")).isFalse();
+    assertThat(SqlRenderer.isWidening("character varying(10)", "text")).isTrue();
+    assertThat(SqlRenderer.isWidening("numeric(10,2)", "numeric(12,2)")).isTrue();
+    assertThat(SqlRenderer.isWidening("numeric(10,2)", "numeric(12,3)")).isFalse();
+    assertThat(SqlRenderer.isWidening("text", "integer")).isFalse();
+  }
+
+  @Test
+  void enumLabelListsAreSplitRespectingQuotes() {
+    assertThat(SqlRenderer.enumLabels("'a', 'it''s, fine', E'back\\\\slash'"))
+        .containsExactly("'a'", "'it''s, fine'", "E'back\\\\slash'");
+  }
+}

@@ -1,0 +1,83 @@
+package dev.drydock.introspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drydock.diff.SchemaComparator;
+import dev.drydock.testing.SharedPostgres;
+import dev.drydock.testing.SharedPostgres.TestServer;
+import java.sql.Connection;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(SharedPostgres.class)
+class IntrospectorTest {
+
+  @Test
+  void indexKeyListIsTakenFromTheDefinitionRespectingParenthesesAndQuotes() {
+    assertThat(
+            Introspector.keyList(
+                "CREATE INDEX i ON public.t USING btree (lower(\"Na)me\"), (a + 1) DESC) WHERE"
+                    + " (x > 0)",
+                "btree"))
+        .isEqualTo("lower(\"Na)me\"), (a + 1) DESC");
+  }
+
+  @Test
+  void whitespaceIsNormalised() {
+    assertThat(Introspector.normaliseWhitespace("  SELECT\n\t a,\r\n  b  "))
+        .isEqualTo("SELECT a, b");
+  }
+
+  @Test
+  void thousandTablesAreIntrospectedOnBothSidesAndComparedQuickly(TestServer server)
+      throws Exception {
+    // given: 1,000 tables with a primary key, a foreign key, an index and a comment each
+    String db = server.createDatabase("wide", null);
+    try {
+      server.execute(
+          db,
+          "CREATE TABLE root (id int PRIMARY KEY);"
+              + " DO $$ BEGIN FOR i IN 1..1000 LOOP"
+              + " EXECUTE format('CREATE TABLE t%s (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY"
+              + " KEY, root_id int NOT NULL REFERENCES root (id) ON DELETE CASCADE, name text"
+              + " DEFAULT ''x'', created timestamptz NOT NULL DEFAULT now())', i);"
+              + " EXECUTE format('CREATE INDEX t%s_name ON t%s (name)', i, i);"
+              + " EXECUTE format('COMMENT ON TABLE t%s IS ''table %s''', i, i);"
+              + " END LOOP; END $$");
+      Introspector introspector = new Introspector();
+      try (Connection a = server.connect(db);
+          Connection b = server.connect(db)) {
+        introspector.load(a, Set.of()); // warm up
+        // when
+        long started = System.nanoTime();
+        Catalog left = introspector.load(a, Set.of());
+        long leftMs = (System.nanoTime() - started) / 1_000_000;
+        Catalog right = introspector.load(b, Set.of());
+        long bothMs = (System.nanoTime() - started) / 1_000_000;
+        var result = SchemaComparator.compare(left, right);
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        System.out.println(
+            "[timing] one side "
+                + leftMs
+                + " ms, both sides "
+                + bothMs
+                + " ms, compared "
+                + ms
+                + " ms");
+        // then
+        System.out.println(
+            "[timing] 1,000 tables ("
+                + left.size()
+                + " objects) introspected twice and compared: "
+                + ms
+                + " ms");
+        assertThat(result.differences()).isEmpty();
+        assertThat(left.size()).isGreaterThan(1000 * 8);
+        assertThat(ms).as("introspecting and comparing 1,000 tables twice").isLessThan(5_000);
+      }
+    } finally {
+      server.dropDatabase(db);
+    }
+  }
+}
