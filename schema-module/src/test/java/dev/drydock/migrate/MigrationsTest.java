@@ -53,6 +53,16 @@ class MigrationsTest {
   }
 
   @Test
+  void commentBeforeTheFailingStatementDoesNotShiftTheLine() throws Exception {
+    Files.writeString(
+        dir.resolve("V1__commented.sql"), "-- comment\ncreate table b (\n  id int,\n  oops\n);\n");
+    Migrations migrations = Migrations.configure().location(dir).load();
+
+    assertThatThrownBy(() -> migrations.migrate(server.dataSource()))
+        .hasMessage("V1__commented.sql:5: ERROR: syntax error at or near \")\" (SQLState 42601)");
+  }
+
+  @Test
   void missingDirectoryIsReportedByPath() {
     Path missing = dir.resolve("nope");
     Migrations migrations = Migrations.configure().location(missing).load();
