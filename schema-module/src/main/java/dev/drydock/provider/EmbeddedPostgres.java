@@ -75,6 +75,18 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
       }
     }
 
+    /** Work that writes into the directory; refused once released, so nothing outlives the hook. */
+    interface Step<T> {
+      T run() throws IOException;
+    }
+
+    synchronized <T> T step(Step<T> step) throws IOException {
+      if (released) {
+        throw new ProviderException("Embedded PostgreSQL start interrupted by JVM shutdown");
+      }
+      return step.run();
+    }
+
     synchronized void process(Process started) {
       if (released) {
         EmbeddedPostgres.stop(started);
@@ -154,31 +166,53 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
     try {
       Path workDir = Files.createTempDirectory("drydock-pg-");
       resources.workDir(workDir, Orphans.register(cache, workDir));
-      PostgresBinaries binaries;
       Path data = workDir.resolve("data");
-      if (runAs == RunAs.NOBODY) {
-        binaries =
-            PostgresBinaries.extractPrivateCopy(workDir.resolve("pg"), settings.postgresBinaries());
-        Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.createDirectories(data);
-        chownTree(workDir, NOBODY);
-        initdb(binaries, runAs, data);
-      } else {
-        binaries = PostgresBinaries.extractTo(cache, settings.postgresBinaries());
+      PostgresBinaries binaries =
+          runAs == RunAs.NOBODY
+              ? resources.step(
+                  () -> {
+                    PostgresBinaries own =
+                        PostgresBinaries.extractPrivateCopy(
+                            workDir.resolve("pg"), settings.postgresBinaries());
+                    Files.setPosixFilePermissions(
+                        workDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+                    Files.createDirectories(data);
+                    chownTree(workDir, NOBODY);
+                    initdb(own, runAs, data);
+                    return own;
+                  })
+              : PostgresBinaries.extractTo(cache, settings.postgresBinaries());
+      if (runAs != RunAs.NOBODY) {
         Path template = clusterTemplate(binaries, runAs);
-        FileTrees.copy(template, data);
-        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
+        resources.step(
+            () -> {
+              FileTrees.copy(template, data);
+              Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
+              return data;
+            });
       }
-      Path socketDir = Files.createDirectories(workDir.resolve("run"));
-      if (runAs == RunAs.NOBODY) {
-        chownTree(socketDir, NOBODY);
-      }
+      Path socketDir =
+          resources.step(
+              () -> {
+                Path dir = Files.createDirectories(workDir.resolve("run"));
+                if (runAs == RunAs.NOBODY) {
+                  chownTree(dir, NOBODY);
+                }
+                return dir;
+              });
       Path log = workDir.resolve("postgres.log");
       int port = -1;
       for (int attempt = 1; ; attempt++) {
         port = freePort();
-        Process process = startServer(binaries, runAs, data, socketDir, port, log, settings);
-        resources.process(process);
+        int chosen = port;
+        Process process =
+            resources.step(
+                () -> {
+                  Process started =
+                      startServer(binaries, runAs, data, socketDir, chosen, log, settings);
+                  resources.process(started);
+                  return started;
+                });
         String failure = awaitReady(process, log, settings.startupTimeout());
         if (failure == null) {
           break;
