@@ -63,6 +63,7 @@ public final class BenchMain {
   private final Path out;
   private final Path m2;
   private final Path work;
+  private final int anatomyJvms;
   private final StringBuilder report = new StringBuilder();
   private final Map<Corpus, Stats> handFresh = new LinkedHashMap<>();
   private final Map<Corpus, Stats> warmGoal = new LinkedHashMap<>();
@@ -92,6 +93,7 @@ public final class BenchMain {
         Path.of(
             options.getOrDefault(
                 "m2", Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
+    this.anatomyJvms = Integer.parseInt(options.getOrDefault("anatomy-jvms", "3"));
     this.work = Files.createTempDirectory("drydock-bench-");
   }
 
@@ -120,12 +122,12 @@ public final class BenchMain {
     long t0 = System.nanoTime();
     progress("work directory " + work + "; sections " + sections + "; corpora " + corpora);
     StringBuilder body = new StringBuilder();
+    // the in-process baseline first: the build table divides by it
+    String inProcess = sections.contains("jmh") ? jmh() : "";
     if (sections.contains("builds")) {
       body.append(builds());
     }
-    if (sections.contains("jmh")) {
-      body.append(jmh());
-    }
+    body.append(inProcess);
     if (sections.contains("anatomy")) {
       body.append(anatomy());
     }
@@ -251,7 +253,10 @@ public final class BenchMain {
             .append(" | ")
             .append(g.isEmpty() ? "—" : g.millis())
             .append(" | ")
-            .append(scenario.equals("warm") ? "see targets" : "")
+            .append(
+                scenario.equals("goal skipped") || !handFresh.containsKey(corpus)
+                    ? ""
+                    : g.ratioTo(handFresh.get(corpus)))
             .append(" | ")
             .append(
                 scenario.equals("goal skipped")
@@ -570,18 +575,21 @@ public final class BenchMain {
   private String anatomy() throws IOException, InterruptedException {
     StringBuilder md = new StringBuilder();
     md.append("## Where a warm generation's time goes\n\n")
-        .append("The hand-written pipeline with a timer per phase (`Anatomy`): 3 JVMs × 3")
+        .append("The hand-written pipeline with a timer per phase (`Anatomy`): ")
+        .append(anatomyJvms)
+        .append(" JVMs × 3")
         .append(" generations, binaries cache warm; *fresh* = the first generation of each JVM,")
-        .append(" *hot* = the others. Then the pieces of a provider start timed alone, and two")
-        .append(" candidate speed-ups: the data directory on tmpfs (`-Djava.io.tmpdir=/dev/shm`)")
-        .append(" and the PostgreSQL start overlapped with Flyway/jOOQ class loading.\n\n");
+        .append(" *hot* = the others. Then the pieces of a provider start timed alone, and three")
+        .append(" candidate speed-ups: the data directory on tmpfs (`-Djava.io.tmpdir=/dev/shm`),")
+        .append(" the PostgreSQL start overlapped with Flyway/jOOQ class loading, and C1-only JIT")
+        .append(" for the short-lived JVM.\n\n");
     for (Corpus corpus : corpora) {
       Path cache = work.resolve("anatomy-cache-" + corpus.label());
       progress(corpus.label() + ": anatomy, cold cache (one JVM)");
       Map<String, Map<String, List<Double>>> cold = anatomyRuns(corpus, cache, 1, 1, List.of());
       progress(corpus.label() + ": anatomy, warm cache");
       Map<String, Map<String, List<Double>>> warm =
-          anatomyRuns(corpus, cache, 3, 3, List.of("pieces"));
+          anatomyRuns(corpus, cache, anatomyJvms, 3, List.of("pieces"));
       md.append("### ")
           .append(corpus.label())
           .append(
@@ -618,14 +626,14 @@ public final class BenchMain {
             .append(Stats.of(piece.getValue()).millis())
             .append(" |\n");
       }
-      md.append("\n| candidate speed-up (3 JVMs × 3) | provider start, fresh | total, fresh |")
+      md.append("\n| candidate speed-up | provider start, fresh | total, fresh |")
           .append(" × baseline total, fresh | total, hot | × baseline total, hot |\n")
           .append("|---|---|---|---|---|---|\n");
       md.append(candidate("baseline (as above)", fresh, hot, freshTotal, hotTotal));
       Path shm = Path.of("/dev/shm");
       if (Files.isDirectory(shm) && Files.isWritable(shm)) {
         progress(corpus.label() + ": anatomy, data directory on tmpfs");
-        var tmpfs = anatomyRuns(corpus, cache, 3, 3, List.of("tmpfs"));
+        var tmpfs = anatomyRuns(corpus, cache, anatomyJvms, 3, List.of("tmpfs"));
         md.append(
             candidate(
                 "data directory on tmpfs (/dev/shm)",
@@ -635,12 +643,21 @@ public final class BenchMain {
                 hotTotal));
       }
       progress(corpus.label() + ": anatomy, start overlapped with class loading");
-      var overlapped = anatomyRuns(corpus, cache, 3, 3, List.of("overlapped"));
+      var overlapped = anatomyRuns(corpus, cache, anatomyJvms, 3, List.of("overlapped"));
       md.append(
           candidate(
               "PostgreSQL start overlapped with class loading",
               overlapped.getOrDefault("fresh", Map.of()),
               overlapped.getOrDefault("hot", Map.of()),
+              freshTotal,
+              hotTotal));
+      progress(corpus.label() + ": anatomy, C1 only (-XX:TieredStopAtLevel=1)");
+      var c1 = anatomyRuns(corpus, cache, anatomyJvms, 3, List.of("c1"));
+      md.append(
+          candidate(
+              "JVM flag -XX:TieredStopAtLevel=1 (C1 only)",
+              c1.getOrDefault("fresh", Map.of()),
+              c1.getOrDefault("hot", Map.of()),
               freshTotal,
               hotTotal));
       md.append('\n');
@@ -697,6 +714,9 @@ public final class BenchMain {
       command.add("-D" + Corpus.PG18_PROPERTY + "=" + System.getProperty(Corpus.PG18_PROPERTY, ""));
       if (flags.contains("tmpfs")) {
         command.add("-Djava.io.tmpdir=/dev/shm");
+      }
+      if (flags.contains("c1")) {
+        command.add("-XX:TieredStopAtLevel=1");
       }
       command.add(Anatomy.class.getName());
       command.add(corpus.label());
