@@ -123,13 +123,15 @@ public final class BenchMain {
     progress("work directory " + work + "; sections " + sections + "; corpora " + corpora);
     StringBuilder body = new StringBuilder();
     // the in-process baseline first: the build table divides by it
-    String inProcess = sections.contains("jmh") ? jmh() : "";
+    String inProcess = sections.contains("jmh") ? sectionLoad() + jmh() : "";
     if (sections.contains("builds")) {
-      body.append(builds());
+      String load = sectionLoad();
+      body.append(builds()).append(load);
     }
     body.append(inProcess);
     if (sections.contains("anatomy")) {
-      body.append(anatomy());
+      String load = sectionLoad();
+      body.append(anatomy()).append(load);
     }
     if (sections.contains("suite")) {
       body.append(suite());
@@ -894,6 +896,11 @@ public final class BenchMain {
         + System.getProperty("os.version");
   }
 
+  /** Load when a section starts: a section measured under other load than its baseline shows. */
+  private static String sectionLoad() {
+    return "*(load average when this section started: " + loadAverage() + ")*\n\n";
+  }
+
   private static String loadAverage() {
     try {
       String[] f = Files.readString(Path.of("/proc/loadavg")).split("\\s+");
@@ -913,6 +920,8 @@ public final class BenchMain {
     System.err.println(
         "[bench "
             + DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC).format(Instant.now())
+            + " load "
+            + loadAverage()
             + "] "
             + message);
   }
