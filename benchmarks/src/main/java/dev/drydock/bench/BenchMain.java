@@ -123,15 +123,13 @@ public final class BenchMain {
     progress("work directory " + work + "; sections " + sections + "; corpora " + corpora);
     StringBuilder body = new StringBuilder();
     // the in-process baseline first: the build table divides by it
-    String inProcess = sections.contains("jmh") ? sectionLoad() + jmh() : "";
+    String inProcess = sections.contains("jmh") ? jmh() : "";
     if (sections.contains("builds")) {
-      String load = sectionLoad();
-      body.append(builds()).append(load);
+      body.append(builds());
     }
     body.append(inProcess);
     if (sections.contains("anatomy")) {
-      String load = sectionLoad();
-      body.append(anatomy()).append(load);
+      body.append(anatomy());
     }
     if (sections.contains("suite")) {
       body.append(suite());
@@ -176,6 +174,7 @@ public final class BenchMain {
     String version = layOutPlugin(localRepo);
     StringBuilder md = new StringBuilder();
     md.append("## Pull workflow through the Maven goal\n\n")
+        .append(sectionLoad())
         .append("Each sample is one `mvn -o package -Dmaven.test.skip=true` process on a temporary")
         .append(" copy of the project, the plugin taken from the reactor build (`")
         .append(version)
@@ -437,6 +436,7 @@ public final class BenchMain {
   // ---------------------------------------------------------------- jmh (in-process)
 
   private String jmh() throws RunnerException {
+    String load = sectionLoad();
     Map<Corpus, String> ddlFailure = new LinkedHashMap<>();
     for (Corpus corpus : corpora) {
       progress(corpus.label() + ": probing DDLDatabase");
@@ -465,6 +465,7 @@ public final class BenchMain {
     }
     StringBuilder md = new StringBuilder();
     md.append("## In-process pipelines (JMH, single shot)\n\n")
+        .append(load)
         .append("One generation per operation, binaries cache warm. *Fresh JVM*: one sample per")
         .append(" forked JVM, no warm-up (what a build pays: class loading, JIT). *Hot JVM*: 2")
         .append(" warm-up then 4 measured operations in one fork (the floor without JVM start-up).")
@@ -577,6 +578,7 @@ public final class BenchMain {
   private String anatomy() throws IOException, InterruptedException {
     StringBuilder md = new StringBuilder();
     md.append("## Where a warm generation's time goes\n\n")
+        .append(sectionLoad())
         .append("The hand-written pipeline with a timer per phase (`Anatomy`): ")
         .append(anatomyJvms)
         .append(" JVMs × 3")
