@@ -64,6 +64,7 @@ public final class BenchMain {
   private final Path m2;
   private final Path work;
   private final int anatomyJvms;
+  private final String mavenOpts;
   private final StringBuilder report = new StringBuilder();
   private final Map<Corpus, Stats> handFresh = new LinkedHashMap<>();
   private final Map<Corpus, Stats> warmGoal = new LinkedHashMap<>();
@@ -94,6 +95,7 @@ public final class BenchMain {
             options.getOrDefault(
                 "m2", Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
     this.anatomyJvms = Integer.parseInt(options.getOrDefault("anatomy-jvms", "3"));
+    this.mavenOpts = options.get("maven-opts");
     this.work = Files.createTempDirectory("drydock-bench-");
   }
 
@@ -309,6 +311,9 @@ public final class BenchMain {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     pb.environment().put("DRYDOCK_CACHE", cache.toString());
+    if (mavenOpts != null) {
+      pb.environment().put("MAVEN_OPTS", mavenOpts);
+    }
     long t = System.nanoTime();
     Process p = pb.start();
     if (!p.waitFor(15, TimeUnit.MINUTES)) {
