@@ -164,7 +164,10 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
     Path cache = settings.cacheDirectory();
     Resources resources = new Resources();
     try {
-      Path workDir = Files.createTempDirectory("drydock-pg-");
+      Path workDir =
+          Files.createTempDirectory(
+              Files.createDirectories(ProviderSettings.defaultWorkDirectoryParent()),
+              "drydock-pg-");
       resources.workDir(workDir, Orphans.register(cache, workDir));
       Path data = workDir.resolve("data");
       PostgresBinaries binaries =
@@ -463,6 +466,10 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
             "full_page_writes=off",
             "-c",
             "max_connections=200",
+            // shared memory segments inside the data directory, deleted with it even after a
+            // SIGKILL (POSIX segments would stay in /dev/shm)
+            "-c",
+            "dynamic_shared_memory_type=mmap",
             "-c",
             "log_min_messages=warning",
             "-c",

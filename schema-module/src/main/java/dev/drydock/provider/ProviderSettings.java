@@ -200,6 +200,31 @@ public final class ProviderSettings {
   }
 
   /**
+   * Where the embedded server's temporary directory (data, socket, log) goes: {@code
+   * -Ddrydock.tmpdir} or {@code $DRYDOCK_TMPDIR}; else {@code /dev/shm} when it is a writable
+   * directory with at least 1 GiB free (a RAM-backed file system: each start copies a 28 MB cluster
+   * there, and the benchmark measured the start at about half the time); else {@code
+   * java.io.tmpdir}.
+   */
+  public static Path defaultWorkDirectoryParent() {
+    String explicit = System.getProperty("drydock.tmpdir", System.getenv("DRYDOCK_TMPDIR"));
+    if (explicit != null && !explicit.isBlank()) {
+      return Path.of(explicit);
+    }
+    Path shm = Path.of("/dev/shm");
+    try {
+      if (java.nio.file.Files.isDirectory(shm)
+          && java.nio.file.Files.isWritable(shm)
+          && java.nio.file.Files.getFileStore(shm).getUsableSpace() >= (1L << 30)) {
+        return shm;
+      }
+    } catch (java.io.IOException e) {
+      // fall through to the JVM's temp dir
+    }
+    return Path.of(System.getProperty("java.io.tmpdir"));
+  }
+
+  /**
    * {@code $DRYDOCK_CACHE}, else {@code $XDG_CACHE_HOME/drydock}, else {@code ~/.cache/drydock}.
    */
   public static Path defaultCacheDirectory() {

@@ -92,7 +92,7 @@ class EmbeddedPostgresCleanupTest {
     // given: an empty cache (extraction and initdb happen now) and a private temp dir
     Path cache = dir.resolve("cache");
     Path tmp = Files.createDirectories(dir.resolve("tmp"));
-    Process jvm = launchChild("-Djava.io.tmpdir=" + tmp, cache.toString());
+    Process jvm = launchChild("-Ddrydock.tmpdir=" + tmp, cache.toString());
     BufferedReader out =
         new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
     assertThat(out.readLine()).isEqualTo("STARTING");
@@ -118,6 +118,21 @@ class EmbeddedPostgresCleanupTest {
         .map(h -> h.info().commandLine().orElse(""))
         .filter(c -> c.contains(cache.toString()))
         .toList();
+  }
+
+  @Test
+  void serverDirectoryGoesToTheConfiguredParent(@TempDir Path parent) {
+    String previous = System.setProperty("drydock.tmpdir", parent.toString());
+    try (EmbeddedPostgres db =
+        EmbeddedPostgres.start(ProviderSettings.builder().kind(ProviderKind.EMBEDDED).build())) {
+      assertThat(db.workDirectory().getParent()).isEqualTo(parent);
+    } finally {
+      if (previous == null) {
+        System.clearProperty("drydock.tmpdir");
+      } else {
+        System.setProperty("drydock.tmpdir", previous);
+      }
+    }
   }
 
   @Test

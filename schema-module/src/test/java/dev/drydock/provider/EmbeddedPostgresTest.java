@@ -26,11 +26,16 @@ class EmbeddedPostgresTest {
       workDir = started.workDirectory();
       try (Connection c = started.connect();
           Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery("select current_user, current_setting('fsync')")) {
+          ResultSet rs =
+              st.executeQuery(
+                  "select current_user, current_setting('fsync'),"
+                      + " current_setting('dynamic_shared_memory_type')")) {
         rs.next();
         // then
         assertThat(rs.getString(1)).isEqualTo("postgres");
         assertThat(rs.getString(2)).isEqualTo("off");
+        // segments live in the data directory, so even a killed server leaves none in /dev/shm
+        assertThat(rs.getString(3)).isEqualTo("mmap");
       }
       assertThat(started.description()).startsWith("embedded PostgreSQL 17.");
       assertThat(started.jdbcUrl()).matches("jdbc:postgresql://127\\.0\\.0\\.1:\\d+/postgres");

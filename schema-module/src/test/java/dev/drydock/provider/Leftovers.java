@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * What a throwaway database can leave behind: {@code drydock-pg-*} directories in the temp dir and
- * {@code postgres} processes started by this JVM. Take a snapshot before, assert after.
+ * What a throwaway database can leave behind: {@code drydock-pg-*} directories where the provider
+ * puts them and {@code postgres} processes started by this JVM. Take a snapshot before, assert
+ * after.
  */
 public record Leftovers(List<Path> tempDirectories, List<Long> postgresProcesses) {
 
   public static Leftovers now() {
-    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    Path tmp = ProviderSettings.defaultWorkDirectoryParent();
     try (Stream<Path> dirs = Files.list(tmp)) {
       List<Path> pgDirs =
           dirs.filter(p -> p.getFileName().toString().startsWith("drydock-pg-")).sorted().toList();
