@@ -65,22 +65,28 @@ public final class Pipelines {
     phases.lap("setup");
     try (ThrowawayDatabase db = ThrowawayDatabase.start(provider)) {
       phases.lap("provider start");
-      Flyway.configure(Pipelines.class.getClassLoader())
-          .dataSource(db.dataSource())
-          .locations("filesystem:" + migrations.toAbsolutePath())
-          .loggers("slf4j")
-          .load()
-          .migrate();
-      phases.lap("flyway migrate");
-      try {
-        GenerationTool.generate(postgresConfiguration(db, output, packageName));
-      } catch (Exception e) {
-        throw new IllegalStateException("jOOQ code generation failed: " + e.getMessage(), e);
-      }
-      phases.lap("jooq codegen");
+      migrateAndGenerate(db, migrations, output, packageName, phases);
     }
     phases.lap("provider stop");
     return countSources(output);
+  }
+
+  /** Plain Flyway, then jOOQ's GenerationTool: the baseline's two steps after the start. */
+  private static void migrateAndGenerate(
+      ThrowawayDatabase db, Path migrations, Path output, String packageName, Phases phases) {
+    Flyway.configure(Pipelines.class.getClassLoader())
+        .dataSource(db.dataSource())
+        .locations("filesystem:" + migrations.toAbsolutePath())
+        .loggers("slf4j")
+        .load()
+        .migrate();
+    phases.lap("flyway migrate");
+    try {
+      GenerationTool.generate(postgresConfiguration(db, output, packageName));
+    } catch (Exception e) {
+      throw new IllegalStateException("jOOQ code generation failed: " + e.getMessage(), e);
+    }
+    phases.lap("jooq codegen");
   }
 
   public static long handWritten(
@@ -104,19 +110,7 @@ public final class Pipelines {
     phases.lap("class preload (overlapped)");
     try (ThrowawayDatabase db = join(starting)) {
       phases.lap("provider start (rest)");
-      Flyway.configure(Pipelines.class.getClassLoader())
-          .dataSource(db.dataSource())
-          .locations("filesystem:" + migrations.toAbsolutePath())
-          .loggers("slf4j")
-          .load()
-          .migrate();
-      phases.lap("flyway migrate");
-      try {
-        GenerationTool.generate(postgresConfiguration(db, output, packageName));
-      } catch (Exception e) {
-        throw new IllegalStateException("jOOQ code generation failed: " + e.getMessage(), e);
-      }
-      phases.lap("jooq codegen");
+      migrateAndGenerate(db, migrations, output, packageName, phases);
     }
     phases.lap("provider stop");
     return countSources(output);
