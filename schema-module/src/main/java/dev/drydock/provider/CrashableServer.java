@@ -17,7 +17,7 @@ import java.util.List;
  * }</pre>
  *
  * <p>For tests only. {@link ThrowawayDatabase#close()} still stops and deletes everything, whether
- * the server is running or crashed.
+ * the server is running, frozen or crashed.
  */
 public interface CrashableServer {
 
@@ -36,6 +36,19 @@ public interface CrashableServer {
    * @throws IllegalStateException if the server is not running
    */
   List<Long> crash();
+
+  /**
+   * Stops every server process (SIGSTOP) without killing it, like a hung host: connections stay
+   * open and the kernel still accepts new ones, but nothing answers. Only client-side timeouts end
+   * a call now. Undo with {@link #thaw()}.
+   *
+   * @return the process ids stopped, the postmaster's first
+   * @throws IllegalStateException if the server is not running
+   */
+  List<Long> freeze();
+
+  /** Resumes the processes {@link #freeze()} stopped (SIGCONT); the server answers again. */
+  void thaw();
 
   /**
    * Starts the server again on the same data directory and port after {@link #crash()}; PostgreSQL

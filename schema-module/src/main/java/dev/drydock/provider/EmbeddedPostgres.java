@@ -48,6 +48,10 @@ final class EmbeddedPostgres implements ThrowawayDatabase, CrashableServer {
 
   private final Resources resources;
   private final Launch launch;
+
+  /** Processes stopped by {@link #freeze()}, resumed by {@link #thaw()}. */
+  private List<Long> frozen = List.of();
+
   private final int port;
   private final String version;
 
@@ -337,18 +341,11 @@ final class EmbeddedPostgres implements ThrowawayDatabase, CrashableServer {
   @Override
   public synchronized List<Long> crash() {
     Process process = resources.process();
-    if (process == null || !process.isAlive()) {
-      throw new IllegalStateException("Embedded PostgreSQL is not running: nothing to crash");
-    }
-    long postmaster = postmasterPid();
-    // frozen, the postmaster forks no backend between the listing and the kill
-    signal("STOP", List.of(postmaster));
-    List<ProcessHandle> victims = new ArrayList<>();
-    ProcessHandle.of(postmaster).ifPresent(victims::add);
-    victims.addAll(
-        ProcessHandle.of(postmaster).map(h -> h.descendants().toList()).orElse(List.of()));
+    // every process stopped first, so none sees another die before its own SIGKILL lands
+    List<ProcessHandle> victims = stopAll("crash");
     List<Long> pids = victims.stream().map(ProcessHandle::pid).toList();
     signal("KILL", pids);
+    frozen = List.of();
     for (ProcessHandle victim : victims) {
       try {
         victim.onExit().get(10, TimeUnit.SECONDS);
@@ -365,6 +362,41 @@ final class EmbeddedPostgres implements ThrowawayDatabase, CrashableServer {
       Thread.currentThread().interrupt();
     }
     return pids;
+  }
+
+  @Override
+  public synchronized List<Long> freeze() {
+    frozen = stopAll("freeze").stream().map(ProcessHandle::pid).toList();
+    return frozen;
+  }
+
+  @Override
+  public synchronized void thaw() {
+    if (!frozen.isEmpty()) {
+      signal("CONT", frozen);
+      frozen = List.of();
+    }
+  }
+
+  /**
+   * SIGSTOPs the postmaster, then every process below it: stopped first, the postmaster forks no
+   * backend between the listing and the signal. Returns the postmaster's handle and its
+   * descendants'.
+   */
+  private List<ProcessHandle> stopAll(String what) {
+    Process process = resources.process();
+    if (process == null || !process.isAlive()) {
+      throw new IllegalStateException("Embedded PostgreSQL is not running: nothing to " + what);
+    }
+    long postmaster = postmasterPid();
+    signal("STOP", List.of(postmaster));
+    List<ProcessHandle> all = new ArrayList<>();
+    ProcessHandle.of(postmaster).ifPresent(all::add);
+    all.addAll(ProcessHandle.of(postmaster).map(h -> h.descendants().toList()).orElse(List.of()));
+    if (all.size() > 1) {
+      signal("STOP", all.subList(1, all.size()).stream().map(ProcessHandle::pid).toList());
+    }
+    return all;
   }
 
   @Override
@@ -413,8 +445,16 @@ final class EmbeddedPostgres implements ThrowawayDatabase, CrashableServer {
     }
   }
 
+  /** Stops the server (thawed first if frozen) and deletes its directory. */
   @Override
   public void close() {
+    synchronized (this) {
+      try {
+        thaw();
+      } catch (RuntimeException e) {
+        // release() kills what does not stop
+      }
+    }
     resources.release();
   }
 
