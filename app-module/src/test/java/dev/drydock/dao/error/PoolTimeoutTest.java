@@ -53,6 +53,7 @@ class PoolTimeoutTest {
       assertThat(e.getCause()).isInstanceOf(SQLTransientConnectionException.class);
       assertThat(e.getMessage()).startsWith("drydock-pool-timeout - Connection is not available");
       assertThat(millis).isBetween(250L, 5_000L);
+      assertThat(held.isValid(1)).as("the connection held meanwhile").isTrue();
     }
   }
 
@@ -71,6 +72,7 @@ class PoolTimeoutTest {
       // then
       assertThat(thrown).isExactlyInstanceOf(UnavailableException.class);
       assertThat(counting.requests.get()).as("getConnection() calls").isEqualTo(3);
+      assertThat(held.isValid(1)).as("the connection held meanwhile").isTrue();
     }
   }
 
