@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -77,7 +78,7 @@ class ServerFailureTest {
   @Test
   void killedServerFailsInFlightCallsFastKeepsInvariantsAndThePoolServesAfterRestart()
       throws Exception {
-    KillReport report = runRounds(Fault.KILL, 8, 1);
+    FaultReport report = runRounds(Fault.KILL, 8, 1);
     assertThat(report.inFlight()).as("calls in flight at the kill").isPositive();
     assertThat(report.failed()).as("calls failed by the kill").isPositive();
   }
@@ -85,7 +86,7 @@ class ServerFailureTest {
   @Test
   void frozenServerFailsInFlightCallsBySocketTimeoutKeepsInvariantsAndThePoolServesAfterThaw()
       throws Exception {
-    KillReport report = runRounds(Fault.FREEZE, 8, 1);
+    FaultReport report = runRounds(Fault.FREEZE, 8, 1);
     assertThat(report.inFlight()).as("calls in flight at the freeze").isPositive();
     assertThat(report.failed()).as("calls failed by the freeze").isPositive();
   }
@@ -93,9 +94,17 @@ class ServerFailureTest {
   @Test
   @Tag("reliability")
   void repeatedKillsUnderSixteenThreadsNeverHangNorHalfApply() throws Exception {
-    KillReport report = runRounds(Fault.KILL, 16, 5);
+    FaultReport report = runRounds(Fault.KILL, 16, 5);
     assertThat(report.inFlight()).as("calls in flight at the kills").isGreaterThanOrEqualTo(5);
     assertThat(report.failed()).as("calls failed by the kills").isGreaterThanOrEqualTo(5);
+  }
+
+  @Test
+  @Tag("reliability")
+  void repeatedFreezesUnderSixteenThreadsNeverHangNorHalfApply() throws Exception {
+    FaultReport report = runRounds(Fault.FREEZE, 16, 3);
+    assertThat(report.inFlight()).as("calls in flight at the freezes").isGreaterThanOrEqualTo(3);
+    assertThat(report.failed()).as("calls failed by the freezes").isGreaterThanOrEqualTo(3);
   }
 
   /** What happens to the server. */
@@ -116,9 +125,9 @@ class ServerFailureTest {
 
   record Call(String key, long startNanos, long endNanos, Outcome outcome) {}
 
-  record KillReport(int inFlight, int failed) {}
+  record FaultReport(int inFlight, int failed) {}
 
-  private KillReport runRounds(Fault fault, int threads, int rounds) throws Exception {
+  private FaultReport runRounds(Fault fault, int threads, int rounds) throws Exception {
     ProviderSettings settings =
         ProviderSettings.builder()
             .kind(ProviderKind.EMBEDDED)
@@ -165,13 +174,13 @@ class ServerFailureTest {
             awaitProgress(succeeded, 5L * threads);
 
             // when: every PostgreSQL process is SIGKILLed, or stopped
-            long killNanos = System.nanoTime();
+            long faultNanos = System.nanoTime();
             if (fault == Fault.KILL) {
               signalledPids.addAll(crashable.crash());
             } else {
               signalledPids.addAll(crashable.freeze());
             }
-            long killedNanos = System.nanoTime();
+            long faultedNanos = System.nanoTime();
             stop.set(true);
 
             // then: every call ends, within the bound
@@ -179,22 +188,22 @@ class ServerFailureTest {
               calls.addAll(f.get(FAIL_BOUND.toSeconds() + 5, TimeUnit.SECONDS));
             }
             calls.forEach(c -> record(c, acknowledged, unknown));
-            RoundStats stats = RoundStats.of(calls, killNanos);
+            RoundStats stats = RoundStats.of(calls, faultNanos);
             assertThat(stats.others()).as("calls that ended otherwise").isEmpty();
             assertThat(stats.maxFailMillis())
-                .as("longest time for a call to end after the kill, ms")
+                .as("longest time for a call to end after the fault, ms")
                 .isLessThan(FAIL_BOUND.toMillis());
             inFlightTotal += stats.inFlight();
             failedTotal += stats.unavailable() + stats.unknown();
 
             // when: the server comes back on the same data directory and port, or resumes
-            long restartNanos = System.nanoTime();
+            long recoverNanos = System.nanoTime();
             if (fault == Fault.KILL) {
               crashable.restart();
             } else {
               crashable.thaw();
             }
-            long restartedNanos = System.nanoTime();
+            long recoveredServerNanos = System.nanoTime();
             long recoveredNanos = awaitServing(db);
 
             // then: the same pool serves again, and nothing is half-applied or lost
@@ -205,7 +214,7 @@ class ServerFailureTest {
                     + " unavailable, %d commit outcome unknown; longest time to fail %d ms;"
                     + " fault %d ms, recovery %d ms, pool serving %d ms after it; %d"
                     + " acknowledged, %d unknown so far%n",
-                fault.name().toLowerCase(java.util.Locale.ROOT),
+                fault.name().toLowerCase(Locale.ROOT),
                 round,
                 rounds,
                 threads,
@@ -216,9 +225,9 @@ class ServerFailureTest {
                 stats.unavailable(),
                 stats.unknown(),
                 stats.maxFailMillis(),
-                TimeUnit.NANOSECONDS.toMillis(killedNanos - killNanos),
-                TimeUnit.NANOSECONDS.toMillis(restartedNanos - restartNanos),
-                TimeUnit.NANOSECONDS.toMillis(recoveredNanos - restartedNanos),
+                TimeUnit.NANOSECONDS.toMillis(faultedNanos - faultNanos),
+                TimeUnit.NANOSECONDS.toMillis(recoveredServerNanos - recoverNanos),
+                TimeUnit.NANOSECONDS.toMillis(recoveredNanos - recoveredServerNanos),
                 acknowledged.size(),
                 unknown.size());
           } finally {
@@ -238,7 +247,7 @@ class ServerFailureTest {
     assertThat(signalledPids)
         .as("signalled server processes still alive")
         .noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
-    return new KillReport(inFlightTotal, failedTotal);
+    return new FaultReport(inFlightTotal, failedTotal);
   }
 
   /**
@@ -378,7 +387,7 @@ class ServerFailureTest {
       long maxFailMillis,
       List<Call> others) {
 
-    static RoundStats of(List<Call> calls, long killNanos) {
+    static RoundStats of(List<Call> calls, long faultNanos) {
       int okBefore = 0;
       int inFlight = 0;
       int after = 0;
@@ -391,12 +400,12 @@ class ServerFailureTest {
         if (c.outcome() == Outcome.OTHER) {
           others.add(c);
         }
-        if (c.endNanos() < killNanos) {
+        if (c.endNanos() < faultNanos) {
           okBefore++;
           continue;
         }
         after++;
-        if (c.startNanos() < killNanos) {
+        if (c.startNanos() < faultNanos) {
           inFlight++;
         }
         switch (c.outcome()) {
@@ -405,7 +414,7 @@ class ServerFailureTest {
           case COMMIT_OUTCOME_UNKNOWN -> unknown++;
           case OTHER -> {}
         }
-        long fail = c.endNanos() - Math.max(c.startNanos(), killNanos);
+        long fail = c.endNanos() - Math.max(c.startNanos(), faultNanos);
         maxFail = Math.max(maxFail, TimeUnit.NANOSECONDS.toMillis(fail));
       }
       return new RoundStats(
