@@ -18,7 +18,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -33,21 +36,44 @@ import java.util.stream.Stream;
  *
  * <p>{@link #close()} stops the server (fast shutdown, then kill) and deletes the directory; a JVM
  * shutdown hook does the same on Ctrl-C, and {@link Orphans} reaps what a killed JVM left behind.
+ *
+ * <p>As a {@link CrashableServer} it can be SIGKILLed and started again on the same data directory
+ * and port, for fault-injection tests.
  */
-final class EmbeddedPostgres implements ThrowawayDatabase {
+final class EmbeddedPostgres implements ThrowawayDatabase, CrashableServer {
 
   static final String SUPERUSER = "postgres";
   static final String DATABASE = "postgres";
   private static final int NOBODY = 65534;
 
   private final Resources resources;
+  private final Launch launch;
+
+  /** Processes stopped by {@link #freeze()}, resumed by {@link #thaw()}. */
+  private List<Long> frozen = List.of();
+
   private final int port;
   private final String version;
 
-  private EmbeddedPostgres(Resources resources, int port, String version) {
+  private EmbeddedPostgres(Resources resources, Launch launch, int port, String version) {
     this.resources = resources;
+    this.launch = launch;
     this.port = port;
     this.version = version;
+  }
+
+  /** Everything needed to start the server process again on the same files and port. */
+  private record Launch(
+      PostgresBinaries binaries,
+      RunAs runAs,
+      Path data,
+      Path socketDir,
+      Path log,
+      ProviderSettings settings) {
+
+    Process start(int port) throws IOException {
+      return startServer(binaries, runAs, data, socketDir, port, log, settings);
+    }
   }
 
   /**
@@ -204,6 +230,7 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
                 return dir;
               });
       Path log = workDir.resolve("postgres.log");
+      Launch launch = new Launch(binaries, runAs, data, socketDir, log, settings);
       int port = -1;
       for (int attempt = 1; ; attempt++) {
         port = freePort();
@@ -211,8 +238,7 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
         Process process =
             resources.step(
                 () -> {
-                  Process started =
-                      startServer(binaries, runAs, data, socketDir, chosen, log, settings);
+                  Process started = launch.start(chosen);
                   resources.process(started);
                   return started;
                 });
@@ -227,7 +253,7 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
         throw new ProviderException(
             "Embedded PostgreSQL did not start (" + runAs + "): " + failure);
       }
-      return new EmbeddedPostgres(resources, port, serverVersion(port));
+      return new EmbeddedPostgres(resources, launch, port, serverVersion(port));
     } catch (IOException e) {
       resources.release();
       throw new ProviderException(
@@ -289,7 +315,146 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
   }
 
   @Override
+  public Optional<CrashableServer> crashable() {
+    return Optional.of(this);
+  }
+
+  @Override
+  public Path dataDirectory() {
+    return launch.data();
+  }
+
+  /** From {@code postmaster.pid}; the started process (unshare and setpriv exec it) otherwise. */
+  @Override
+  public long postmasterPid() {
+    try {
+      List<String> lines = Files.readAllLines(launch.data().resolve("postmaster.pid"));
+      if (!lines.isEmpty()) {
+        return Long.parseLong(lines.get(0).trim());
+      }
+    } catch (IOException | NumberFormatException absent) {
+      // not running (or not yet written): fall back to the process we started
+    }
+    return pid();
+  }
+
+  @Override
+  public synchronized List<Long> crash() {
+    Process process = resources.process();
+    // every process stopped first, so none sees another die before its own SIGKILL lands
+    List<ProcessHandle> victims = stopAll("crash");
+    List<Long> pids = victims.stream().map(ProcessHandle::pid).toList();
+    signal("KILL", pids);
+    frozen = List.of();
+    for (ProcessHandle victim : victims) {
+      try {
+        victim.onExit().get(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ProviderException("Interrupted while waiting for PostgreSQL to die", e);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new ProviderException("PostgreSQL process " + victim.pid() + " survived SIGKILL", e);
+      }
+    }
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return pids;
+  }
+
+  @Override
+  public synchronized List<Long> freeze() {
+    frozen = stopAll("freeze").stream().map(ProcessHandle::pid).toList();
+    return frozen;
+  }
+
+  @Override
+  public synchronized void thaw() {
+    if (!frozen.isEmpty()) {
+      signal("CONT", frozen);
+      frozen = List.of();
+    }
+  }
+
+  /**
+   * SIGSTOPs the postmaster, then every process below it: stopped first, the postmaster forks no
+   * backend between the listing and the signal. Returns the postmaster's handle and its
+   * descendants'.
+   */
+  private List<ProcessHandle> stopAll(String what) {
+    Process process = resources.process();
+    if (process == null || !process.isAlive()) {
+      throw new IllegalStateException("Embedded PostgreSQL is not running: nothing to " + what);
+    }
+    long postmaster = postmasterPid();
+    signal("STOP", List.of(postmaster));
+    List<ProcessHandle> all = new ArrayList<>();
+    ProcessHandle.of(postmaster).ifPresent(all::add);
+    all.addAll(ProcessHandle.of(postmaster).map(h -> h.descendants().toList()).orElse(List.of()));
+    if (all.size() > 1) {
+      signal("STOP", all.subList(1, all.size()).stream().map(ProcessHandle::pid).toList());
+    }
+    return all;
+  }
+
+  @Override
+  public synchronized void restart() {
+    Process old = resources.process();
+    if (old != null && old.isAlive()) {
+      throw new IllegalStateException("Embedded PostgreSQL is still running: crash() it first");
+    }
+    try {
+      Process started =
+          resources.step(
+              () -> {
+                Process p = launch.start(port);
+                resources.process(p);
+                return p;
+              });
+      String failure = awaitReady(started, launch.log(), launch.settings().startupTimeout());
+      if (failure != null) {
+        stop(started);
+        throw new ProviderException(
+            "Embedded PostgreSQL did not restart on port " + port + ": " + failure);
+      }
+    } catch (IOException e) {
+      throw new ProviderException("Embedded PostgreSQL could not restart: " + e.getMessage(), e);
+    }
+  }
+
+  private static void signal(String signal, List<Long> pids) {
+    List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+    pids.forEach(pid -> command.add(Long.toString(pid)));
+    try {
+      Process kill =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!kill.waitFor(5, TimeUnit.SECONDS)) {
+        kill.destroyForcibly();
+        throw new ProviderException("kill -" + signal + " did not finish within 5 s");
+      }
+    } catch (IOException e) {
+      throw new ProviderException("Cannot run kill -" + signal + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProviderException("Interrupted while sending SIG" + signal, e);
+    }
+  }
+
+  /** Stops the server (thawed first if frozen) and deletes its directory. */
+  @Override
   public void close() {
+    synchronized (this) {
+      try {
+        thaw();
+      } catch (RuntimeException e) {
+        // release() kills what does not stop
+      }
+    }
     resources.release();
   }
 

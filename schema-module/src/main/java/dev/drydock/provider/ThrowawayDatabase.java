@@ -3,6 +3,7 @@ package dev.drydock.provider;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -66,6 +67,14 @@ public interface ThrowawayDatabase extends AutoCloseable {
     props.setProperty("user", user());
     props.setProperty("password", password());
     return DriverManager.getConnection(jdbcUrl(database), props);
+  }
+
+  /**
+   * The server as something a fault-injection test can crash and restart; present for the embedded
+   * provider only (the others do not own their server's processes).
+   */
+  default Optional<CrashableServer> crashable() {
+    return Optional.empty();
   }
 
   /** Stops and deletes everything this database needed. Never throws; safe to call twice. */

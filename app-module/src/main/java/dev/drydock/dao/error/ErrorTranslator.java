@@ -1,6 +1,7 @@
 package dev.drydock.dao.error;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 
 /**
  * Turns a {@link SQLException} into a Drydock {@link DatabaseException} using the one {@link
@@ -30,6 +31,13 @@ public final class ErrorTranslator {
   static DatabaseException translate(SQLException e, StatementKind kind, String updatedTable) {
     ServerError error = ServerError.of(e);
     SqlStateTable.Category category = SqlStateTable.categorize(error.sqlState());
+    if (category == null
+        && error.sqlState() == null
+        && e instanceof SQLTransientConnectionException) {
+      // a pool with no connection to give in time: HikariCP's timeout has no SQLState unless a
+      // connection attempt failed (then it carries that attempt's, e.g. 08001)
+      category = SqlStateTable.Category.UNAVAILABLE;
+    }
     if (category == null) {
       return null;
     }
@@ -74,7 +82,10 @@ public final class ErrorTranslator {
 
   private static String message(ServerError error, SQLException e) {
     String text = error.message() != null ? error.message() : e.getMessage();
-    StringBuilder sb = new StringBuilder(64).append('[').append(error.sqlState()).append("] ");
+    StringBuilder sb = new StringBuilder(64);
+    if (error.sqlState() != null) {
+      sb.append('[').append(error.sqlState()).append("] ");
+    }
     sb.append(text);
     if (error.detail() != null) {
       sb.append(" (").append(error.detail()).append(')');

@@ -27,6 +27,10 @@ import org.jooq.exception.DataChangedException;
  *   <li>Non-retryable errors are thrown at once, translated to Drydock's domain exceptions.
  *   <li>When the attempts run out, the last error is thrown, with the first one attached as a
  *       {@linkplain Throwable#getSuppressed() suppressed} exception.
+ *   <li>Each attempt takes one connection from the data source, once: while the database is down an
+ *       attempt fails after at most the pool's connection timeout (HikariCP {@code
+ *       connectionTimeout}), so a call ends within about {@code maxAttempts} times that, plus the
+ *       backoff.
  *   <li>A failure of COMMIT itself is retried only when the server reported that it rolled the
  *       transaction back (class {@code 40}, or DSQL's {@code OC000}/{@code OC001}). A connection
  *       lost or server shut down during COMMIT leaves the outcome unknown: {@link
@@ -91,16 +95,24 @@ public final class TransactionRetry {
       boolean[] committing = {false};
       RuntimeException failure;
       try {
-        return dsl.transactionResult(
-            cfg -> {
-              DSLContext tx = cfg.dsl();
-              if (isolation.sql != null) {
-                tx.execute(isolation.sql);
-              }
-              T result = work.run(tx);
-              committing[0] = true;
-              return result;
-            });
+        // one connection per attempt, taken once: jOOQ's transaction provider would ask the pool
+        // again to roll back a transaction whose begin found no connection, waiting out the
+        // pool's connection timeout three times per attempt while the database is down
+        return dsl.connectionResult(
+            connection ->
+                dsl.configuration()
+                    .derive(connection)
+                    .dsl()
+                    .transactionResult(
+                        cfg -> {
+                          DSLContext tx = cfg.dsl();
+                          if (isolation.sql != null) {
+                            tx.execute(isolation.sql);
+                          }
+                          T result = work.run(tx);
+                          committing[0] = true;
+                          return result;
+                        }));
       } catch (RuntimeException e) {
         failure = classify(e, committing[0]);
       }
