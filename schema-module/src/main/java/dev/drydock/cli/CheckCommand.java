@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.internal.info.MigrationInfoImpl;
@@ -39,7 +41,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     ConnectionOptions.Resolved live = connection.resolve(root.environment, root.secrets);
-    MigrationFiles migrations = new MigrationFiles(shared.migrations, shared.historyTable);
+    MigrationFiles migrations = shared.migrationFiles();
     try (Connection ignored = LiveDatabase.connect(live, root.secrets)) {
       // connection problems are reported by LiveDatabase in one line
     } catch (SQLException e) {
@@ -47,12 +49,13 @@ final class CheckCommand implements Callable<Integer> {
     }
     List<MigrationInfo> all = migrations.info(MigrateCommand.dataSource(live));
     List<Finding> findings = findings(all);
-    long applied = all.stream().filter(MigrationInfo::isApplied).count();
+    // Flyway's schema-creation marker (a non-public schema) is a history row, not a migration
+    long applied = all.stream().filter(m -> m.isApplied() && !m.getType().isSynthetic()).count();
     out.println(
         "Flyway history of "
             + live.displayUrl()
             + " against "
-            + migrations.directory()
+            + migrations.describe()
             + ": "
             + applied
             + " applied, "
@@ -71,9 +74,20 @@ final class CheckCommand implements Callable<Integer> {
 
   static List<Finding> findings(List<MigrationInfo> all) {
     List<Finding> out = new ArrayList<>();
+    // a changed repeatable migration is two entries, the applied one OUTDATED and the file PENDING
+    Set<String> outdated =
+        all.stream()
+            .filter(m -> m.getState() == MigrationState.OUTDATED)
+            .map(MigrationInfo::getDescription)
+            .collect(Collectors.toSet());
     for (MigrationInfo m : all) {
       String name = name(m);
       MigrationState state = m.getState();
+      if (state == MigrationState.PENDING
+          && m.getVersion() == null
+          && outdated.contains(m.getDescription())) {
+        continue;
+      }
       if (state.isFailed()) {
         out.add(new Finding("failed", name, "fix the database and repair the history"));
       } else if (state == MigrationState.PENDING || state == MigrationState.OUTDATED) {

@@ -68,10 +68,9 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Progress progress =
-        new Progress(err, !shared.quiet && (shared.progress || Progress.isTerminal()));
+    Progress progress = shared.progress(err);
     ConnectionOptions.Resolved live = connection.resolve(root.environment, root.secrets);
-    MigrationFiles migrations = new MigrationFiles(shared.migrations, shared.historyTable);
+    MigrationFiles migrations = shared.migrationFiles();
     Introspector introspector = new Introspector(shared.historyTable);
     Set<String> wanted = new LinkedHashSet<>(schemas);
 
@@ -81,7 +80,7 @@ final class DiffCommand implements Callable<Integer> {
       progress.start("Starting throwaway PostgreSQL");
       try (ThrowawayDatabase scratch = startThrowaway()) {
         progress.done();
-        progress.start("Applying migrations from " + migrations.directory());
+        progress.start("Applying migrations from " + migrations.describe());
         migrations.migrate(scratch.dataSource(), progress);
         progress.done();
         try (Connection scratchConnection = scratch.connect()) {
@@ -99,7 +98,7 @@ final class DiffCommand implements Callable<Integer> {
                 "drydock: compared %d expected and %d live objects in %d ms%n",
                 expected.size(), actual.size(), (System.nanoTime() - started) / 1_000_000);
           }
-          String expectedLabel = "migrations in " + migrations.directory();
+          String expectedLabel = "migrations in " + migrations.describe();
           String rendered =
               switch (format) {
                 case text ->
