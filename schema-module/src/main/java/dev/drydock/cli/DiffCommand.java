@@ -9,6 +9,7 @@ import dev.drydock.introspect.Catalog;
 import dev.drydock.introspect.IntrospectionException;
 import dev.drydock.introspect.Introspector;
 import dev.drydock.provider.ProviderException;
+import dev.drydock.provider.ProviderSettings;
 import dev.drydock.provider.ThrowawayDatabase;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -70,6 +71,7 @@ final class DiffCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = shared.progress(err);
     ConnectionOptions.Resolved live = connection.resolve(root.environment, root.secrets);
+    ProviderSettings throwawaySettings = throwaway.settings(root);
     MigrationFiles migrations = shared.migrationFiles();
     Introspector introspector = new Introspector(shared.historyTable);
     Set<String> wanted = new LinkedHashSet<>(schemas);
@@ -78,7 +80,7 @@ final class DiffCommand implements Callable<Integer> {
     try (Connection liveConnection = LiveDatabase.connect(live, root.secrets)) {
       progress.done();
       progress.start("Starting throwaway PostgreSQL");
-      try (ThrowawayDatabase scratch = startThrowaway()) {
+      try (ThrowawayDatabase scratch = ThrowawayDatabase.start(throwawaySettings)) {
         progress.done();
         progress.start("Applying migrations from " + migrations.describe());
         migrations.migrate(scratch.dataSource(), progress);
@@ -138,10 +140,6 @@ final class DiffCommand implements Callable<Integer> {
       }
       throw e;
     }
-  }
-
-  private ThrowawayDatabase startThrowaway() {
-    return ThrowawayDatabase.start(throwaway.settings(root));
   }
 
   private void checkSchemasExist(Set<String> wanted, Connection live, Connection scratch)
