@@ -1,6 +1,8 @@
 package dev.drydock.cli;
 
+import dev.drydock.diff.Json;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import org.flywaydb.core.internal.info.MigrationInfoImpl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -34,6 +37,17 @@ final class CheckCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
   @Mixin SharedOptions shared;
 
+  enum Format {
+    text,
+    json
+  }
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
   /** One finding about one migration. */
   record Finding(String problem, String migration, String detail) {}
 
@@ -51,25 +65,70 @@ final class CheckCommand implements Callable<Integer> {
     List<Finding> findings = findings(all);
     // Flyway's schema-creation marker (a non-public schema) is a history row, not a migration
     long applied = all.stream().filter(m -> m.isApplied() && !m.getType().isSynthetic()).count();
-    out.println(
-        "Flyway history of "
-            + live.displayUrl()
-            + " against "
-            + migrations.describe()
-            + ": "
-            + applied
-            + " applied, "
-            + (findings.isEmpty() ? "in step." : findings.size() + " problem(s):"));
-    for (Finding f : findings) {
-      out.println(
-          "  "
-              + f.problem()
-              + ": "
-              + f.migration()
-              + (f.detail() == null ? "" : " (" + f.detail() + ")"));
-    }
+    out.print(
+        root.secrets.redact(
+            format == Format.json
+                ? json(live.displayUrl(), migrations.locations(), applied, findings)
+                : text(live.displayUrl(), migrations.describe(), applied, findings)));
     out.flush();
     return findings.isEmpty() ? ExitCodes.NO_DRIFT : ExitCodes.DRIFT;
+  }
+
+  static String text(String database, String locations, long applied, List<Finding> findings) {
+    StringBuilder sb =
+        new StringBuilder("Flyway history of ")
+            .append(database)
+            .append(" against ")
+            .append(locations)
+            .append(": ")
+            .append(applied)
+            .append(" applied, ")
+            .append(findings.isEmpty() ? "in step." : findings.size() + " problem(s):")
+            .append('\n');
+    for (Finding f : findings) {
+      sb.append("  ")
+          .append(f.problem())
+          .append(": ")
+          .append(f.migration())
+          .append(f.detail() == null ? "" : " (" + f.detail() + ")")
+          .append('\n');
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Stable JSON: {@code {"version": 1, "inStep": bool, "database": url, "migrations": [dir],
+   * "applied": n, "problems": [{"problem", "migration", "detail"}]}}; detail may be null.
+   */
+  static String json(String database, List<Path> locations, long applied, List<Finding> findings) {
+    StringBuilder sb =
+        new StringBuilder("{\n")
+            .append("  \"version\": 1,\n")
+            .append("  \"inStep\": ")
+            .append(findings.isEmpty())
+            .append(",\n  \"database\": ")
+            .append(Json.string(database))
+            .append(",\n  \"migrations\": [")
+            .append(
+                locations.stream()
+                    .map(p -> Json.string(p.toString()))
+                    .collect(Collectors.joining(", ")))
+            .append(']')
+            .append(",\n  \"applied\": ")
+            .append(applied)
+            .append(",\n  \"problems\": [");
+    for (int i = 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);
+      sb.append(i == 0 ? "\n" : ",\n")
+          .append("    {\"problem\": ")
+          .append(Json.string(f.problem()))
+          .append(", \"migration\": ")
+          .append(Json.string(f.migration()))
+          .append(", \"detail\": ")
+          .append(Json.string(f.detail()))
+          .append('}');
+    }
+    return sb.append(findings.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
   }
 
   static List<Finding> findings(List<MigrationInfo> all) {

@@ -40,6 +40,10 @@ final class MigrationFiles {
     return locations.stream().map(Path::toString).collect(Collectors.joining(", "));
   }
 
+  List<Path> locations() {
+    return locations;
+  }
+
   Migrations migrations() {
     return migrations;
   }
