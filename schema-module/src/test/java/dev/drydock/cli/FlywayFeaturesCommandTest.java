@@ -19,9 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Flyway features real projects use, through migrate, check and diff: a repeatable migration,
- * an afterMigrate SQL callback, placeholders, two locations, a non-public schema and a dotted
- * version.
+ * The Flyway features real projects use, through migrate, check, diff and generate: a repeatable
+ * migration, an afterMigrate SQL callback, placeholders, two locations, a non-public schema and a
+ * dotted version.
  */
 @ExtendWith(SharedPostgres.class)
 class FlywayFeaturesCommandTest {
@@ -158,7 +158,48 @@ class FlywayFeaturesCommandTest {
   }
 
   @Test
-  void withoutThePlaceholderEveryCommandFailsWithOneLine() {
+  void generateWritesClassesForTheSchemaAndEveryLocation() throws Exception {
+    // given
+    Path output = root.resolve("generated");
+
+    // when
+    Cli.Result result =
+        Cli.run(
+            Map.of(),
+            "generate",
+            "--migrations",
+            core.toString(),
+            "--migrations",
+            extra.toString(),
+            "--placeholder",
+            "prefix=shop_",
+            "--flyway-schema",
+            "shop",
+            "--package",
+            "com.example.shop",
+            "--output",
+            output.toString(),
+            "--provider",
+            "external",
+            "--provider-url",
+            server.serverUrl(),
+            "--provider-user",
+            "postgres");
+
+    // then
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.out()).startsWith("Generated ").contains(" from 3 migrations into " + output);
+    Path tables = output.resolve("com/example/shop/tables");
+    assertThat(tables.resolve("ShopItems.java")).isRegularFile();
+    assertThat(tables.resolve("Notes.java")).isRegularFile();
+    assertThat(tables.resolve("ItemNames.java")).isRegularFile();
+    assertThat(tables.resolve("FlywaySchemaHistory.java")).doesNotExist();
+    assertThat(Files.readString(tables.resolve("ShopItems.java")))
+        .contains("set by the afterMigrate callback");
+  }
+
+  @Test
+  void withoutThePlaceholderMigrateFailsWithOneLine() {
     // when
     Cli.Result result =
         Cli.run(
