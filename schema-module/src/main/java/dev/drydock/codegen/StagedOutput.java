@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jooq.Log;
@@ -27,6 +28,8 @@ final class StagedOutput implements AutoCloseable {
   /** How long the shutdown hook waits for a generator still writing to fail and close. */
   private static final long WRITER_GRACE_SECONDS = 10;
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private final Path target;
   private final Path staging;
   private final Object lock = new Object();
@@ -41,17 +44,31 @@ final class StagedOutput implements AutoCloseable {
     this.hook = new Thread(this::abandon, "drydock-codegen-staging-cleanup");
   }
 
-  /** Creates the staging directory beside {@code target} (which need not exist). */
+  /**
+   * Creates the staging directory beside {@code target} (which need not exist). The hook is
+   * registered first, so no moment exists where the directory is there and nothing would delete it.
+   */
   static StagedOutput beside(Path target) throws IOException {
     Path parent = target.getParent();
     Files.createDirectories(parent);
-    StagedOutput staged =
-        new StagedOutput(target, Files.createTempDirectory(parent, target.getFileName() + ".tmp-"));
+    String name = target.getFileName() + ".tmp-" + Long.toUnsignedString(RANDOM.nextLong());
+    StagedOutput staged = new StagedOutput(target, parent.resolve(name));
     try {
       Runtime.getRuntime().addShutdownHook(staged.hook);
     } catch (IllegalStateException shuttingDown) {
-      FileTrees.deleteQuietly(staged.staging);
       throw new CodegenException("Code generation interrupted by JVM shutdown", shuttingDown);
+    }
+    synchronized (staged.lock) {
+      if (staged.cancelled) {
+        staged.close();
+        throw new CodegenException("Code generation interrupted by JVM shutdown", null);
+      }
+      try {
+        Files.createDirectory(staged.staging);
+      } catch (IOException e) {
+        staged.close();
+        throw e;
+      }
     }
     return staged;
   }
