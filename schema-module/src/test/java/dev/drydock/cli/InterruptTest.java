@@ -254,6 +254,7 @@ class InterruptTest {
   }
 
   private void assertNothingLeft(ChildProcess cli) throws Exception {
+    assertThat(cli.output()).as("stack traces after the signal").doesNotContain("Exception");
     assertThat(ChildProcess.awaitNoProcessMentioning(tmp, Duration.ofSeconds(10)))
         .as("processes started under %s\n%s", tmp, cli.tail())
         .isEmpty();
