@@ -1,9 +1,13 @@
 package dev.drydock.cli;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.postgresql.Driver;
 import picocli.CommandLine.Option;
 
 /** How to reach the live database: options first, then the usual environment variables. */
@@ -54,44 +58,10 @@ final class ConnectionOptions {
           ExitCodes.USAGE_OR_CONNECTION,
           "No database given: use --url, or set DATABASE_URL (or PGHOST/PGDATABASE)");
     }
-    raw = raw.strip();
-    String jdbcUrl;
-    String urlUser = null;
-    String urlPassword = null;
-    if (raw.startsWith("postgres://") || raw.startsWith("postgresql://")) {
-      URI uri;
-      try {
-        uri = URI.create(raw);
-      } catch (IllegalArgumentException e) {
-        throw new CliException(
-            ExitCodes.USAGE_OR_CONNECTION, "Not a valid database URL: " + secrets.redact(raw));
-      }
-      String userInfo = uri.getRawUserInfo();
-      if (userInfo != null) {
-        int colon = userInfo.indexOf(':');
-        urlUser = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-        urlPassword = colon < 0 ? null : decode(userInfo.substring(colon + 1));
-        secrets.add(urlPassword);
-        secrets.add(colon < 0 ? null : userInfo.substring(colon + 1));
-      }
-      String host = uri.getHost() == null ? "localhost" : uri.getHost();
-      String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
-      String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-      jdbcUrl =
-          "jdbc:postgresql://"
-              + host
-              + port
-              + path
-              + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    } else if (raw.startsWith("jdbc:postgresql:")) {
-      jdbcUrl = raw;
-    } else {
-      throw new CliException(
-          ExitCodes.USAGE_OR_CONNECTION,
-          "Not a PostgreSQL URL: "
-              + secrets.redact(raw)
-              + " (expected jdbc:postgresql://host:port/db or postgres://host:port/db)");
-    }
+    Parsed parsed = parse(raw, secrets);
+    String jdbcUrl = parsed.jdbcUrl();
+    String urlUser = parsed.user();
+    String urlPassword = parsed.password();
     String queryPassword = queryParameter(jdbcUrl, "password");
     secrets.add(queryPassword);
     String resolvedUser =
@@ -114,6 +84,80 @@ final class ConnectionOptions {
     }
     secrets.add(password);
     return new Resolved(jdbcUrl, resolvedUser, password, display(jdbcUrl, secrets));
+  }
+
+  /** A URL as given, made a pgjdbc URL; user and password are those in a postgres:// URL. */
+  record Parsed(String jdbcUrl, String user, String password) {}
+
+  /**
+   * {@code jdbc:postgresql://...} as is, {@code postgres://user:pw@host:port/db} translated; any
+   * other URL, or one the PostgreSQL driver cannot parse, is a usage error with one line that never
+   * shows the password.
+   */
+  static Parsed parse(String raw, Secrets secrets) {
+    raw = raw.strip();
+    String jdbcUrl;
+    String urlUser = null;
+    String urlPassword = null;
+    if (raw.startsWith("postgres://") || raw.startsWith("postgresql://")) {
+      URI uri;
+      try {
+        uri = new URI(raw);
+      } catch (URISyntaxException e) {
+        throw notValid(raw, secrets);
+      }
+      String userInfo = uri.getRawUserInfo();
+      String host = uri.getHost();
+      String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+      if (host == null && uri.getRawAuthority() != null) {
+        // java.net.URI has no host (nor user) for names it finds invalid, e.g. docker's my_db
+        Matcher authority = AUTHORITY.matcher(uri.getRawAuthority());
+        if (!authority.matches()) {
+          throw notValid(raw, secrets);
+        }
+        userInfo = authority.group(1);
+        host = authority.group(2);
+        port = authority.group(3) == null ? "" : ":" + authority.group(3);
+      }
+      if (userInfo != null) {
+        int colon = userInfo.indexOf(':');
+        urlUser = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+        urlPassword = colon < 0 ? null : decode(userInfo.substring(colon + 1));
+        secrets.add(urlPassword);
+        secrets.add(colon < 0 ? null : userInfo.substring(colon + 1));
+      }
+      host = host == null ? "localhost" : host;
+      String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+      jdbcUrl =
+          "jdbc:postgresql://"
+              + host
+              + port
+              + path
+              + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    } else if (raw.startsWith("jdbc:postgresql:")) {
+      jdbcUrl = raw;
+    } else {
+      throw new CliException(
+          ExitCodes.USAGE_OR_CONNECTION,
+          "Not a PostgreSQL URL: " + secrets.redact(raw) + " " + EXPECTED);
+    }
+    secrets.add(queryParameter(jdbcUrl, "password"));
+    if (Driver.parseURL(jdbcUrl, null) == null) {
+      throw notValid(raw, secrets);
+    }
+    return new Parsed(jdbcUrl, urlUser, urlPassword);
+  }
+
+  private static final Pattern AUTHORITY =
+      Pattern.compile("^(?:([^@]*)@)?([^:@/?\\[\\]]+)(?::(\\d+))?$");
+
+  private static final String EXPECTED =
+      "(expected jdbc:postgresql://host:port/db or postgres://host:port/db)";
+
+  private static CliException notValid(String raw, Secrets secrets) {
+    return new CliException(
+        ExitCodes.USAGE_OR_CONNECTION,
+        "Not a valid PostgreSQL URL: " + secrets.redact(raw) + " " + EXPECTED);
   }
 
   /** The URL without credentials in it, for messages and reports. */

@@ -9,6 +9,7 @@ import dev.drydock.introspect.Catalog;
 import dev.drydock.introspect.IntrospectionException;
 import dev.drydock.introspect.Introspector;
 import dev.drydock.provider.ProviderException;
+import dev.drydock.provider.ProviderSettings;
 import dev.drydock.provider.ThrowawayDatabase;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -68,10 +69,10 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Progress progress =
-        new Progress(err, !shared.quiet && (shared.progress || Progress.isTerminal()));
+    Progress progress = shared.progress(err);
     ConnectionOptions.Resolved live = connection.resolve(root.environment, root.secrets);
-    MigrationFiles migrations = new MigrationFiles(shared.migrations, shared.historyTable);
+    ProviderSettings throwawaySettings = throwaway.settings(root);
+    MigrationFiles migrations = shared.migrationFiles();
     Introspector introspector = new Introspector(shared.historyTable);
     Set<String> wanted = new LinkedHashSet<>(schemas);
 
@@ -79,9 +80,9 @@ final class DiffCommand implements Callable<Integer> {
     try (Connection liveConnection = LiveDatabase.connect(live, root.secrets)) {
       progress.done();
       progress.start("Starting throwaway PostgreSQL");
-      try (ThrowawayDatabase scratch = startThrowaway()) {
+      try (ThrowawayDatabase scratch = ThrowawayDatabase.start(throwawaySettings)) {
         progress.done();
-        progress.start("Applying migrations from " + migrations.directory());
+        progress.start("Applying migrations from " + migrations.describe());
         migrations.migrate(scratch.dataSource(), progress);
         progress.done();
         try (Connection scratchConnection = scratch.connect()) {
@@ -99,7 +100,7 @@ final class DiffCommand implements Callable<Integer> {
                 "drydock: compared %d expected and %d live objects in %d ms%n",
                 expected.size(), actual.size(), (System.nanoTime() - started) / 1_000_000);
           }
-          String expectedLabel = "migrations in " + migrations.directory();
+          String expectedLabel = "migrations in " + migrations.describe();
           String rendered =
               switch (format) {
                 case text ->
@@ -139,10 +140,6 @@ final class DiffCommand implements Callable<Integer> {
       }
       throw e;
     }
-  }
-
-  private ThrowawayDatabase startThrowaway() {
-    return ThrowawayDatabase.start(throwaway.settings(root));
   }
 
   private void checkSchemasExist(Set<String> wanted, Connection live, Connection scratch)

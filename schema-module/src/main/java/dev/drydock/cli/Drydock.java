@@ -39,6 +39,9 @@ public final class Drydock {
       description = "Show stack traces of errors (passwords still masked).")
   boolean verbose;
 
+  /** Set by a shutdown hook: the JVM is exiting on a signal (Ctrl-C, SIGTERM) or System.exit. */
+  private static volatile boolean shuttingDown;
+
   final Map<String, String> environment;
   final Secrets secrets = new Secrets();
   boolean forceProgress;
@@ -50,6 +53,8 @@ public final class Drydock {
   public static void main(String[] args) {
     System.setProperty("slf4j.internal.verbosity", "ERROR");
     Logger.getLogger("org.postgresql").setLevel(Level.OFF);
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> shuttingDown = true, "drydock-shutdown-flag"));
     System.exit(commandLine(new Drydock(System.getenv())).execute(args));
   }
 
@@ -61,9 +66,11 @@ public final class Drydock {
           PrintWriter err = commandLine.getErr();
           int code = e instanceof CliException ce ? ce.exitCode() : ExitCodes.USAGE_OR_CONNECTION;
           String message =
-              e instanceof CliException
-                  ? e.getMessage()
-                  : "unexpected error: " + LiveDatabase.firstLine(String.valueOf(e));
+              shuttingDown
+                  ? "interrupted; throwaway databases and temporary files are being removed"
+                  : e instanceof CliException
+                      ? e.getMessage()
+                      : "unexpected error: " + LiveDatabase.firstLine(String.valueOf(e));
           err.println("drydock: " + root.secrets.redact(message));
           if (root.verbose) {
             StringWriter trace = new StringWriter();

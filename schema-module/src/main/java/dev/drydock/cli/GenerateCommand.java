@@ -4,10 +4,8 @@ import dev.drydock.codegen.CodegenException;
 import dev.drydock.codegen.GenerationResult;
 import dev.drydock.codegen.PullWorkflow;
 import dev.drydock.migrate.MigrationException;
-import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,14 +31,8 @@ final class GenerateCommand implements Callable<Integer> {
   @ParentCommand Drydock root;
 
   @Mixin ThrowawayOptions throwaway;
+  @Mixin SharedOptions shared;
   @Spec CommandSpec spec;
-
-  @Option(
-      names = "--migrations",
-      paramLabel = "DIR",
-      defaultValue = "migrations",
-      description = "Directory of Flyway SQL migrations (default: ${DEFAULT-VALUE}).")
-  Path migrations;
 
   @Option(
       names = "--package",
@@ -60,7 +52,7 @@ final class GenerateCommand implements Callable<Integer> {
       names = "--schema",
       paramLabel = "NAME",
       split = ",",
-      description = "Schema(s) to generate; default public.")
+      description = "Schema(s) to generate; default: the Flyway schemas, else public.")
   List<String> schemas = new ArrayList<>();
 
   @Option(names = "--force", description = "Regenerate even when nothing changed.")
@@ -69,21 +61,18 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    if (!Files.isDirectory(migrations)) {
-      throw new CliException(
-          ExitCodes.USAGE_OR_CONNECTION,
-          "Migrations directory not found: " + migrations.toAbsolutePath().normalize());
-    }
+    Progress progress = shared.progress(spec.commandLine().getErr());
+    MigrationFiles migrations = shared.migrationFiles();
     try {
       GenerationResult result =
           PullWorkflow.configure()
-              .migrations(Migrations.configure().location(migrations).load())
+              .migrations(migrations.migrations())
               .packageName(packageName)
               .outputDirectory(output)
               .provider(throwaway.settings(root))
               .schemas(schemas)
               .force(force)
-              .log(line -> {})
+              .log(progress::note)
               .load()
               .run();
       out.println(result.summary());

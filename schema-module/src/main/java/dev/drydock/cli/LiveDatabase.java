@@ -1,6 +1,8 @@
 package dev.drydock.cli;
 
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -48,7 +50,9 @@ final class LiveDatabase {
     if (cause instanceof UnknownHostException) {
       return "Cannot connect to " + where + ": unknown host " + cause.getMessage();
     }
-    if (cause instanceof ConnectException || state.startsWith("08")) {
+    if (cause instanceof ConnectException
+        || cause instanceof SocketTimeoutException
+        || (state.startsWith("08") && cause instanceof IOException)) {
       return "Cannot connect to " + where + ": " + why + " (is the server running and reachable?)";
     }
     return "Cannot connect to " + where + ": " + why;

@@ -33,10 +33,9 @@ final class MigrateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Progress progress =
-        new Progress(err, !shared.quiet && (shared.progress || Progress.isTerminal()));
+    Progress progress = shared.progress(err);
     ConnectionOptions.Resolved live = connection.resolve(root.environment, root.secrets);
-    MigrationFiles migrations = new MigrationFiles(shared.migrations, shared.historyTable);
+    MigrationFiles migrations = shared.migrationFiles();
     try (Connection ignored = LiveDatabase.connect(live, root.secrets)) {
       // connection problems are reported by LiveDatabase in one line
     } catch (SQLException e) {

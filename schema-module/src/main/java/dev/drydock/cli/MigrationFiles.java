@@ -5,6 +5,7 @@ import dev.drydock.migrate.Migrations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -14,27 +15,37 @@ import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * The CLI's view of the migrations directory, on top of {@link Migrations}: a missing directory is
- * a usage error (exit 2); a migration that fails is exit 3 with file, line and PostgreSQL's
- * message.
+ * The CLI's view of the migration locations, on top of {@link Migrations}: a missing directory is a
+ * usage error (exit 2); a migration that fails is exit 3 with file, line and PostgreSQL's message.
  */
 final class MigrationFiles {
 
-  private final Path directory;
+  private final List<Path> locations;
   private final Migrations migrations;
 
-  MigrationFiles(Path directory, String historyTable) {
-    if (!Files.isDirectory(directory)) {
-      throw new CliException(
-          ExitCodes.USAGE_OR_CONNECTION,
-          "Migrations directory not found: " + directory.toAbsolutePath().normalize());
+  MigrationFiles(List<Path> locations, Migrations.Builder configuration) {
+    for (Path location : locations) {
+      if (!Files.isDirectory(location)) {
+        throw new CliException(
+            ExitCodes.USAGE_OR_CONNECTION,
+            "Migrations directory not found: " + location.toAbsolutePath().normalize());
+      }
     }
-    this.directory = directory;
-    this.migrations = Migrations.configure().location(directory).table(historyTable).load();
+    this.locations = List.copyOf(locations);
+    this.migrations = configuration.load();
   }
 
-  Path directory() {
-    return directory;
+  /** The locations for messages: {@code migrations} or {@code core, extra}. */
+  String describe() {
+    return locations.stream().map(Path::toString).collect(Collectors.joining(", "));
+  }
+
+  List<Path> locations() {
+    return locations;
+  }
+
+  Migrations migrations() {
+    return migrations;
   }
 
   MigrateResult migrate(DataSource dataSource, Progress progress) {
@@ -64,9 +75,18 @@ final class MigrationFiles {
   private CliException failure(MigrationException e) {
     String message = e.getMessage();
     if (e.file().isPresent() && message.startsWith(e.file().get() + ":")) {
-      message = directory.resolve(e.file().get()) + message.substring(e.file().get().length());
+      message = locate(e.file().get()) + message.substring(e.file().get().length());
     }
     return new CliException(ExitCodes.MIGRATIONS_FAILED, "Migration failed: " + message, e);
+  }
+
+  /** The file's path under the location that has it. */
+  private Path locate(String file) {
+    return locations.stream()
+        .map(location -> location.resolve(file))
+        .filter(Files::exists)
+        .findFirst()
+        .orElse(locations.get(0).resolve(file));
   }
 
   /** Reports each migration as it starts, for the progress display. */

@@ -37,6 +37,14 @@ final class Progress {
     }
   }
 
+  /** A line of its own, e.g. a phase of a workflow that reports its own steps. */
+  void note(String line) {
+    if (enabled) {
+      err.print("\r\033[K" + line + "\n");
+      err.flush();
+    }
+  }
+
   void done() {
     if (enabled && step != null) {
       long ms = (System.nanoTime() - started) / 1_000_000;

@@ -1,18 +1,41 @@
 package dev.drydock.cli;
 
 import dev.drydock.introspect.Introspector;
+import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderKind;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** Options every database command takes besides the connection. */
+/** Options every database command takes besides the connection: where the migrations are. */
 final class SharedOptions {
   @Option(
       names = "--migrations",
       paramLabel = "DIR",
       defaultValue = "migrations",
-      description = "Directory of Flyway SQL migrations (default: ${DEFAULT-VALUE}).")
-  Path migrations;
+      description =
+          "Directory of Flyway SQL migrations and SQL callbacks (default: ${DEFAULT-VALUE});"
+              + " repeatable for several locations.")
+  List<Path> migrations = new ArrayList<>();
+
+  @Option(
+      names = "--placeholder",
+      paramLabel = "KEY=VALUE",
+      description = "Flyway placeholder, replacing ${KEY} in the migrations; repeatable.")
+  Map<String, String> placeholders = new LinkedHashMap<>();
+
+  @Option(
+      names = "--flyway-schema",
+      paramLabel = "NAME",
+      split = ",",
+      description =
+          "Schema(s) Flyway manages and creates; the first holds the history table."
+              + " Default: the connection's default schema (public).")
+  List<String> flywaySchemas = new ArrayList<>();
 
   @Option(
       names = "--history-table",
@@ -26,6 +49,22 @@ final class SharedOptions {
 
   @Option(names = "--quiet", description = "Never show progress.")
   boolean quiet;
+
+  /** The migrations these options describe; a missing directory is a usage error. */
+  MigrationFiles migrationFiles() {
+    return new MigrationFiles(
+        migrations,
+        Migrations.configure()
+            .locations(migrations)
+            .placeholders(placeholders)
+            .schemas(flywaySchemas)
+            .table(historyTable));
+  }
+
+  /** Progress on {@code err}: on a terminal or with --progress, never with --quiet. */
+  Progress progress(PrintWriter err) {
+    return new Progress(err, !quiet && (progress || Progress.isTerminal()));
+  }
 
   static ProviderKind parseProvider(String value) {
     return ProviderKind.parse(value);

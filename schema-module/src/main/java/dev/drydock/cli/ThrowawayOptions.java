@@ -23,7 +23,8 @@ final class ThrowawayOptions {
       names = "--provider-url",
       paramLabel = "URL",
       description =
-          "Server for --provider external (a temporary database is created and dropped there)."
+          "Server for --provider external, as jdbc:postgresql:// or postgres:// (a temporary"
+              + " database is created and dropped there)."
               + " Default: $DRYDOCK_PROVIDER_URL.")
   String providerUrl;
 
@@ -56,9 +57,15 @@ final class ThrowawayOptions {
     }
     String url = providerUrl != null ? providerUrl : root.environment.get("DRYDOCK_PROVIDER_URL");
     if (url != null && !url.isBlank()) {
-      settings.serverUrl(url);
+      ConnectionOptions.Parsed server = ConnectionOptions.parse(url, root.secrets);
+      settings.serverUrl(server.jdbcUrl());
       if (providerUser != null) {
         settings.user(providerUser);
+      } else if (server.user() != null) {
+        settings.user(server.user());
+      }
+      if (server.password() != null) {
+        settings.password(server.password());
       }
       if (providerPasswordEnv != null) {
         String password = root.environment.get(providerPasswordEnv);

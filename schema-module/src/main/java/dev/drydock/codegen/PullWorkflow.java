@@ -1,15 +1,11 @@
 package dev.drydock.codegen;
 
-import dev.drydock.files.FileTrees;
 import dev.drydock.migrate.MigrationSummary;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderSettings;
 import dev.drydock.provider.ThrowawayDatabase;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +96,7 @@ public final class PullWorkflow {
     }
     try (ThrowawayDatabase db = ThrowawayDatabase.start(provider)) {
       log.accept("Using " + db.description());
+      log.accept("Applying migrations from " + migrations.locations());
       MigrationSummary applied = migrations.migrate(db.dataSource());
       generateInto(db, fingerprint);
       return new GenerationResult(
@@ -114,21 +111,24 @@ public final class PullWorkflow {
   }
 
   private void generateInto(ThrowawayDatabase db, Fingerprint fingerprint) {
-    Path parent = outputDirectory.getParent();
-    Path staging;
+    StagedOutput staged;
     try {
-      Files.createDirectories(parent);
-      staging = Files.createTempDirectory(parent, outputDirectory.getFileName() + ".tmp-");
+      staged = StagedOutput.beside(outputDirectory);
     } catch (IOException e) {
       throw new CodegenException(
-          "Cannot write generated sources under " + parent + ": " + describe(e), e);
+          "Cannot write generated sources under "
+              + outputDirectory.getParent()
+              + ": "
+              + describe(e),
+          e);
     }
-    try {
+    try (staged) {
       System.setProperty("org.jooq.no-logo", "true");
       System.setProperty("org.jooq.no-tips", "true");
-      GenerationTool.generate(jooqConfiguration(db, staging));
-      fingerprint.writeTo(staging);
-      replace(outputDirectory, staging);
+      log.accept("Generating jOOQ sources for schemas " + String.join(", ", schemas));
+      GenerationTool.generate(jooqConfiguration(db, staged.directory()));
+      fingerprint.writeTo(staged.directory());
+      staged.commit();
     } catch (CodegenException e) {
       throw e;
     } catch (IOException e) {
@@ -136,29 +136,7 @@ public final class PullWorkflow {
           "Cannot write generated sources to " + outputDirectory + ": " + describe(e), e);
     } catch (Exception e) {
       throw new CodegenException("jOOQ code generation failed: " + e.getMessage(), e);
-    } finally {
-      FileTrees.deleteQuietly(staging);
     }
-  }
-
-  /** Moves {@code staging} to {@code target}, replacing what was there only once all is written. */
-  private static void replace(Path target, Path staging) throws IOException {
-    Path old = null;
-    if (Files.exists(target)) {
-      old = target.resolveSibling(target.getFileName() + ".old-" + System.nanoTime());
-      Files.move(target, old);
-    }
-    try {
-      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(staging, target);
-    } catch (IOException e) {
-      if (old != null) {
-        Files.move(old, target);
-      }
-      throw e;
-    }
-    FileTrees.deleteQuietly(old);
   }
 
   Configuration jooqConfiguration(ThrowawayDatabase db, Path directory) {

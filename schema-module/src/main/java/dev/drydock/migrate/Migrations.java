@@ -95,7 +95,7 @@ public final class Migrations {
             .failOnMissingLocations(true)
             .placeholders(placeholders)
             .table(table)
-            .loggers("slf4j");
+            .loggers(ShutdownQuietLogCreator.class.getName());
     if (!schemas.isEmpty()) {
       config.schemas(schemas.toArray(String[]::new)).createSchemas(true);
     }

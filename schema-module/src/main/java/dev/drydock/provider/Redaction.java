@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /** Keeps passwords out of anything a human or a log will see. */
 public final class Redaction {
-  private static final Pattern URL_PASSWORD = Pattern.compile("(?i)([?&;]password=)[^&;]*");
+  private static final Pattern URL_PASSWORD = Pattern.compile("(?i)([?&;]password=)[^&;\\s]*");
   private static final Pattern USERINFO = Pattern.compile("(//[^/@:]*:)[^/@]*@");
 
   private Redaction() {}

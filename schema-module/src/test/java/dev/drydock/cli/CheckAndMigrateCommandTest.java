@@ -2,10 +2,14 @@ package dev.drydock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drydock.testing.SharedPostgres;
 import dev.drydock.testing.SharedPostgres.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,14 +37,12 @@ class CheckAndMigrateCommandTest {
     server.dropDatabase(live);
   }
 
-  private Cli.Result run(String command) {
-    return Cli.run(
-        Map.of("PGUSER", "postgres"),
-        command,
-        "--url",
-        server.url(live),
-        "--migrations",
-        migrations.toString());
+  private Cli.Result run(String command, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(command, "--url", server.url(live), "--migrations", migrations.toString()));
+    args.addAll(List.of(more));
+    return Cli.run(Map.of("PGUSER", "postgres"), args.toArray(String[]::new));
   }
 
   @Test
@@ -103,6 +105,47 @@ class CheckAndMigrateCommandTest {
         .containsPattern("  checksum changed: V1__users.sql \\(applied -?\\d+, file -?\\d+\\)\n")
         .contains("  description changed: V2__articles.sql (applied 'posts', file 'articles')\n")
         .contains("  pending: V3__tags.sql\n");
+  }
+
+  @Test
+  void checkAsJsonListsEachProblemWithItsDetail() throws Exception {
+    // given
+    run("migrate");
+    Files.delete(migrations.resolve("V2__posts.sql"));
+    Files.writeString(migrations.resolve("V3__tags.sql"), "CREATE TABLE tags (id int);\n");
+
+    // when
+    Cli.Result result = run("check", "--format", "json");
+
+    // then
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.DRIFT);
+    JsonNode json = new ObjectMapper().readTree(result.out());
+    assertThat(json.get("version").asInt()).isEqualTo(1);
+    assertThat(json.get("inStep").asBoolean()).isFalse();
+    assertThat(json.get("database").asText()).isEqualTo(server.url(live));
+    assertThat(json.get("migrations").get(0).asText()).isEqualTo(migrations.toString());
+    assertThat(json.get("applied").asInt()).isEqualTo(2);
+    assertThat(json.get("problems").toString())
+        .isEqualTo(
+            "[{\"problem\":\"applied but missing\",\"migration\":\"V2__posts.sql\","
+                + "\"detail\":\"no such file\"},"
+                + "{\"problem\":\"pending\",\"migration\":\"V3__tags.sql\",\"detail\":null}]");
+  }
+
+  @Test
+  void checkAsJsonOfADatabaseInStepHasNoProblems() throws Exception {
+    run("migrate");
+
+    Cli.Result result = run("check", "--format", "json");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.NO_DRIFT);
+    assertThat(result.out())
+        .isEqualTo(
+            "{\n  \"version\": 1,\n  \"inStep\": true,\n  \"database\": \""
+                + server.url(live)
+                + "\",\n  \"migrations\": [\""
+                + migrations
+                + "\"],\n  \"applied\": 2,\n  \"problems\": []\n}\n");
   }
 
   @Test

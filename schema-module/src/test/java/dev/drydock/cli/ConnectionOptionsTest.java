@@ -27,6 +27,17 @@ class ConnectionOptionsTest {
   }
 
   @Test
+  void postgresUrlWithAnUnderscoreInTheHostKeepsThatHost() {
+    ConnectionOptions options = new ConnectionOptions();
+    options.url = "postgres://app@shop_db:5433/shop";
+
+    ConnectionOptions.Resolved r = resolve(options, Map.of());
+
+    assertThat(r.jdbcUrl()).isEqualTo("jdbc:postgresql://shop_db:5433/shop");
+    assertThat(r.user()).isEqualTo("app");
+  }
+
+  @Test
   void pgEnvironmentVariablesAreUsedWhenNoUrlIsGiven() {
     ConnectionOptions.Resolved r =
         resolve(

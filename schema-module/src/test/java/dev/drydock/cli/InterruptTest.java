@@ -1,0 +1,280 @@
+package dev.drydock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drydock.testing.ChildProcess;
+import dev.drydock.testing.SharedPostgres;
+import dev.drydock.testing.SharedPostgres.TestServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The CLI in a child JVM, interrupted (Ctrl-C is SIGINT, a cancelled CI job SIGTERM) while Flyway
+ * applies migrations and while jOOQ generates code: it exits promptly with 128 + the signal, no
+ * server of it runs, no temporary directory is left, and the previous generated sources are whole.
+ * The default build runs one of each kind; {@code -Preliability} runs every signal and timing.
+ */
+@ExtendWith(SharedPostgres.class)
+class InterruptTest {
+
+  static final String SLOW_MIGRATION = "create table slow (id int);\nselect pg_sleep(3);\n";
+
+  /** 300 tables of 8 columns: jOOQ needs several seconds to write their classes. */
+  static final String MANY_TABLES =
+      "do $$\nbegin\n  for i in 1..300 loop\n    execute format('create table t%s (id bigint"
+          + " primary key, name text not null, created timestamptz default now(), amount"
+          + " numeric(12,2), flag boolean, note varchar(200), ref_id bigint, payload jsonb)',"
+          + " i);\n  end loop;\nend $$;\n";
+
+  @TempDir Path root;
+
+  private Path tmp;
+  private Path output;
+  private Map<String, String> previous;
+
+  /** The sources of an earlier run, which an interrupted run must leave exactly as they are. */
+  private void previousOutput() throws IOException {
+    tmp = Files.createDirectories(root.resolve("tmp"));
+    output = root.resolve("out").resolve("jooq");
+    Path tables = Files.createDirectories(output.resolve("com/example/db/tables"));
+    Files.writeString(tables.resolve("Earlier.java"), "package com.example.db.tables;\n");
+    Files.writeString(output.resolve(".drydock-fingerprint"), "earlier run\n");
+    previous = snapshot(output);
+  }
+
+  private Path migrations(String name, String sql) throws IOException {
+    Path dir = Files.createDirectories(root.resolve("migrations"));
+    Files.writeString(dir.resolve(name), sql);
+    return dir;
+  }
+
+  private ChildProcess drydock(String... args) {
+    return ChildProcess.java(
+        List.of("-Ddrydock.tmpdir=" + tmp), Drydock.class.getName(), List.of(args), root);
+  }
+
+  private ChildProcess generate(Path migrations) {
+    return drydock(
+        "generate",
+        "--provider",
+        "embedded",
+        "--progress",
+        "--package",
+        "com.example.db",
+        "--output",
+        output.toString(),
+        "--migrations",
+        migrations.toString());
+  }
+
+  static int exitCodeOf(String signal) {
+    return signal.equals("INT") ? 130 : 143;
+  }
+
+  @Tag("reliability")
+  @ParameterizedTest(name = "SIG{0} while Flyway applies a migration")
+  @CsvSource({"INT", "TERM"})
+  void signalWhileFlywayAppliesLeavesNothingBehind(String signal) throws Exception {
+    // given
+    previousOutput();
+    ChildProcess cli = generate(migrations("V1__slow.sql", SLOW_MIGRATION));
+    try (cli) {
+      cli.awaitOutput(
+          "Migrating schema \"public\" to version \"1 - slow\"", Duration.ofSeconds(60));
+      Thread.sleep(500);
+
+      // when
+      cli.signal(signal);
+
+      // then
+      assertThat(cli.awaitExit(Duration.ofSeconds(30))).isEqualTo(exitCodeOf(signal));
+      assertNothingLeft(cli);
+    }
+  }
+
+  @ParameterizedTest(name = "SIG{0} while jOOQ generates code")
+  @CsvSource({"TERM"})
+  void signalWhileJooqGeneratesKeepsThePreviousSources(String signal) throws Exception {
+    // given
+    previousOutput();
+    ChildProcess cli = generate(migrations("V1__many.sql", MANY_TABLES));
+    try (cli) {
+      cli.awaitOutput("Generating jOOQ sources", Duration.ofSeconds(60));
+      Thread.sleep(1500);
+
+      // when
+      cli.signal(signal);
+
+      // then
+      assertThat(cli.awaitExit(Duration.ofSeconds(30))).isEqualTo(exitCodeOf(signal));
+      assertNothingLeft(cli);
+    }
+  }
+
+  /** Codegen interrupted at other points, and diff's throwaway server: the longer variants. */
+  @Tag("reliability")
+  @ParameterizedTest(name = "SIG{0} {1} into jOOQ code generation")
+  @CsvSource({"INT, 300", "TERM, 1000", "INT, 2000", "TERM, 3000"})
+  void signalAtAnyPointOfCodeGenerationKeepsThePreviousSources(String signal, int delayMillis)
+      throws Exception {
+    previousOutput();
+    ChildProcess cli = generate(migrations("V1__many.sql", MANY_TABLES));
+    try (cli) {
+      cli.awaitOutput("Generating jOOQ sources", Duration.ofSeconds(60));
+      Thread.sleep(delayMillis);
+
+      cli.signal(signal);
+
+      assertThat(cli.awaitExit(Duration.ofSeconds(30))).isEqualTo(exitCodeOf(signal));
+      assertNothingLeft(cli);
+    }
+  }
+
+  @Tag("reliability")
+  @ParameterizedTest(name = "diff: SIG{0} while Flyway applies to the throwaway server")
+  @CsvSource({"INT", "TERM"})
+  void signalDuringDiffStopsItsThrowawayServer(String signal, TestServer server) throws Exception {
+    tmp = Files.createDirectories(root.resolve("tmp"));
+    String live = server.createDatabase("interrupt_diff", null);
+    try {
+      ChildProcess cli =
+          drydock(
+              "diff",
+              "--provider",
+              "embedded",
+              "--progress",
+              "--url",
+              server.url(live),
+              "--user",
+              "postgres",
+              "--migrations",
+              migrations("V1__slow.sql", SLOW_MIGRATION).toString());
+      try (cli) {
+        cli.awaitOutput("applying V1__slow.sql", Duration.ofSeconds(60));
+        Thread.sleep(500);
+
+        cli.signal(signal);
+
+        assertThat(cli.awaitExit(Duration.ofSeconds(30))).isEqualTo(exitCodeOf(signal));
+        assertNothingLeft(cli);
+      }
+    } finally {
+      server.dropDatabase(live);
+    }
+  }
+
+  @Test
+  void ctrlCDuringMigrateOfALiveDatabaseRollsTheMigrationBack(TestServer server) throws Exception {
+    // given: a live database and a migration that takes 3 s
+    tmp = Files.createDirectories(root.resolve("tmp"));
+    String live = server.createDatabase("interrupt_migrate", null);
+    Path dir = migrations("V1__slow.sql", SLOW_MIGRATION);
+    try {
+      ChildProcess cli =
+          drydock(
+              "migrate",
+              "--progress",
+              "--url",
+              server.url(live),
+              "--user",
+              "postgres",
+              "--migrations",
+              dir.toString());
+      try (cli) {
+        cli.awaitOutput("applying V1__slow.sql", Duration.ofSeconds(60));
+        Thread.sleep(500);
+
+        // when
+        cli.signal("INT");
+
+        // then: the CLI is gone, and once the server sees that, nothing of V1 is there
+        assertThat(cli.awaitExit(Duration.ofSeconds(30))).isEqualTo(130);
+      }
+      awaitNoOtherSession(server, live);
+      try (Connection c = server.connect(live);
+          Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery(
+                  "select (select count(*) from flyway_schema_history),"
+                      + " to_regclass('public.slow') is null")) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("history rows").isZero();
+        assertThat(rs.getBoolean(2)).as("table slow absent").isTrue();
+      }
+      // and the next migrate applies it normally
+      Files.writeString(dir.resolve("V1__slow.sql"), "create table slow (id int);\n");
+      Cli.Result again =
+          Cli.run(
+              Map.of(),
+              "migrate",
+              "--url",
+              server.url(live),
+              "--user",
+              "postgres",
+              "--migrations",
+              dir.toString());
+      assertThat(again.exitCode()).as(again.all()).isZero();
+      assertThat(again.out()).contains("Applied 1 migration to ");
+    } finally {
+      server.dropDatabase(live);
+    }
+  }
+
+  private static void awaitNoOtherSession(TestServer server, String database) throws Exception {
+    for (int i = 0; i < 150; i++) {
+      try (Connection c = server.connect(database);
+          Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery(
+                  "select count(*) from pg_stat_activity where datname = current_database()"
+                      + " and pid <> pg_backend_pid()")) {
+        rs.next();
+        if (rs.getInt(1) == 0) {
+          return;
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the interrupted CLI's session is still open on " + database);
+  }
+
+  private void assertNothingLeft(ChildProcess cli) throws Exception {
+    assertThat(cli.output()).as("stack traces after the signal").doesNotContain("Exception");
+    assertThat(ChildProcess.awaitNoProcessMentioning(tmp, Duration.ofSeconds(10)))
+        .as("processes started under %s\n%s", tmp, cli.tail())
+        .isEmpty();
+    assertThat(ChildProcess.entries(tmp)).as("server directories").isEmpty();
+    if (output != null) {
+      assertThat(ChildProcess.entries(output.getParent()))
+          .as("output and its staging siblings")
+          .containsExactly("jooq");
+      assertThat(snapshot(output)).as("previous sources").isEqualTo(previous);
+    }
+  }
+
+  /** Every file under {@code dir} with its content. */
+  static Map<String, String> snapshot(Path dir) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+        files.put(dir.relativize(p).toString(), Files.readString(p));
+      }
+    }
+    return files;
+  }
+}
