@@ -3,6 +3,7 @@ package dev.drydock.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.drydock.testing.ChildProcess;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,9 @@ class EmbeddedPostgresCleanupTest {
         command.add(e);
       }
     }
-    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    return new ProcessBuilder(ChildProcess.withDefaultSignals(command))
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
   }
 
   private static Child startChild() throws Exception {

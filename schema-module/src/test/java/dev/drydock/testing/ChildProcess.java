@@ -33,13 +33,27 @@ public final class ChildProcess implements AutoCloseable {
   /** Starts {@code command} in {@code directory} with {@code env} added to this JVM's. */
   public static ChildProcess start(List<String> command, Path directory, Map<String, String> env) {
     ProcessBuilder builder =
-        new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        new ProcessBuilder(withDefaultSignals(command))
+            .directory(directory.toFile())
+            .redirectErrorStream(true);
     builder.environment().putAll(env);
     try {
       return new ChildProcess(builder.start());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * {@code command} run through {@code env --default-signal=INT,TERM}, so the child handles SIGINT
+   * and SIGTERM even when this JVM was started with them ignored (a shell runs background jobs with
+   * SIGINT ignored, and ignored signals stay ignored across {@code exec}): the interrupt tests then
+   * test the child, not how the build was launched. {@code env} execs the command: same pid.
+   */
+  public static List<String> withDefaultSignals(List<String> command) {
+    List<String> wrapped = new ArrayList<>(List.of("env", "--default-signal=INT,TERM"));
+    wrapped.addAll(command);
+    return wrapped;
   }
 
   /** A JVM with this test's class path running {@code mainClass}. */
