@@ -2,7 +2,6 @@ package dev.drydock.diff;
 
 import dev.drydock.introspect.Catalog;
 import dev.drydock.introspect.CatalogObject;
-import dev.drydock.introspect.ObjectId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,31 +16,30 @@ public final class SchemaComparator {
 
   private SchemaComparator() {}
 
+  /** Linear in the number of objects: hashed lookups, then only the differences are sorted. */
   public static DiffResult compare(Catalog expected, Catalog actual) {
     List<Difference> out = new ArrayList<>();
-    TreeSet<ObjectId> ids = new TreeSet<>(expected.objects().keySet());
-    ids.addAll(actual.objects().keySet());
-    for (ObjectId id : ids) {
-      CatalogObject e = expected.get(id);
-      CatalogObject a = actual.get(id);
-      if (e == null) {
-        if (a.parent() == null || expected.contains(a.parent())) {
-          out.add(new Difference(id, ChangeKind.ADDED, null, null, Summaries.of(a)));
-        }
-      } else if (a == null) {
+    for (CatalogObject e : expected.objectsInAnyOrder()) {
+      CatalogObject a = actual.get(e.id());
+      if (a == null) {
         if (e.parent() == null || actual.contains(e.parent())) {
-          out.add(new Difference(id, ChangeKind.REMOVED, null, Summaries.of(e), null));
+          out.add(new Difference(e.id(), ChangeKind.REMOVED, null, Summaries.of(e), null));
         }
-      } else {
+      } else if (!e.attributes().equals(a.attributes())) {
         TreeSet<String> attributes = new TreeSet<>(e.attributes().keySet());
         attributes.addAll(a.attributes().keySet());
         for (String attribute : attributes) {
           String ev = e.attribute(attribute);
           String av = a.attribute(attribute);
           if (!Objects.equals(ev, av)) {
-            out.add(new Difference(id, ChangeKind.CHANGED, attribute, ev, av));
+            out.add(new Difference(e.id(), ChangeKind.CHANGED, attribute, ev, av));
           }
         }
+      }
+    }
+    for (CatalogObject a : actual.objectsInAnyOrder()) {
+      if (!expected.contains(a.id()) && (a.parent() == null || expected.contains(a.parent()))) {
+        out.add(new Difference(a.id(), ChangeKind.ADDED, null, null, Summaries.of(a)));
       }
     }
     Collections.sort(out);
