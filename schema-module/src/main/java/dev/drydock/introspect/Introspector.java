@@ -173,9 +173,15 @@ public final class Introspector {
     return s == null ? null : s.strip().replaceAll("\\s+", " ");
   }
 
-  /** Leaves out relations that belong to an extension (a hashed subplan, not a per-row probe). */
+  /**
+   * Leaves out relations that belong to an extension: a hashed subplan, not a per-row probe, found
+   * through {@code pg_depend}'s reference index (every {@code deptype = 'e'} row references an
+   * extension) instead of a scan of the whole of {@code pg_depend}, which grows with the schema
+   * (30,000 rows at 1,000 tables: 2-3 ms per query).
+   */
   private static final String NOT_EXTENSION_CLASS =
-      " AND c.oid NOT IN (SELECT d.objid FROM pg_depend d WHERE d.classid = 'pg_class'::regclass"
+      " AND c.oid NOT IN (SELECT d.objid FROM pg_depend d"
+          + " WHERE d.refclassid = 'pg_extension'::regclass AND d.classid = 'pg_class'::regclass"
           + " AND d.deptype = 'e')";
 
   /** The comment of {@code alias.oid} in {@code catalog}; a join, not a function call per row. */
