@@ -10,10 +10,12 @@ import dev.drydock.provider.ProviderKind;
 import dev.drydock.provider.ProviderSettings;
 import dev.drydock.provider.ThrowawayDatabase;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -72,6 +74,7 @@ final class DiffBench {
     Map<Integer, Stats> diff = new TreeMap<>();
     Map<Integer, Stats> oneSide = new TreeMap<>();
     Map<Integer, Stats> compareOnly = new TreeMap<>();
+    Map<Integer, Double> cpuPerDiff = new TreeMap<>();
     Map<Integer, Stats> apply = new TreeMap<>();
     Map<Integer, Integer> objects = new TreeMap<>();
     Map<Integer, Integer> differences = new TreeMap<>();
@@ -113,6 +116,7 @@ final class DiffBench {
       Map<Integer, List<Double>> diffSamples = new TreeMap<>();
       Map<Integer, List<Double>> sideSamples = new TreeMap<>();
       Map<Integer, List<Double>> compareSamples = new TreeMap<>();
+      Map<Integer, Double> cpuTotal = new TreeMap<>();
       List<Double> metaSamples = new ArrayList<>();
       try {
         for (int size : SIZES) {
@@ -134,9 +138,12 @@ final class DiffBench {
         for (int round = 0; round < runs; round++) {
           for (int size : SIZES) {
             Connection[] c = connections.get(size);
+            long[] backends = {backendPid(c[0]), backendPid(c[1])};
+            double cpu = cpuMillis(backends);
             long t = System.nanoTime();
             DiffResult result = Drift.between(introspector, c[0], c[1], Set.of());
             diffSamples.computeIfAbsent(size, k -> new ArrayList<>()).add(millisSince(t));
+            cpuTotal.merge(size, cpuMillis(backends) - cpu, Double::sum);
             objects.put(size, result.expected().size());
             differences.put(size, result.differences().size());
             if (result.hasDrift()) {
@@ -176,6 +183,7 @@ final class DiffBench {
         sideSamples.forEach((size, samples) -> oneSide.put(size, Stats.of(samples)));
         compareSamples.forEach((size, samples) -> compareOnly.put(size, Stats.of(samples)));
         metaWalk = Stats.of(metaSamples);
+        cpuTotal.forEach((size, total) -> cpuPerDiff.put(size, total / runs));
         progress.accept("diff: jOOQ Meta.migrateTo at 100 tables (once)");
         long t = System.nanoTime();
         migrateToQueries =
@@ -199,6 +207,7 @@ final class DiffBench {
     }
     return report(
         diff,
+        cpuPerDiff,
         oneSide,
         compareOnly,
         apply,
@@ -213,6 +222,7 @@ final class DiffBench {
 
   private String report(
       Map<Integer, Stats> diff,
+      Map<Integer, Double> cpuPerDiff,
       Map<Integer, Stats> oneSide,
       Map<Integer, Stats> compareOnly,
       Map<Integer, Stats> apply,
@@ -234,11 +244,14 @@ final class DiffBench {
         .append(" rounds after 2 warm-up runs, every size and the baseline in each round so that a")
         .append(" load spike hits them all. Baseline, in the same rounds: jOOQ `Meta` (JDBC")
         .append(" metadata) walking both 100-table databases fully (tables, columns, keys, foreign")
-        .append(" keys, indexes, checks). Medians (min–max).\n\n")
+        .append(" keys, indexes, checks). Medians (min–max). CPU per diff: this JVM's process CPU")
+        .append(" time plus both PostgreSQL backends' (`/proc/PID/stat`, 10 ms ticks) during")
+        .append(" `Drift.between`, averaged over the rounds: unlike wall time, other processes'")
+        .append(" load does not inflate it, and it is the wall time's floor on one core.\n\n")
         .append("| tables | objects per side | differences | introspect both + compare |")
-        .append(" × jOOQ Meta walk at 100 | one side alone | compare alone |")
-        .append(" migrations applied (per side) |\n")
-        .append("|---|---|---|---|---|---|---|---|\n");
+        .append(" × jOOQ Meta walk at 100 | CPU per diff (JVM + both backends, mean) |")
+        .append(" one side alone | compare alone | migrations applied (per side) |\n")
+        .append("|---|---|---|---|---|---|---|---|---|\n");
     for (int size : diff.keySet()) {
       r.append("| ")
           .append(String.format(Locale.ROOT, "%,d", size))
@@ -250,7 +263,7 @@ final class DiffBench {
           .append(diff.get(size).millis())
           .append(" | ")
           .append(diff.get(size).ratioTo(metaWalk))
-          .append(" | ")
+          .append(String.format(Locale.ROOT, " | %.0f ms | ", cpuPerDiff.get(size)))
           .append(oneSide.get(size).millis())
           .append(" | ")
           .append(compareOnly.get(size).millis())
@@ -260,7 +273,7 @@ final class DiffBench {
     }
     r.append("| 100, jOOQ `Meta` walk (baseline) | | | ")
         .append(metaWalk.millis())
-        .append(" | 1.00x | | | |\n\n");
+        .append(" | 1.00x | | | | |\n\n");
     r.append(
         String.format(
             Locale.ROOT,
@@ -396,6 +409,33 @@ final class DiffBench {
         + "_name_idx ON "
         + name
         + " (name, created_at DESC);\n";
+  }
+
+  private static long backendPid(Connection c) throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** CPU time consumed so far by this JVM and the given server backends, in milliseconds. */
+  private static double cpuMillis(long[] backends) {
+    double ms =
+        ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime()
+            / 1e6;
+    for (long pid : backends) {
+      try {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        // after "pid (comm) ": state is field 3, utime field 14, stime field 15
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        ms += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0;
+      } catch (IOException | RuntimeException e) {
+        return Double.NaN; // not Linux, or the server runs elsewhere
+      }
+    }
+    return ms;
   }
 
   private static PGSimpleDataSource dataSource(ThrowawayDatabase server, String database) {
