@@ -4,8 +4,11 @@ import dev.drydock.introspect.Catalog;
 import dev.drydock.introspect.CatalogObject;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeSet;
 
 /**
@@ -25,7 +28,7 @@ public final class SchemaComparator {
         if (e.parent() == null || actual.contains(e.parent())) {
           out.add(new Difference(e.id(), ChangeKind.REMOVED, null, Summaries.of(e), null));
         }
-      } else if (!e.attributes().equals(a.attributes())) {
+      } else if (!sameAttributes(e.attributes(), a.attributes())) {
         TreeSet<String> attributes = new TreeSet<>(e.attributes().keySet());
         attributes.addAll(a.attributes().keySet());
         for (String attribute : attributes) {
@@ -44,5 +47,25 @@ public final class SchemaComparator {
     }
     Collections.sort(out);
     return new DiffResult(out, expected, actual);
+  }
+
+  /**
+   * Equal attribute maps, walked side by side: both are sorted by name, so this needs no lookups
+   * (most objects are equal, and this runs for every one of them).
+   */
+  private static boolean sameAttributes(SortedMap<String, String> x, SortedMap<String, String> y) {
+    if (x.size() != y.size()) {
+      return false;
+    }
+    Iterator<Map.Entry<String, String>> i = x.entrySet().iterator();
+    Iterator<Map.Entry<String, String>> j = y.entrySet().iterator();
+    while (i.hasNext()) {
+      Map.Entry<String, String> a = i.next();
+      Map.Entry<String, String> b = j.next();
+      if (!a.getKey().equals(b.getKey()) || !Objects.equals(a.getValue(), b.getValue())) {
+        return false;
+      }
+    }
+    return true;
   }
 }
