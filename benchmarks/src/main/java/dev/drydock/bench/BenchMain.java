@@ -44,6 +44,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *       in-process ({@link InProcessBench}), once per fresh JVM and in a hot JVM;
  *   <li><b>anatomy</b>: where a warm generation's time goes ({@link Anatomy}), plus two candidate
  *       speed-ups measured on the same machine;
+ *   <li><b>diff</b> (only with {@code --sections=...,diff}): introspecting both sides and comparing
+ *       generated schemas of 100 to 2,000 tables, against jOOQ's {@code Meta} ({@link DiffBench});
  *   <li><b>suite</b> (only with {@code --suite}): {@code ./mvnw -B -o verify} against the same
  *       build with {@code -DskipTests}.
  * </ol>
@@ -132,6 +134,9 @@ public final class BenchMain {
     body.append(inProcess);
     if (sections.contains("anatomy")) {
       body.append(anatomy());
+    }
+    if (sections.contains("diff")) {
+      body.append(new DiffBench(runs, work, BenchMain::progress).run());
     }
     if (sections.contains("suite")) {
       body.append(suite());
@@ -904,7 +909,7 @@ public final class BenchMain {
   }
 
   /** Load when a section starts: a section measured under other load than its baseline shows. */
-  private static String sectionLoad() {
+  static String sectionLoad() {
     return "*(load average when this section started: " + loadAverage() + ")*\n\n";
   }
 

@@ -1,11 +1,10 @@
 package dev.drydock.cli;
 
 import dev.drydock.diff.DiffResult;
+import dev.drydock.diff.Drift;
 import dev.drydock.diff.JsonRenderer;
-import dev.drydock.diff.SchemaComparator;
 import dev.drydock.diff.SqlRenderer;
 import dev.drydock.diff.TextRenderer;
-import dev.drydock.introspect.Catalog;
 import dev.drydock.introspect.IntrospectionException;
 import dev.drydock.introspect.Introspector;
 import dev.drydock.provider.ProviderException;
@@ -19,8 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,16 +86,15 @@ final class DiffCommand implements Callable<Integer> {
           checkSchemasExist(wanted, liveConnection, scratchConnection);
           progress.start("Introspecting both databases");
           long started = System.nanoTime();
-          CompletableFuture<Catalog> expectedFuture =
-              CompletableFuture.supplyAsync(() -> introspector.load(scratchConnection, wanted));
-          Catalog actual = introspector.load(liveConnection, wanted);
-          Catalog expected = join(expectedFuture);
-          DiffResult result = SchemaComparator.compare(expected, actual);
+          DiffResult result =
+              Drift.between(introspector, scratchConnection, liveConnection, wanted);
           progress.done();
           if (root.verbose) {
             err.printf(
                 "drydock: compared %d expected and %d live objects in %d ms%n",
-                expected.size(), actual.size(), (System.nanoTime() - started) / 1_000_000);
+                result.expected().size(),
+                result.actual().size(),
+                (System.nanoTime() - started) / 1_000_000);
           }
           String expectedLabel = "migrations in " + migrations.describe();
           String rendered =
@@ -128,17 +124,6 @@ final class DiffCommand implements Callable<Integer> {
           e);
     } catch (IntrospectionException e) {
       throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
-    }
-  }
-
-  private static Catalog join(CompletableFuture<Catalog> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw e;
     }
   }
 

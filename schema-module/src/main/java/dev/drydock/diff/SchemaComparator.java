@@ -2,11 +2,13 @@ package dev.drydock.diff;
 
 import dev.drydock.introspect.Catalog;
 import dev.drydock.introspect.CatalogObject;
-import dev.drydock.introspect.ObjectId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeSet;
 
 /**
@@ -17,34 +19,53 @@ public final class SchemaComparator {
 
   private SchemaComparator() {}
 
+  /** Linear in the number of objects: hashed lookups, then only the differences are sorted. */
   public static DiffResult compare(Catalog expected, Catalog actual) {
     List<Difference> out = new ArrayList<>();
-    TreeSet<ObjectId> ids = new TreeSet<>(expected.objects().keySet());
-    ids.addAll(actual.objects().keySet());
-    for (ObjectId id : ids) {
-      CatalogObject e = expected.get(id);
-      CatalogObject a = actual.get(id);
-      if (e == null) {
-        if (a.parent() == null || expected.contains(a.parent())) {
-          out.add(new Difference(id, ChangeKind.ADDED, null, null, Summaries.of(a)));
-        }
-      } else if (a == null) {
+    for (CatalogObject e : expected.objectsInAnyOrder()) {
+      CatalogObject a = actual.get(e.id());
+      if (a == null) {
         if (e.parent() == null || actual.contains(e.parent())) {
-          out.add(new Difference(id, ChangeKind.REMOVED, null, Summaries.of(e), null));
+          out.add(new Difference(e.id(), ChangeKind.REMOVED, null, Summaries.of(e), null));
         }
-      } else {
+      } else if (!sameAttributes(e.attributes(), a.attributes())) {
         TreeSet<String> attributes = new TreeSet<>(e.attributes().keySet());
         attributes.addAll(a.attributes().keySet());
         for (String attribute : attributes) {
           String ev = e.attribute(attribute);
           String av = a.attribute(attribute);
           if (!Objects.equals(ev, av)) {
-            out.add(new Difference(id, ChangeKind.CHANGED, attribute, ev, av));
+            out.add(new Difference(e.id(), ChangeKind.CHANGED, attribute, ev, av));
           }
         }
       }
     }
+    for (CatalogObject a : actual.objectsInAnyOrder()) {
+      if (!expected.contains(a.id()) && (a.parent() == null || expected.contains(a.parent()))) {
+        out.add(new Difference(a.id(), ChangeKind.ADDED, null, null, Summaries.of(a)));
+      }
+    }
     Collections.sort(out);
     return new DiffResult(out, expected, actual);
+  }
+
+  /**
+   * Equal attribute maps, walked side by side: both are sorted by name, so this needs no lookups
+   * (most objects are equal, and this runs for every one of them).
+   */
+  private static boolean sameAttributes(SortedMap<String, String> x, SortedMap<String, String> y) {
+    if (x.size() != y.size()) {
+      return false;
+    }
+    Iterator<Map.Entry<String, String>> i = x.entrySet().iterator();
+    Iterator<Map.Entry<String, String>> j = y.entrySet().iterator();
+    while (i.hasNext()) {
+      Map.Entry<String, String> a = i.next();
+      Map.Entry<String, String> b = j.next();
+      if (!a.getKey().equals(b.getKey()) || !Objects.equals(a.getValue(), b.getValue())) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -11,16 +11,21 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** An immutable snapshot of the introspected part of one database, keyed by object identity. */
+/**
+ * An immutable snapshot of the introspected part of one database, keyed by object identity. Lookups
+ * are hashed; the sorted view ({@link #objects()}) is built on first use, as only the renderers
+ * need it.
+ */
 public final class Catalog {
 
   private final SortedSet<String> schemas;
-  private final SortedMap<ObjectId, CatalogObject> objects;
+  private final Map<ObjectId, CatalogObject> byId;
   private final Map<ObjectId, List<CatalogObject>> children;
+  private SortedMap<ObjectId, CatalogObject> sorted;
 
   public Catalog(Collection<String> schemas, Collection<CatalogObject> objects) {
     this.schemas = Collections.unmodifiableSortedSet(new TreeSet<>(schemas));
-    SortedMap<ObjectId, CatalogObject> map = new TreeMap<>();
+    Map<ObjectId, CatalogObject> map = new HashMap<>(objects.size() * 4 / 3 + 1);
     Map<ObjectId, List<CatalogObject>> kids = new HashMap<>();
     for (CatalogObject o : objects) {
       if (map.put(o.id(), o) != null) {
@@ -30,7 +35,7 @@ public final class Catalog {
         kids.computeIfAbsent(o.parent(), k -> new ArrayList<>()).add(o);
       }
     }
-    this.objects = Collections.unmodifiableSortedMap(map);
+    this.byId = Collections.unmodifiableMap(map);
     this.children = kids;
   }
 
@@ -39,20 +44,29 @@ public final class Catalog {
     return schemas;
   }
 
-  public SortedMap<ObjectId, CatalogObject> objects() {
-    return objects;
+  /** Every object, in {@link ObjectId} order (dependency order of kinds, then by name). */
+  public synchronized SortedMap<ObjectId, CatalogObject> objects() {
+    if (sorted == null) {
+      sorted = Collections.unmodifiableSortedMap(new TreeMap<>(byId));
+    }
+    return sorted;
+  }
+
+  /** Every object, in no particular order: for lookups and comparisons that sort afterwards. */
+  public Collection<CatalogObject> objectsInAnyOrder() {
+    return byId.values();
   }
 
   public CatalogObject get(ObjectId id) {
-    return objects.get(id);
+    return byId.get(id);
   }
 
   public boolean contains(ObjectId id) {
-    return objects.containsKey(id);
+    return byId.containsKey(id);
   }
 
   public int size() {
-    return objects.size();
+    return byId.size();
   }
 
   /** Direct children (columns, constraints, ... of a table; top-level objects of a schema). */

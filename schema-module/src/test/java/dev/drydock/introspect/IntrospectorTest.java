@@ -30,6 +30,34 @@ class IntrospectorTest {
   }
 
   @Test
+  void relationsThatBelongToAnExtensionAreLeftOut(TestServer server) throws Exception {
+    // given: an extension that creates two views (and functions) in public, next to a table
+    String db = server.createDatabase("ext", null);
+    try {
+      server.execute(
+          db, "CREATE EXTENSION pg_stat_statements; CREATE TABLE mine (id int PRIMARY KEY)");
+      try (Connection c = server.connect(db)) {
+        // when
+        Catalog catalog = new Introspector().load(c, Set.of("public"));
+        // then: the extension is there, its views and functions are not
+        assertThat(
+                catalog.objects().keySet().stream()
+                    .filter(
+                        id -> id.kind() != ObjectKind.EXTENSION || id.name().startsWith("pg_stat"))
+                    .map(ObjectId::toString))
+            .containsExactly(
+                "schema public",
+                "extension pg_stat_statements",
+                "table public.mine",
+                "column public.mine.id",
+                "constraint public.mine.mine_pkey");
+      }
+    } finally {
+      server.dropDatabase(db);
+    }
+  }
+
+  @Test
   void thousandTablesAreIntrospectedOnBothSidesAndComparedQuickly(TestServer server)
       throws Exception {
     // given: 1,000 tables with a primary key, a foreign key, an index and a comment each
