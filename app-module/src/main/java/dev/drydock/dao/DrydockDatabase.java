@@ -46,7 +46,9 @@ public final class DrydockDatabase {
     Settings settings = settings(b.queryTimeout);
     List<ExecuteListenerProvider> listeners = new ArrayList<>(1 + b.listeners.size());
     // the translator first: listeners added by the application see the domain exception
-    listeners.add(new DefaultExecuteListenerProvider(TranslatingExecuteListener.INSTANCE));
+    if (b.translateErrors) {
+      listeners.add(new DefaultExecuteListenerProvider(TranslatingExecuteListener.INSTANCE));
+    }
     for (ExecuteListener l : b.listeners) {
       listeners.add(new DefaultExecuteListenerProvider(l));
     }
@@ -135,6 +137,7 @@ public final class DrydockDatabase {
   public static final class Builder {
     private DataSource dataSource;
     private Duration queryTimeout;
+    private boolean translateErrors = true;
     private final List<ExecuteListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -154,6 +157,17 @@ public final class DrydockDatabase {
         throw new IllegalArgumentException("queryTimeout must be positive: " + timeout);
       }
       this.queryTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Whether failed statements throw Drydock's domain exceptions ({@code true}, the default) or
+     * jOOQ's {@code DataAccessException} untranslated ({@code false}: no {@link
+     * TranslatingExecuteListener} is installed, e.g. to measure what it costs). The repositories'
+     * own checks (not found, stale version) throw domain exceptions either way.
+     */
+    public Builder translateErrors(boolean translate) {
+      this.translateErrors = translate;
       return this;
     }
 
