@@ -23,7 +23,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * spread over the rounds reported.
  *
  * <p>Options: {@code --dao-forks=N} rounds (default 3), {@code --dao-warmups=N} and {@code
- * --dao-iterations=N} per fork (default 3 and 3), {@code --dao-seconds=N} per iteration (default
+ * --dao-iterations=N} per fork (default 3 and 2), {@code --dao-seconds=N} per iteration (default
  * 1), {@code --dao-ops=findById,insertReturning} to run only some operations.
  */
 final class DaoSection {
@@ -44,7 +44,7 @@ final class DaoSection {
   DaoSection(Map<String, String> options, Path root, Path work) {
     this.rounds = Integer.parseInt(options.getOrDefault("dao-forks", "3"));
     this.warmups = Integer.parseInt(options.getOrDefault("dao-warmups", "3"));
-    this.iterations = Integer.parseInt(options.getOrDefault("dao-iterations", "3"));
+    this.iterations = Integer.parseInt(options.getOrDefault("dao-iterations", "2"));
     this.seconds = Integer.parseInt(options.getOrDefault("dao-seconds", "1"));
     this.operations =
         options.containsKey("dao-ops") ? List.of(options.get("dao-ops").split(",")) : OPERATIONS;
