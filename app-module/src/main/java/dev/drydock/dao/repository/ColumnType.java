@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.jooq.EnumType;
 import org.jooq.JSONB;
@@ -121,12 +123,11 @@ enum ColumnType {
       if (literal == null) {
         return null;
       }
-      for (Object constant : type.getEnumConstants()) {
-        if (((EnumType) constant).getLiteral().equals(literal)) {
-          return constant;
-        }
+      Object constant = LITERALS.get(type).get(literal);
+      if (constant == null) {
+        throw new SQLException("unknown " + type.getSimpleName() + " literal " + literal);
       }
-      throw new SQLException("unknown " + type.getSimpleName() + " literal " + literal);
+      return constant;
     }
 
     @Override
@@ -157,6 +158,19 @@ enum ColumnType {
       return false;
     }
   };
+
+  /** A generated enum's constants by their literal. */
+  private static final ClassValue<Map<String, Object>> LITERALS =
+      new ClassValue<>() {
+        @Override
+        protected Map<String, Object> computeValue(Class<?> type) {
+          Map<String, Object> byLiteral = new HashMap<>();
+          for (Object constant : type.getEnumConstants()) {
+            byLiteral.put(((EnumType) constant).getLiteral(), constant);
+          }
+          return Map.copyOf(byLiteral);
+        }
+      };
 
   abstract Object read(ResultSet rs, int column, Class<?> type) throws SQLException;
 

@@ -58,11 +58,12 @@ final class RecordReader<R extends TableRecord<R>> {
   /** The record in the columns {@code first} to {@code first + width() - 1} of the current row. */
   R read(ResultSet rs, int first, Configuration configuration) throws SQLException {
     R record = newRecord();
+    // attached first: setting the key of a detached record makes jOOQ copy its default settings
+    record.attach(configuration);
     for (int i = 0; i < fields.length; i++) {
       record.set(field(i), types[i].read(rs, first + i, javaTypes[i]));
     }
     record.changed(false);
-    record.attach(configuration);
     return record;
   }
 
