@@ -1,5 +1,6 @@
 package dev.drydock.dao;
 
+import dev.drydock.dao.error.StaleRecordListener;
 import dev.drydock.dao.error.TranslatingExecuteListener;
 import dev.drydock.dao.repository.AccountRepository;
 import dev.drydock.dao.repository.PostRepository;
@@ -46,7 +47,9 @@ public final class DrydockDatabase {
     Settings settings = settings(b.queryTimeout);
     List<ExecuteListenerProvider> listeners = new ArrayList<>(1 + b.listeners.size());
     // the translator first: listeners added by the application see the domain exception
-    listeners.add(new DefaultExecuteListenerProvider(TranslatingExecuteListener.INSTANCE));
+    if (b.translateErrors) {
+      listeners.add(new DefaultExecuteListenerProvider(TranslatingExecuteListener.INSTANCE));
+    }
     for (ExecuteListener l : b.listeners) {
       listeners.add(new DefaultExecuteListenerProvider(l));
     }
@@ -55,7 +58,13 @@ public final class DrydockDatabase {
     configuration.set(b.dataSource);
     configuration.set(settings);
     configuration.set(listeners.toArray(ExecuteListenerProvider[]::new));
-    configuration.set(new DefaultRecordListenerProvider(TouchUpdatedAt.INSTANCE));
+    if (b.translateErrors) {
+      configuration.set(
+          new DefaultRecordListenerProvider(TouchUpdatedAt.INSTANCE),
+          new DefaultRecordListenerProvider(StaleRecordListener.INSTANCE));
+    } else {
+      configuration.set(new DefaultRecordListenerProvider(TouchUpdatedAt.INSTANCE));
+    }
     this.dsl = DSL.using(configuration);
     this.users = new UserRepository(dsl);
     this.posts = new PostRepository(dsl);
@@ -79,8 +88,9 @@ public final class DrydockDatabase {
    *
    * <ul>
    *   <li>optimistic locking for {@code UpdatableRecord.store()}: the {@code lock_version} column
-   *       is checked and incremented in the UPDATE itself, and a stale record fails with jOOQ's
-   *       {@code DataChangedException} instead of overwriting a newer row;
+   *       is checked and incremented in the UPDATE itself, and a stale record fails with a {@code
+   *       StaleVersionException} (jOOQ's {@code DataChangedException} without error translation)
+   *       instead of overwriting a newer row;
    *   <li>{@code RETURNING *} after {@code store()}, so records see database defaults;
    *   <li>{@code store()} of a changed record sets {@code updated_at} (see {@link TouchUpdatedAt});
    *   <li>no jOOQ debug logging of every statement (a measurable cost in hot paths).
@@ -135,6 +145,7 @@ public final class DrydockDatabase {
   public static final class Builder {
     private DataSource dataSource;
     private Duration queryTimeout;
+    private boolean translateErrors = true;
     private final List<ExecuteListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -154,6 +165,18 @@ public final class DrydockDatabase {
         throw new IllegalArgumentException("queryTimeout must be positive: " + timeout);
       }
       this.queryTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Whether failed statements throw Drydock's domain exceptions ({@code true}, the default) or
+     * jOOQ's {@code DataAccessException} untranslated ({@code false}: no {@link
+     * TranslatingExecuteListener} is installed, e.g. to measure what it costs, and a stale {@code
+     * store()} throws jOOQ's {@code DataChangedException}). The repositories' own checks (not
+     * found, stale version) throw domain exceptions either way.
+     */
+    public Builder translateErrors(boolean translate) {
+      this.translateErrors = translate;
       return this;
     }
 

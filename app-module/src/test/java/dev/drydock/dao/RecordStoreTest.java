@@ -3,6 +3,7 @@ package dev.drydock.dao;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drydock.dao.error.StaleVersionException;
 import dev.drydock.dao.testing.PostgresExtension;
 import dev.drydock.dao.testing.TestDatabase;
 import dev.drydock.dao.tx.TransactionRetry;
@@ -63,8 +64,18 @@ class RecordStoreTest {
     user.store();
     UsersRecord stale = dsl.fetchSingle(Tables.USERS, Tables.USERS.ID.eq(user.getId()));
     user.setAge(1).store();
-    // when / then
-    assertThatThrownBy(() -> stale.setAge(2).store()).isInstanceOf(DataChangedException.class);
+    // when / then: the repositories' exception, jOOQ's as its cause
+    assertThatThrownBy(() -> stale.setAge(2).store())
+        .isInstanceOfSatisfying(
+            StaleVersionException.class,
+            e -> {
+              assertThat(e.isRetryable()).isTrue();
+              assertThat(e.id()).isEqualTo(user.getId());
+              assertThat(e.expectedVersion()).isEqualTo(1);
+              assertThat(e.actualVersion()).isEmpty();
+              assertThat(e.table()).contains("users");
+            })
+        .hasCauseInstanceOf(DataChangedException.class);
     assertThat(dsl.fetchSingle(Tables.USERS, Tables.USERS.ID.eq(user.getId())).getAge())
         .isEqualTo(1);
   }

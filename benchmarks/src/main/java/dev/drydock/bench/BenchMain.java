@@ -67,6 +67,7 @@ public final class BenchMain {
   private final Path work;
   private final int anatomyJvms;
   private final String mavenOpts;
+  private final Map<String, String> options;
   private final StringBuilder report = new StringBuilder();
   private final Map<Corpus, Stats> handFresh = new LinkedHashMap<>();
   private final Map<Corpus, Stats> warmGoal = new LinkedHashMap<>();
@@ -98,6 +99,7 @@ public final class BenchMain {
                 "m2", Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
     this.anatomyJvms = Integer.parseInt(options.getOrDefault("anatomy-jvms", "3"));
     this.mavenOpts = options.get("maven-opts");
+    this.options = Map.copyOf(options);
     this.work = Files.createTempDirectory("drydock-bench-");
   }
 
@@ -140,6 +142,9 @@ public final class BenchMain {
     }
     if (sections.contains("suite")) {
       body.append(suite());
+    }
+    if (sections.contains("dao")) {
+      body.append(new DaoSection(options, root, work).run());
     }
     String loadAfter = loadAverage();
     report
@@ -928,7 +933,7 @@ public final class BenchMain {
         "\n", Arrays.asList(all).subList(Math.max(0, all.length - lines), all.length));
   }
 
-  private static void progress(String message) {
+  static void progress(String message) {
     System.err.println(
         "[bench "
             + DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC).format(Instant.now())

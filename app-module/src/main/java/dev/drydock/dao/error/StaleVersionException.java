@@ -16,16 +16,21 @@ public class StaleVersionException extends ConflictException {
   private final Long actualVersion;
 
   private StaleVersionException(String table, Object id, long expected, Long actual) {
+    this(
+        table,
+        id,
+        expected,
+        actual,
+        actual == null ? ", row changed concurrently" : " but found " + actual,
+        null);
+  }
+
+  private StaleVersionException(
+      String table, Object id, long expected, Long actual, String found, Throwable cause) {
     super(
-        "Stale version of "
-            + table
-            + " id "
-            + id
-            + ": expected lock_version "
-            + expected
-            + (actual == null ? ", row changed concurrently" : " but found " + actual),
+        "Stale version of " + table + " id " + id + ": expected lock_version " + expected + found,
         new ServerError(null, null, null, null, table, "lock_version", null),
-        null,
+        cause,
         true);
     this.id = id;
     this.expectedVersion = expected;
@@ -40,6 +45,16 @@ public class StaleVersionException extends ConflictException {
   /** The row changed while the update ran; its new version is not known. */
   public static StaleVersionException unknownActual(String table, Object id, long expected) {
     return new StaleVersionException(table, id, expected, null);
+  }
+
+  /**
+   * jOOQ's {@code UpdatableRecord.store()} (or {@code update()}) found the row changed or deleted
+   * since the record was read; {@code cause} is jOOQ's {@code DataChangedException}.
+   */
+  public static StaleVersionException ofStore(
+      String table, Object id, long expected, RuntimeException cause) {
+    return new StaleVersionException(
+        table, id, expected, null, ", row changed or deleted since it was read", cause);
   }
 
   /** Primary key of the row. */

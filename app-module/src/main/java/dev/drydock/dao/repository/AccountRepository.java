@@ -29,14 +29,20 @@ public final class AccountRepository {
       new MultiRowInsert<>(ACCOUNTS, List.of(ACCOUNTS.ID, ACCOUNTS.OWNER_ID, ACCOUNTS.BALANCE));
 
   private final DSLContext dsl;
+  private final RenderedSql rendered;
 
   public AccountRepository(DSLContext dsl) {
+    this(dsl, new RenderedSql());
+  }
+
+  private AccountRepository(DSLContext dsl, RenderedSql rendered) {
     this.dsl = Objects.requireNonNull(dsl, "dsl");
+    this.rendered = rendered;
   }
 
   /** The same repository over another context, e.g. a transaction's. */
   public AccountRepository using(DSLContext tx) {
-    return new AccountRepository(tx);
+    return new AccountRepository(tx, rendered);
   }
 
   /**
@@ -55,7 +61,7 @@ public final class AccountRepository {
 
   /** Inserts many accounts in multi-row INSERTs; returns the rows in the order given. */
   public List<AccountsRecord> createAll(List<AccountsRecord> accounts) {
-    return INSERT.insert(dsl, accounts);
+    return INSERT.insert(dsl, rendered, accounts);
   }
 
   public Optional<AccountsRecord> findById(UUID id) {
@@ -64,7 +70,7 @@ public final class AccountRepository {
 
   /** Optimistic update of the fields changed on {@code account}. */
   public AccountsRecord update(AccountsRecord account) {
-    return UPDATE.update(dsl, account);
+    return UPDATE.update(dsl, rendered, account);
   }
 
   /** Deletes an account; throws {@link NotFoundException} if there is none with this id. */

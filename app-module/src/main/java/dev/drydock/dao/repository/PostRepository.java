@@ -42,14 +42,20 @@ public final class PostRepository {
           .convertFrom(r -> r.into(TAGS));
 
   private final DSLContext dsl;
+  private final RenderedSql rendered;
 
   public PostRepository(DSLContext dsl) {
+    this(dsl, new RenderedSql());
+  }
+
+  private PostRepository(DSLContext dsl, RenderedSql rendered) {
     this.dsl = Objects.requireNonNull(dsl, "dsl");
+    this.rendered = rendered;
   }
 
   /** The same repository over another context, e.g. a transaction's. */
   public PostRepository using(DSLContext tx) {
-    return new PostRepository(tx);
+    return new PostRepository(tx, rendered);
   }
 
   /** Inserts a post with the fields set on {@code post}; returns the row with its defaults. */
@@ -64,7 +70,7 @@ public final class PostRepository {
 
   /** Inserts many posts in multi-row INSERTs; returns the rows in the order given. */
   public List<PostsRecord> createAll(List<PostsRecord> posts) {
-    return INSERT.insert(dsl, posts);
+    return INSERT.insert(dsl, rendered, posts);
   }
 
   public Optional<PostsRecord> findById(int id) {
@@ -89,7 +95,7 @@ public final class PostRepository {
    * @throws dev.drydock.dao.error.StaleVersionException if the post changed since it was read
    */
   public PostsRecord update(PostsRecord post) {
-    return UPDATE.update(dsl, post);
+    return UPDATE.update(dsl, rendered, post);
   }
 
   /**

@@ -17,14 +17,20 @@ public final class TagRepository {
       new MultiRowInsert<>(TAGS, List.of(TAGS.NAME));
 
   private final DSLContext dsl;
+  private final RenderedSql rendered;
 
   public TagRepository(DSLContext dsl) {
+    this(dsl, new RenderedSql());
+  }
+
+  private TagRepository(DSLContext dsl, RenderedSql rendered) {
     this.dsl = Objects.requireNonNull(dsl, "dsl");
+    this.rendered = rendered;
   }
 
   /** The same repository over another context, e.g. a transaction's. */
   public TagRepository using(DSLContext tx) {
-    return new TagRepository(tx);
+    return new TagRepository(tx, rendered);
   }
 
   /**
@@ -38,7 +44,8 @@ public final class TagRepository {
 
   /** Inserts many tags in multi-row INSERTs; returns the rows in the order given. */
   public List<TagsRecord> createAll(List<String> names) {
-    return INSERT.insert(dsl, names.stream().map(n -> new TagsRecord().setName(n)).toList());
+    return INSERT.insert(
+        dsl, rendered, names.stream().map(n -> new TagsRecord().setName(n)).toList());
   }
 
   public Optional<TagsRecord> findById(int id) {

@@ -4,18 +4,19 @@ import static dev.drydock.generated.Tables.POSTS;
 import static dev.drydock.generated.Tables.USERS;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.excluded;
-import static org.jooq.impl.DSL.multiset;
-import static org.jooq.impl.DSL.selectFrom;
 
 import dev.drydock.dao.error.NotFoundException;
+import dev.drydock.dao.error.StatementKind;
 import dev.drydock.generated.tables.records.PostsRecord;
 import dev.drydock.generated.tables.records.UsersRecord;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.Result;
+import org.jooq.ResultQuery;
 
 /**
  * Typed access to {@code users}. Every method is one SQL statement; failures are Drydock's domain
@@ -28,23 +29,32 @@ public final class UserRepository {
       new OptimisticUpdate<>(USERS, USERS.ID, USERS.LOCK_VERSION, USERS.UPDATED_AT);
   private static final MultiRowInsert<UsersRecord> INSERT =
       new MultiRowInsert<>(USERS, List.of(USERS.NAME, USERS.EMAIL, USERS.AGE, USERS.IS_ACTIVE));
-  private static final Field<Result<PostsRecord>> POSTS_OF_USER =
-      multiset(selectFrom(POSTS).where(POSTS.AUTHOR_ID.eq(USERS.ID)).orderBy(POSTS.ID)).as("posts");
+  private static final InsertReturning<UsersRecord> CREATE = new InsertReturning<>(USERS);
+  private static final FindByKey<UsersRecord, Integer> BY_ID = new FindByKey<>(USERS, USERS.ID);
+  private static final RecordReader<UsersRecord> USER_READER = RecordReader.of(USERS);
+  private static final RecordReader<PostsRecord> POST_READER = RecordReader.of(POSTS);
+  private static final RenderedSql.Shape WITH_POSTS = new RenderedSql.Shape("user with posts", 0);
 
   private final DSLContext dsl;
+  private final RenderedSql rendered;
 
   public UserRepository(DSLContext dsl) {
+    this(dsl, new RenderedSql());
+  }
+
+  private UserRepository(DSLContext dsl, RenderedSql rendered) {
     this.dsl = Objects.requireNonNull(dsl, "dsl");
+    this.rendered = rendered;
   }
 
   /** The same repository over another context, e.g. a transaction's. */
   public UserRepository using(DSLContext tx) {
-    return new UserRepository(tx);
+    return new UserRepository(tx, rendered);
   }
 
   /** Inserts a user with the fields set on {@code user}; returns the row with its defaults. */
   public UsersRecord create(UsersRecord user) {
-    return dsl.insertInto(USERS).set(user).returning().fetchSingle();
+    return CREATE.insert(dsl, rendered, user);
   }
 
   /** Inserts a user from its required fields. */
@@ -57,11 +67,11 @@ public final class UserRepository {
    * returns the rows in the order given.
    */
   public List<UsersRecord> createAll(List<UsersRecord> users) {
-    return INSERT.insert(dsl, users);
+    return INSERT.insert(dsl, rendered, users);
   }
 
   public Optional<UsersRecord> findById(int id) {
-    return dsl.selectFrom(USERS).where(USERS.ID.eq(id)).fetchOptional();
+    return BY_ID.find(dsl, rendered, id);
   }
 
   /** By the unique key {@code unique_email}. */
@@ -89,7 +99,7 @@ public final class UserRepository {
    *     (retryable: read again, re-apply, update again)
    */
   public UsersRecord update(UsersRecord user) {
-    return UPDATE.update(dsl, user);
+    return UPDATE.update(dsl, rendered, user);
   }
 
   /**
@@ -122,12 +132,60 @@ public final class UserRepository {
         .fetchSingle();
   }
 
-  /** A user with all their posts (ordered by id), in one query ({@code MULTISET}). */
+  /**
+   * A user with all their posts (ordered by id), in one query: {@code users LEFT JOIN posts}, one
+   * row per post (a user without posts: one row, its post columns NULL).
+   */
   public Optional<UserWithPosts> findWithPosts(int id) {
-    return dsl.select(USERS, POSTS_OF_USER)
+    if (USER_READER == null
+        || POST_READER == null
+        || !DirectStatement.applies(dsl.configuration())) {
+      return withPosts(withPostsQuery(dsl, id).fetch());
+    }
+    String sql = rendered.get(WITH_POSTS, () -> dsl.render(withPostsQuery(dsl, id)));
+    int postColumns = 1 + USER_READER.width();
+    return DirectStatement.query(
+        dsl,
+        sql,
+        StatementKind.SELECT,
+        ps -> ps.setInt(1, id),
+        (rs, configuration) -> {
+          if (!rs.next()) {
+            return Optional.empty();
+          }
+          UsersRecord user = USER_READER.read(rs, 1, configuration);
+          List<PostsRecord> posts = new ArrayList<>();
+          do {
+            rs.getObject(postColumns);
+            if (!rs.wasNull()) {
+              posts.add(POST_READER.read(rs, postColumns, configuration));
+            }
+          } while (rs.next());
+          return Optional.of(new UserWithPosts(user, posts));
+        });
+  }
+
+  private static ResultQuery<Record> withPostsQuery(DSLContext dsl, int id) {
+    return dsl.select(USERS.fields())
+        .select(POSTS.fields())
         .from(USERS)
+        .leftJoin(POSTS)
+        .on(POSTS.AUTHOR_ID.eq(USERS.ID))
         .where(USERS.ID.eq(id))
-        .fetchOptional(r -> new UserWithPosts(r.value1(), r.value2()));
+        .orderBy(POSTS.ID);
+  }
+
+  private static Optional<UserWithPosts> withPosts(Result<Record> rows) {
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    List<PostsRecord> posts = new ArrayList<>(rows.size());
+    for (Record r : rows) {
+      if (r.get(POSTS.ID) != null) {
+        posts.add(r.into(POSTS));
+      }
+    }
+    return Optional.of(new UserWithPosts(rows.get(0).into(USERS), posts));
   }
 
   /** A user and their posts. */

@@ -1,0 +1,89 @@
+package dev.drydock.dao.repository;
+
+import dev.drydock.dao.error.DatabaseException;
+import dev.drydock.dao.error.ErrorTranslator;
+import dev.drydock.dao.error.StatementKind;
+import dev.drydock.dao.error.TranslatingExecuteListener;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.jooq.Configuration;
+import org.jooq.ConnectionProvider;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteListenerProvider;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * The repositories' fast path for their hot statements: the SQL jOOQ renders for the query, kept as
+ * text (rendered once per repository and shape), run with JDBC on a connection of the context's
+ * {@link ConnectionProvider} (so inside a transaction, on its connection), and the rows read
+ * straight into generated records ({@link RecordReader}). It saves what jOOQ does per call on top
+ * of JDBC: building and rendering the query, its execute lifecycle, and generic result mapping.
+ *
+ * <p>Failures are what jOOQ would throw: the domain exception of {@link ErrorTranslator} when the
+ * context translates errors, jOOQ's {@link DataAccessException} otherwise. A context with other
+ * execute listeners (an application's metrics, say) does not take this path: they see every
+ * statement through jOOQ.
+ */
+final class DirectStatement {
+
+  /** Binds the parameters of the statement. */
+  @FunctionalInterface
+  interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  /** Reads the whole result. */
+  @FunctionalInterface
+  interface ResultReader<T> {
+    T read(ResultSet rs, Configuration configuration) throws SQLException;
+  }
+
+  private DirectStatement() {}
+
+  /**
+   * Whether the direct path keeps the context's behaviour: no execute listener, or only Drydock's
+   * error translator.
+   */
+  static boolean applies(Configuration configuration) {
+    ExecuteListenerProvider[] providers = configuration.executeListenerProviders();
+    return providers.length == 0
+        || providers.length == 1 && providers[0].provide() == TranslatingExecuteListener.INSTANCE;
+  }
+
+  /**
+   * Runs {@code sql} with the parameters {@code binder} sets; returns what {@code reader} reads.
+   */
+  static <T> T query(
+      DSLContext dsl, String sql, StatementKind kind, Binder binder, ResultReader<T> reader) {
+    Configuration configuration = dsl.configuration();
+    ConnectionProvider connections = configuration.connectionProvider();
+    Connection connection = connections.acquire();
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      Integer timeout = configuration.settings().getQueryTimeout();
+      if (timeout != null && timeout > 0) {
+        ps.setQueryTimeout(timeout);
+      }
+      binder.bind(ps);
+      try (ResultSet rs = ps.executeQuery()) {
+        return reader.read(rs, configuration);
+      }
+    } catch (SQLException e) {
+      throw failure(configuration, sql, kind, e);
+    } finally {
+      connections.release(connection);
+    }
+  }
+
+  private static RuntimeException failure(
+      Configuration configuration, String sql, StatementKind kind, SQLException e) {
+    if (configuration.executeListenerProviders().length > 0) {
+      DatabaseException translated = ErrorTranslator.translate(e, kind);
+      if (translated != null) {
+        return translated;
+      }
+    }
+    return new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
+  }
+}

@@ -1,0 +1,175 @@
+package dev.drydock.dao.repository;
+
+import static dev.drydock.generated.Tables.POSTS;
+import static dev.drydock.generated.Tables.USERS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drydock.dao.DrydockDatabase;
+import dev.drydock.dao.error.ConflictException;
+import dev.drydock.dao.testing.PostgresExtension;
+import dev.drydock.dao.testing.TestDatabase;
+import dev.drydock.generated.enums.Status;
+import dev.drydock.generated.tables.records.PostsRecord;
+import dev.drydock.generated.tables.records.UsersRecord;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.JSONB;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The repositories' direct path (SQL rendered once, run with JDBC) against the jOOQ path they take
+ * when an application listener must see every statement: same rows, same records, same errors.
+ */
+@ExtendWith(PostgresExtension.class)
+class DirectPathTest {
+
+  private final DSLContext dsl;
+  private final UserRepository direct;
+  private final UserRepository viaJooq;
+  private final List<String> seenByListener = new ArrayList<>();
+  private final TestDatabase db;
+
+  DirectPathTest(TestDatabase db) {
+    this.db = db;
+    this.dsl = db.dsl();
+    this.direct = db.drydock().users();
+    this.viaJooq =
+        DrydockDatabase.configure()
+            .dataSource(db.dataSource())
+            .executeListener(
+                new ExecuteListener() {
+                  private static final long serialVersionUID = 1L;
+
+                  @Override
+                  public void executeStart(ExecuteContext ctx) {
+                    seenByListener.add(ctx.sql());
+                  }
+                })
+            .build()
+            .users();
+  }
+
+  @BeforeEach
+  void empty() {
+    dsl.truncate(USERS).cascade().execute();
+  }
+
+  @Test
+  void bothPathsReadTheSameRecords() {
+    // given: a user with posts of every column type, written on the direct path
+    UsersRecord ada = direct.create(new UsersRecord().setName("Ada").setEmail("ada@x").setAge(36));
+    PostRepository posts = new PostRepository(dsl);
+    posts.create(
+        new PostsRecord()
+            .setAuthorId(ada.getId())
+            .setTitle("first")
+            .setStatus(Status.active)
+            .setMetadata(JSONB.valueOf("{\"a\": [1, 2]}")));
+    posts.create(ada.getId(), "second");
+    UsersRecord updated = direct.update(ada.setName("Ada L."));
+    // when
+    UsersRecord foundDirect = direct.findById(ada.getId()).orElseThrow();
+    UsersRecord foundViaJooq = viaJooq.findById(ada.getId()).orElseThrow();
+    UserRepository.UserWithPosts withPostsDirect = direct.findWithPosts(ada.getId()).orElseThrow();
+    UserRepository.UserWithPosts withPostsViaJooq =
+        viaJooq.findWithPosts(ada.getId()).orElseThrow();
+    // then
+    assertThat(foundDirect).isEqualTo(foundViaJooq).isEqualTo(updated);
+    assertThat(foundDirect.getUpdatedAt()).isEqualTo(foundViaJooq.getUpdatedAt()).isNotNull();
+    assertThat(foundDirect.changed()).isFalse();
+    assertThat(withPostsDirect).isEqualTo(withPostsViaJooq);
+    assertThat(withPostsDirect.posts())
+        .extracting(PostsRecord::getTitle)
+        .containsExactly("first", "second");
+    assertThat(withPostsDirect.posts().get(0).getMetadata())
+        .isEqualTo(JSONB.valueOf("{\"a\": [1, 2]}"));
+    assertThat(seenByListener).hasSize(2);
+  }
+
+  @Test
+  void bothPathsWriteTheSameRows() {
+    // given
+    List<UsersRecord> batch = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      batch.add(
+          new UsersRecord()
+              .setName("u" + i)
+              .setEmail("u" + i + "@x")
+              .setAge(i)
+              .setIsActive(i == 1));
+    }
+    List<UsersRecord> sameViaJooq = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      sameViaJooq.add(
+          new UsersRecord()
+              .setName("j" + i)
+              .setEmail("j" + i + "@x")
+              .setAge(i)
+              .setIsActive(i == 1));
+    }
+    // when
+    List<UsersRecord> insertedDirect = direct.createAll(batch);
+    List<UsersRecord> insertedViaJooq = viaJooq.createAll(sameViaJooq);
+    List<Integer> agesViaJooq = insertedViaJooq.stream().map(UsersRecord::getAge).toList();
+    UsersRecord updatedDirect = direct.update(insertedDirect.get(0).setAge(40));
+    UsersRecord updatedViaJooq = viaJooq.update(insertedViaJooq.get(0).setAge(40));
+    // then
+    assertThat(insertedDirect).extracting(UsersRecord::getName).containsExactly("u0", "u1", "u2");
+    assertThat(insertedDirect)
+        .extracting(UsersRecord::getIsActive)
+        .containsExactly(false, true, false);
+    assertThat(agesViaJooq).containsExactly(0, 1, 2);
+    assertThat(dsl.fetchCount(USERS)).isEqualTo(6);
+    assertThat(updatedDirect.getLockVersion())
+        .isEqualTo(updatedViaJooq.getLockVersion())
+        .isEqualTo(1);
+    assertThat(updatedDirect.getAge()).isEqualTo(updatedViaJooq.getAge()).isEqualTo(40);
+    assertThat(seenByListener).hasSize(2);
+  }
+
+  @Test
+  void directPathRunsOnTheTransactionsConnection() {
+    // when: a transaction creates a user, sees it, then rolls back
+    List<Boolean> seenInside = new ArrayList<>();
+    assertThatThrownBy(
+            () ->
+                dsl.transaction(
+                    cfg -> {
+                      UserRepository tx = direct.using(DSL.using(cfg));
+                      UsersRecord ada = tx.create("Ada", "tx@x");
+                      seenInside.add(tx.findById(ada.getId()).isPresent());
+                      throw new IllegalStateException("roll back");
+                    }))
+        .hasMessageContaining("roll back");
+    // then
+    assertThat(seenInside).containsExactly(true);
+    assertThat(direct.findByEmail("tx@x")).isEmpty();
+  }
+
+  @Test
+  void withoutTranslationADirectPathFailureIsJooqsException() {
+    // given
+    UserRepository untranslated =
+        DrydockDatabase.configure()
+            .dataSource(db.dataSource())
+            .translateErrors(false)
+            .build()
+            .users();
+    direct.create("Ada", "taken@x");
+    // when / then
+    assertThatThrownBy(() -> untranslated.create("Ada again", "taken@x"))
+        .isExactlyInstanceOf(DataAccessException.class)
+        .hasMessageContaining("unique_email");
+    assertThatThrownBy(() -> direct.create("Ada again", "taken@x"))
+        .isInstanceOf(ConflictException.class);
+    assertThat(POSTS.getName()).isEqualTo("posts");
+  }
+}

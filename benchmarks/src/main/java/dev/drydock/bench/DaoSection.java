@@ -1,0 +1,178 @@
+package dev.drydock.bench;
+
+import dev.drydock.bench.dao.BenchDatabase;
+import dev.drydock.bench.dao.DaoBench;
+import dev.drydock.bench.dao.SqlCapture;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The {@code dao} section: {@link DaoBench} (the DAO library against hand-written JDBC on an
+ * embedded PostgreSQL) in rounds, each round one fresh JVM per operation and variant, so load
+ * drifts hit the baseline and the DAO alike; ratios are taken within a round, then their median and
+ * spread over the rounds reported.
+ *
+ * <p>Options: {@code --dao-forks=N} rounds (default 3), {@code --dao-warmups=N} and {@code
+ * --dao-iterations=N} per fork (default 3 and 2), {@code --dao-seconds=N} per iteration (default
+ * 1), {@code --dao-ops=findById,insertReturning} to run only some operations.
+ */
+final class DaoSection {
+
+  static final List<String> OPERATIONS =
+      List.of(
+          "insertReturning", "findById", "optimisticUpdate", "userWithPosts", "batchInsert1000");
+  private static final List<String> VARIANTS = List.of("jdbc", "dao", "daoNoListener");
+
+  private final int rounds;
+  private final int warmups;
+  private final int iterations;
+  private final int seconds;
+  private final List<String> operations;
+  private final Path root;
+  private final Path work;
+
+  DaoSection(Map<String, String> options, Path root, Path work) {
+    this.rounds = Integer.parseInt(options.getOrDefault("dao-forks", "3"));
+    this.warmups = Integer.parseInt(options.getOrDefault("dao-warmups", "3"));
+    this.iterations = Integer.parseInt(options.getOrDefault("dao-iterations", "2"));
+    this.seconds = Integer.parseInt(options.getOrDefault("dao-seconds", "1"));
+    this.operations =
+        options.containsKey("dao-ops") ? List.of(options.get("dao-ops").split(",")) : OPERATIONS;
+    this.root = root;
+    this.work = work;
+  }
+
+  String run() throws RunnerException {
+    String load = BenchMain.sectionLoad();
+    BenchMain.progress("dao: checking that the baseline sends the repositories' SQL");
+    List<SqlCapture.Captured> sql;
+    try (BenchDatabase database = BenchDatabase.start(root.resolve("migrations"))) {
+      sql = SqlCapture.capture(database);
+    }
+    // per operation and variant: one score (ops/s) per round
+    Map<String, List<Double>> scores = new LinkedHashMap<>();
+    for (int round = 1; round <= rounds; round++) {
+      BenchMain.progress(
+          "dao: round " + round + "/" + rounds + " (" + operations.size() * 3 + " JVMs)");
+      var options =
+          new org.openjdk.jmh.runner.options.OptionsBuilder()
+              .include(DaoBench.class.getName() + "\\.(" + String.join("|", operations) + ")$")
+              .mode(Mode.Throughput)
+              .timeUnit(TimeUnit.SECONDS)
+              .forks(1)
+              .warmupIterations(warmups)
+              .warmupTime(TimeValue.seconds(seconds))
+              .measurementIterations(iterations)
+              .measurementTime(TimeValue.seconds(seconds))
+              .shouldFailOnError(true)
+              .jvmArgsAppend("-Xmx1g", "-Ddrydock.bench.root=" + root)
+              .output(work.resolve("jmh-dao-" + round + ".log").toString())
+              .build();
+      for (RunResult result : new Runner(options).run()) {
+        String method = result.getParams().getBenchmark();
+        method = method.substring(method.lastIndexOf('.') + 1);
+        String variant = result.getParams().getParam("variant");
+        scores
+            .computeIfAbsent(method + "/" + variant, k -> new ArrayList<>())
+            .add(result.getPrimaryResult().getScore());
+      }
+    }
+    return report(load, sql, scores);
+  }
+
+  private String report(
+      String load, List<SqlCapture.Captured> sql, Map<String, List<Double>> scores) {
+    StringBuilder md = new StringBuilder();
+    md.append("## DAO library against hand-written JDBC (JMH, throughput)\n\n")
+        .append(load)
+        .append("One embedded PostgreSQL per forked JVM (migrated, 100 users with 10 posts each),")
+        .append(" one HikariCP pool for both sides, one thread. *jdbc*: hand-written")
+        .append(" `PreparedStatement` code sending the SQL the repositories send (the baseline);")
+        .append(" *dao*: the repositories of `DrydockDatabase.configure()...build()`;")
+        .append(" *daoNoListener*: the same with `translateErrors(false)`. ")
+        .append(
+            String.format(
+                Locale.ROOT,
+                "%d round(s); per round one fork per operation and variant, %d warm-up and %d"
+                    + " measured iterations of %d s. Throughput: median ops/s over the rounds"
+                    + " (min–max); ratios: taken within each round, median (min–max).%n%n",
+                rounds,
+                warmups,
+                iterations,
+                seconds))
+        .append("| operation | jdbc ops/s | dao ops/s | daoNoListener ops/s | dao ÷ jdbc")
+        .append(" (target ≥ 0.90) | daoNoListener ÷ dao (listener cost, target ≤ 1.02) |")
+        .append(" same SQL |\n")
+        .append("|---|---|---|---|---|---|---|\n");
+    for (String op : operations) {
+      List<Double> jdbc = scores.getOrDefault(op + "/jdbc", List.of());
+      List<Double> dao = scores.getOrDefault(op + "/dao", List.of());
+      List<Double> bare = scores.getOrDefault(op + "/daoNoListener", List.of());
+      boolean same =
+          sql.stream().filter(c -> c.operation().equals(op)).allMatch(SqlCapture.Captured::same);
+      md.append("| ")
+          .append(op)
+          .append(" | ")
+          .append(opsPerSecond(jdbc))
+          .append(" | ")
+          .append(opsPerSecond(dao))
+          .append(" | ")
+          .append(opsPerSecond(bare))
+          .append(" | ")
+          .append(ratio(dao, jdbc))
+          .append(" | ")
+          .append(ratio(bare, dao))
+          .append(" | ")
+          .append(same ? "yes" : "**no** (see below)")
+          .append(" |\n");
+    }
+    md.append('\n');
+    for (SqlCapture.Captured c : sql) {
+      if (!c.same()) {
+        md.append("SQL differs for ")
+            .append(c.operation())
+            .append(":\n\n```sql\n-- repositories (jOOQ)\n")
+            .append(abbreviate(c.jooqSql()))
+            .append("\n-- hand-written baseline\n")
+            .append(abbreviate(c.jdbcSql()))
+            .append("\n```\n\n");
+      }
+    }
+    return md.toString();
+  }
+
+  private static String abbreviate(String sql) {
+    return sql.length() <= 1200 ? sql : sql.substring(0, 1200) + " …";
+  }
+
+  private static String opsPerSecond(List<Double> samples) {
+    Stats s = Stats.of(samples);
+    if (s.isEmpty()) {
+      return "n/a";
+    }
+    return String.format(Locale.ROOT, "%,.0f (%,.0f–%,.0f)", s.median(), s.min(), s.max());
+  }
+
+  /** Median and range of {@code a[i] / b[i]} over the rounds. */
+  private static String ratio(List<Double> a, List<Double> b) {
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      ratios.add(a.get(i) / b.get(i));
+    }
+    Stats s = Stats.of(ratios);
+    if (s.isEmpty()) {
+      return "n/a";
+    }
+    return String.format(Locale.ROOT, "%.2fx (%.2f–%.2f)", s.median(), s.min(), s.max());
+  }
+}

@@ -1,0 +1,111 @@
+package dev.drydock.bench.dao;
+
+import dev.drydock.dao.DrydockDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The DAO library against hand-written JDBC, one operation per benchmark method, throughput on one
+ * thread. Each fork starts its own embedded PostgreSQL ({@link BenchDatabase}); the variant says
+ * who runs the SQL:
+ *
+ * <ul>
+ *   <li>{@code jdbc}: {@link JdbcOperations}, the baseline;
+ *   <li>{@code dao}: the repositories of a {@link DrydockDatabase} as configured by default;
+ *   <li>{@code daoNoListener}: the same without the error-translating listener.
+ * </ul>
+ *
+ * {@code DaoSection} runs it and reports dao ÷ jdbc and daoNoListener ÷ dao per operation.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class DaoBench {
+
+  /** Rows per batch insert. */
+  public static final int BATCH = 1000;
+
+  @Param({"jdbc", "dao", "daoNoListener"})
+  public String variant;
+
+  private BenchDatabase database;
+  private DaoOperations operations;
+  private int sequence;
+  private int nextId;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    database = BenchDatabase.start(BenchDatabase.projectMigrations());
+    operations = operations(variant, database);
+  }
+
+  /** The implementation behind a variant name. */
+  public static DaoOperations operations(String variant, BenchDatabase database) {
+    return switch (variant) {
+      case "jdbc" -> new JdbcOperations(database.pool());
+      case "dao" ->
+          new RepositoryOperations(DrydockDatabase.configure().dataSource(database.pool()).build());
+      case "daoNoListener" ->
+          new RepositoryOperations(
+              DrydockDatabase.configure()
+                  .dataSource(database.pool())
+                  .translateErrors(false)
+                  .build());
+      default -> throw new IllegalArgumentException("unknown variant " + variant);
+    };
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    database.close();
+  }
+
+  /** The next seeded user id, round-robin. */
+  private int seededId() {
+    nextId = nextId % BenchDatabase.USERS + 1;
+    return nextId;
+  }
+
+  @Benchmark
+  public Object insertReturning() {
+    int n = ++sequence;
+    return operations.insertReturning("new user " + n, "new" + n + "@example.com");
+  }
+
+  @Benchmark
+  public Object findById() {
+    return operations.findById(seededId());
+  }
+
+  @Benchmark
+  public int optimisticUpdate() {
+    int n = ++sequence;
+    return operations.optimisticUpdate(1 + n % BenchDatabase.USERS, n % 100);
+  }
+
+  @Benchmark
+  public Object userWithPosts() {
+    return operations.userWithPosts(seededId());
+  }
+
+  @Benchmark
+  public Object batchInsert1000() {
+    List<NewUser> rows = new ArrayList<>(BATCH);
+    for (int i = 0; i < BATCH; i++) {
+      int n = ++sequence;
+      rows.add(new NewUser("batch user " + n, "batch" + n + "@example.com", n % 90, n % 2 == 0));
+    }
+    return operations.batchInsert(rows);
+  }
+}
