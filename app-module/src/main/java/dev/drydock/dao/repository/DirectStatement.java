@@ -59,7 +59,7 @@ final class DirectStatement {
       DSLContext dsl, String sql, StatementKind kind, Binder binder, ResultReader<T> reader) {
     Configuration configuration = dsl.configuration();
     ConnectionProvider connections = configuration.connectionProvider();
-    Connection connection = connections.acquire();
+    Connection connection = acquire(configuration, connections, kind);
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       Integer timeout = configuration.settings().getQueryTimeout();
       if (timeout != null && timeout > 0) {
@@ -73,6 +73,26 @@ final class DirectStatement {
       throw failure(configuration, sql, kind, e);
     } finally {
       connections.release(connection);
+    }
+  }
+
+  /**
+   * A connection from the context's provider; a failure to get one (a pool timeout, a refused
+   * connection) is translated as the listener translates it on jOOQ's path.
+   */
+  private static Connection acquire(
+      Configuration configuration, ConnectionProvider connections, StatementKind kind) {
+    try {
+      return connections.acquire();
+    } catch (DataAccessException e) {
+      if (configuration.executeListenerProviders().length > 0
+          && e.getCause() instanceof SQLException cause) {
+        DatabaseException translated = ErrorTranslator.translate(cause, kind);
+        if (translated != null) {
+          throw translated;
+        }
+      }
+      throw e;
     }
   }
 
