@@ -149,11 +149,30 @@ public class GenerateMojo extends AbstractMojo {
       GenerationResult result = workflow.load().run();
       getLog().info("[drydock] " + result.summary());
     } catch (MigrationException e) {
+      throwIfInterrupted();
       throw new MojoFailureException("[drydock] Migrations failed: " + e.getMessage(), e);
     } catch (ProviderException | CodegenException | IllegalArgumentException e) {
+      throwIfInterrupted();
       throw new MojoExecutionException("[drydock] " + e.getMessage(), e);
     }
     project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
+  }
+
+  /**
+   * After Ctrl-C or SIGTERM the shutdown hooks stop the throwaway server under Flyway or jOOQ, and
+   * what fails then is the interrupt's consequence, not a broken migration: say so, without the
+   * failure as cause (no stack trace with {@code -e}).
+   */
+  private static void throwIfInterrupted() throws MojoFailureException {
+    Thread probe = new Thread(() -> {});
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+    } catch (IllegalStateException shuttingDown) {
+      throw new MojoFailureException(
+          "[drydock] Interrupted: the JVM is exiting; the throwaway database and temporary files"
+              + " are being removed");
+    }
   }
 
   private Path resolveBinaries(String version) throws MojoExecutionException {
