@@ -6,7 +6,7 @@
  * posts is one {@code LEFT JOIN}, a post with its tags one {@code MULTISET}. The hot statements
  * (create, find by id, update, batch insert, user with posts) render their SQL once and run it with
  * JDBC ({@code DirectStatement}) unless the context has application execute listeners or is marked
- * with {@link dev.drydock.dao.repository.DirectExecution#disable}. Use {@code
- * using(tx)} to run a repository inside a transaction.
+ * with {@link dev.drydock.dao.repository.DirectExecution#disable}. Use {@code using(tx)} to run a
+ * repository inside a transaction.
  */
 package dev.drydock.dao.repository;
