@@ -3,6 +3,7 @@ package dev.drydock.dao;
 import dev.drydock.dao.error.StaleRecordListener;
 import dev.drydock.dao.error.TranslatingExecuteListener;
 import dev.drydock.dao.repository.AccountRepository;
+import dev.drydock.dao.repository.DirectExecution;
 import dev.drydock.dao.repository.PostRepository;
 import dev.drydock.dao.repository.PostTagRepository;
 import dev.drydock.dao.repository.TagRepository;
@@ -64,6 +65,9 @@ public final class DrydockDatabase {
           new DefaultRecordListenerProvider(StaleRecordListener.INSTANCE));
     } else {
       configuration.set(new DefaultRecordListenerProvider(TouchUpdatedAt.INSTANCE));
+    }
+    if (!b.directExecution) {
+      DirectExecution.disable(configuration);
     }
     this.dsl = DSL.using(configuration);
     this.users = new UserRepository(dsl);
@@ -146,6 +150,7 @@ public final class DrydockDatabase {
     private DataSource dataSource;
     private Duration queryTimeout;
     private boolean translateErrors = true;
+    private boolean directExecution = true;
     private final List<ExecuteListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -177,6 +182,21 @@ public final class DrydockDatabase {
      */
     public Builder translateErrors(boolean translate) {
       this.translateErrors = translate;
+      return this;
+    }
+
+    /**
+     * Whether the repositories' hot statements (create returning the row, find by id, the
+     * optimistic update, batch insert, a user with their posts) run directly: SQL rendered by jOOQ
+     * once, then run with JDBC ({@code true}, the default). {@code false} runs every statement
+     * through jOOQ's execute lifecycle (useful to see every statement in jOOQ's debug logging, or
+     * to compare; the logging itself is off by default, {@code
+     * db.dsl().settings().setExecuteLogging(true)} turns it on). Either way the rows, records and
+     * exceptions are the same; an {@link #executeListener(ExecuteListener)} also sends every
+     * statement through jOOQ.
+     */
+    public Builder directExecution(boolean direct) {
+      this.directExecution = direct;
       return this;
     }
 

@@ -23,31 +23,43 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * spread over the rounds reported.
  *
  * <p>Options: {@code --dao-forks=N} rounds (default 3), {@code --dao-warmups=N} and {@code
- * --dao-iterations=N} per fork (default 3 and 2), {@code --dao-seconds=N} per iteration (default
- * 1), {@code --dao-ops=findById,insertReturning} to run only some operations.
+ * --dao-iterations=N} per fork (default 2 and 2), {@code --dao-seconds=N} per iteration (default
+ * 1), {@code --dao-ops=findById,insertReturning} to run only some operations, {@code
+ * --dao-variants=jdbc,dao} only some variants ({@link DaoBench}: jdbc, dao, jooq, jooqNoListener).
  */
 final class DaoSection {
 
   static final List<String> OPERATIONS =
       List.of(
           "insertReturning", "findById", "optimisticUpdate", "userWithPosts", "batchInsert1000");
-  private static final List<String> VARIANTS = List.of("jdbc", "dao", "daoNoListener");
+  static final List<String> VARIANTS = List.of("jdbc", "dao", "jooq", "jooqNoListener");
 
   private final int rounds;
   private final int warmups;
   private final int iterations;
   private final int seconds;
   private final List<String> operations;
+  private final List<String> variants;
   private final Path root;
   private final Path work;
 
   DaoSection(Map<String, String> options, Path root, Path work) {
     this.rounds = Integer.parseInt(options.getOrDefault("dao-forks", "3"));
-    this.warmups = Integer.parseInt(options.getOrDefault("dao-warmups", "3"));
+    this.warmups = Integer.parseInt(options.getOrDefault("dao-warmups", "2"));
     this.iterations = Integer.parseInt(options.getOrDefault("dao-iterations", "2"));
     this.seconds = Integer.parseInt(options.getOrDefault("dao-seconds", "1"));
     this.operations =
         options.containsKey("dao-ops") ? List.of(options.get("dao-ops").split(",")) : OPERATIONS;
+    this.variants =
+        options.containsKey("dao-variants")
+            ? List.of(options.get("dao-variants").split(","))
+            : VARIANTS;
+    for (String variant : variants) {
+      if (!VARIANTS.contains(variant)) {
+        throw new IllegalArgumentException(
+            "--dao-variants: unknown variant " + variant + ", expected some of " + VARIANTS);
+      }
+    }
     this.root = root;
     this.work = work;
   }
@@ -63,12 +75,19 @@ final class DaoSection {
     Map<String, List<Double>> scores = new LinkedHashMap<>();
     for (int round = 1; round <= rounds; round++) {
       BenchMain.progress(
-          "dao: round " + round + "/" + rounds + " (" + operations.size() * 3 + " JVMs)");
+          "dao: round "
+              + round
+              + "/"
+              + rounds
+              + " ("
+              + operations.size() * variants.size()
+              + " JVMs)");
       var options =
           new org.openjdk.jmh.runner.options.OptionsBuilder()
               .include(DaoBench.class.getName() + "\\.(" + String.join("|", operations) + ")$")
               .mode(Mode.Throughput)
               .timeUnit(TimeUnit.SECONDS)
+              .param("variant", variants.toArray(String[]::new))
               .forks(1)
               .warmupIterations(warmups)
               .warmupTime(TimeValue.seconds(seconds))
@@ -98,8 +117,11 @@ final class DaoSection {
         .append("One embedded PostgreSQL per forked JVM (migrated, 100 users with 10 posts each),")
         .append(" one HikariCP pool for both sides, one thread. *jdbc*: hand-written")
         .append(" `PreparedStatement` code sending the SQL the repositories send (the baseline);")
-        .append(" *dao*: the repositories of `DrydockDatabase.configure()...build()`;")
-        .append(" *daoNoListener*: the same with `translateErrors(false)`. ")
+        .append(" *dao*: the repositories of `DrydockDatabase.configure()...build()` (hot")
+        .append(" statements rendered once, run with JDBC); *jooq*: the same with")
+        .append(" `directExecution(false)`, every statement through jOOQ's execute lifecycle and")
+        .append(" the error-translating listener; *jooqNoListener*: *jooq* with")
+        .append(" `translateErrors(false)`. ")
         .append(
             String.format(
                 Locale.ROOT,
@@ -110,28 +132,34 @@ final class DaoSection {
                 warmups,
                 iterations,
                 seconds))
-        .append("| operation | jdbc ops/s | dao ops/s | daoNoListener ops/s | dao ÷ jdbc")
-        .append(" (target ≥ 0.90) | daoNoListener ÷ dao (listener cost, target ≤ 1.02) |")
-        .append(" same SQL |\n")
-        .append("|---|---|---|---|---|---|---|\n");
+        .append("| operation |");
+    for (String variant : variants) {
+      md.append(' ').append(variant).append(" ops/s |");
+    }
+    md.append(" dao ÷ jdbc (target ≥ 0.90) | jooq ÷ jdbc (plain jOOQ, reference) |")
+        .append(" jooqNoListener ÷ jooq (listener cost, target ≤ 1.02) | same SQL |\n")
+        .append("|---|")
+        .append("---|".repeat(variants.size() + 4))
+        .append('\n');
     for (String op : operations) {
       List<Double> jdbc = scores.getOrDefault(op + "/jdbc", List.of());
       List<Double> dao = scores.getOrDefault(op + "/dao", List.of());
-      List<Double> bare = scores.getOrDefault(op + "/daoNoListener", List.of());
+      List<Double> jooq = scores.getOrDefault(op + "/jooq", List.of());
+      List<Double> bare = scores.getOrDefault(op + "/jooqNoListener", List.of());
       boolean same =
           sql.stream().filter(c -> c.operation().equals(op)).allMatch(SqlCapture.Captured::same);
-      md.append("| ")
-          .append(op)
-          .append(" | ")
-          .append(opsPerSecond(jdbc))
-          .append(" | ")
-          .append(opsPerSecond(dao))
-          .append(" | ")
-          .append(opsPerSecond(bare))
-          .append(" | ")
+      md.append("| ").append(op).append(" |");
+      for (String variant : variants) {
+        md.append(' ')
+            .append(opsPerSecond(scores.getOrDefault(op + "/" + variant, List.of())))
+            .append(" |");
+      }
+      md.append(' ')
           .append(ratio(dao, jdbc))
           .append(" | ")
-          .append(ratio(bare, dao))
+          .append(ratio(jooq, jdbc))
+          .append(" | ")
+          .append(ratio(bare, jooq))
           .append(" | ")
           .append(same ? "yes" : "**no** (see below)")
           .append(" |\n");

@@ -24,7 +24,8 @@ import org.jooq.exception.DataAccessException;
  * <p>Failures are what jOOQ would throw: the domain exception of {@link ErrorTranslator} when the
  * context translates errors, jOOQ's {@link DataAccessException} otherwise. A context with other
  * execute listeners (an application's metrics, say) does not take this path: they see every
- * statement through jOOQ.
+ * statement through jOOQ. Neither does a context marked with {@link
+ * DirectExecution#disable(Configuration)}.
  */
 final class DirectStatement {
 
@@ -43,13 +44,15 @@ final class DirectStatement {
   private DirectStatement() {}
 
   /**
-   * Whether the direct path keeps the context's behaviour: no execute listener, or only Drydock's
-   * error translator.
+   * Whether the direct path keeps the context's behaviour (no execute listener, or only Drydock's
+   * error translator) and the context allows it ({@link DirectExecution}).
    */
   static boolean applies(Configuration configuration) {
     ExecuteListenerProvider[] providers = configuration.executeListenerProviders();
-    return providers.length == 0
-        || providers.length == 1 && providers[0].provide() == TranslatingExecuteListener.INSTANCE;
+    return (providers.length == 0
+            || providers.length == 1
+                && providers[0].provide() == TranslatingExecuteListener.INSTANCE)
+        && !DirectExecution.disabled(configuration);
   }
 
   /**

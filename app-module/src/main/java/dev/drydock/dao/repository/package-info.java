@@ -5,7 +5,8 @@
  * lists are keyset-paginated ({@link dev.drydock.dao.repository.PageRequest}); a user with their
  * posts is one {@code LEFT JOIN}, a post with its tags one {@code MULTISET}. The hot statements
  * (create, find by id, update, batch insert, user with posts) render their SQL once and run it with
- * JDBC ({@code DirectStatement}) unless the context has application execute listeners. Use {@code
- * using(tx)} to run a repository inside a transaction.
+ * JDBC ({@code DirectStatement}) unless the context has application execute listeners or is marked
+ * with {@link dev.drydock.dao.repository.DirectExecution#disable}. Use {@code using(tx)} to run a
+ * repository inside a transaction.
  */
 package dev.drydock.dao.repository;

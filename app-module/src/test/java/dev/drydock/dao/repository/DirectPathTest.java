@@ -4,6 +4,7 @@ import static dev.drydock.generated.Tables.POSTS;
 import static dev.drydock.generated.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.drydock.dao.DrydockDatabase;
 import dev.drydock.dao.error.ConflictException;
@@ -18,8 +19,12 @@ import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.JSONB;
+import org.jooq.Query;
+import org.jooq.VisitContext;
+import org.jooq.VisitListener;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultVisitListenerProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -133,6 +138,92 @@ class DirectPathTest {
         .isEqualTo(1);
     assertThat(updatedDirect.getAge()).isEqualTo(updatedViaJooq.getAge()).isEqualTo(40);
     assertThat(seenByListener).hasSize(2);
+  }
+
+  @Test
+  void withoutDirectExecutionJooqRendersAndRunsEveryStatementAndReadsTheSameRecords() {
+    // given: the default database and one with directExecution(false), each repository on a
+    // context that counts the statements jOOQ renders (the direct path renders a statement once
+    // and then reuses the text; jOOQ's execute lifecycle renders it on every execution)
+    StatementRenders directRenders = new StatementRenders();
+    StatementRenders jooqRenders = new StatementRenders();
+    DrydockDatabase directDb = DrydockDatabase.configure().dataSource(db.dataSource()).build();
+    DrydockDatabase jooqDb =
+        DrydockDatabase.configure().dataSource(db.dataSource()).directExecution(false).build();
+    DSLContext directDsl = directRenders.on(directDb.dsl());
+    DSLContext jooqDsl = jooqRenders.on(jooqDb.dsl());
+    UserRepository directUsers = directDb.users().using(directDsl);
+    UserRepository jooqUsers = jooqDb.users().using(jooqDsl);
+    // when: the six hot statements, twice on each
+    List<UsersRecord> directRead = new ArrayList<>();
+    List<UsersRecord> jooqRead = new ArrayList<>();
+    for (int round = 0; round < 2; round++) {
+      directRead.add(hotStatements(directDsl, directUsers, "d" + round));
+      jooqRead.add(hotStatements(jooqDsl, jooqUsers, "j" + round));
+    }
+    // then: the direct path rendered each of its 5 shapes once, jOOQ all 12 statements
+    assertThat(directRenders.count).isEqualTo(5);
+    assertThat(jooqRenders.count).isEqualTo(12);
+    // and both read the same records, whichever path wrote them
+    for (UsersRecord written : directRead) {
+      assertThat(jooqUsers.findById(written.getId())).contains(written);
+    }
+    for (UsersRecord written : jooqRead) {
+      assertThat(directUsers.findById(written.getId())).contains(written);
+    }
+    assertThat(jooqRead)
+        .extracting(UsersRecord::getName, UsersRecord::getAge, UsersRecord::getLockVersion)
+        .containsExactly(tuple("j0", 2, 1), tuple("j1", 2, 1));
+    assertThat(directRead)
+        .extracting(UsersRecord::getName, UsersRecord::getAge, UsersRecord::getLockVersion)
+        .containsExactly(tuple("d0", 2, 1), tuple("d1", 2, 1));
+    assertThat(dsl.fetchCount(USERS)).isEqualTo(12);
+  }
+
+  /**
+   * Create, optimistic update, batch insert of two, find by id, user with posts, and find by id in
+   * a transaction; returns the user as read back.
+   */
+  private static UsersRecord hotStatements(DSLContext dsl, UserRepository users, String name) {
+    UsersRecord created =
+        users.create(new UsersRecord().setName(name).setEmail(name + "@x").setAge(1));
+    UsersRecord updated = users.update(created.setAge(2));
+    List<UsersRecord> batch = new ArrayList<>();
+    for (String suffix : List.of("a", "b")) {
+      batch.add(
+          new UsersRecord()
+              .setName(name + suffix)
+              .setEmail(name + suffix + "@x")
+              .setAge(3)
+              .setIsActive(true));
+    }
+    assertThat(users.createAll(batch)).hasSize(2);
+    UsersRecord found = users.findById(created.getId()).orElseThrow();
+    UserRepository.UserWithPosts withPosts = users.findWithPosts(created.getId()).orElseThrow();
+    UsersRecord inTransaction =
+        dsl.transactionResult(
+            cfg -> users.using(DSL.using(cfg)).findById(created.getId()).orElseThrow());
+    assertThat(found).isEqualTo(updated).isEqualTo(inTransaction).isEqualTo(withPosts.user());
+    assertThat(withPosts.posts()).isEmpty();
+    return found;
+  }
+
+  /** Counts the whole statements (not their parts) jOOQ renders on a context. */
+  private static final class StatementRenders implements VisitListener {
+    int count;
+
+    DSLContext on(DSLContext dsl) {
+      return DSL.using(dsl.configuration().derive(DefaultVisitListenerProvider.providers(this)));
+    }
+
+    @Override
+    public void visitStart(VisitContext context) {
+      if (context.renderContext() != null
+          && context.queryPartsLength() == 1
+          && context.queryPart() instanceof Query) {
+        count++;
+      }
+    }
   }
 
   @Test
