@@ -76,7 +76,8 @@ public final class Anatomy {
       run(List.of("unshare", "-U", "--", "true"));
       print("piece", "unshare -U probe (process spawn)", System.nanoTime() - t);
     }
-    Path bin = cluster.resolveSibling(cluster.getFileName().toString().replace("-cluster", ""));
+    String name = cluster.getFileName().toString();
+    Path bin = cluster.resolveSibling(name.substring(0, name.indexOf("-cluster")));
     List<String> initdb = new ArrayList<>(prefix);
     initdb.addAll(
         List.of(
@@ -90,6 +91,7 @@ public final class Anatomy {
             "-E",
             "UTF8",
             "--locale=C",
+            "--wal-segsize=1",
             "--no-sync"));
     t = System.nanoTime();
     run(initdb);
@@ -103,7 +105,8 @@ public final class Anatomy {
 
   private static Path onlyCluster(Path cache) throws IOException {
     try (Stream<Path> dirs = Files.list(cache.resolve("postgres"))) {
-      List<Path> clusters = dirs.filter(p -> p.toString().endsWith("-cluster")).toList();
+      List<Path> clusters = dirs.filter(p -> Files.isDirectory(p) && p.getFileName().toString().contains("-cluster"))
+              .toList();
       if (clusters.size() != 1) {
         throw new IllegalStateException(
             "expected one cached cluster in " + cache + ": " + clusters);
