@@ -105,7 +105,8 @@ public final class Anatomy {
 
   private static Path onlyCluster(Path cache) throws IOException {
     try (Stream<Path> dirs = Files.list(cache.resolve("postgres"))) {
-      List<Path> clusters = dirs.filter(p -> Files.isDirectory(p) && p.getFileName().toString().contains("-cluster"))
+      List<Path> clusters =
+          dirs.filter(p -> Files.isDirectory(p) && p.getFileName().toString().contains("-cluster"))
               .toList();
       if (clusters.size() != 1) {
         throw new IllegalStateException(
