@@ -2,6 +2,7 @@ package dev.drydock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.testing.FlywayFeatureMigrations;
 import dev.drydock.testing.SharedPostgres;
 import dev.drydock.testing.SharedPostgres.TestServer;
 import java.nio.file.Files;
@@ -36,20 +37,9 @@ class FlywayFeaturesCommandTest {
   void migrationsUsingEveryFeature(TestServer shared) throws Exception {
     server = shared;
     live = server.createDatabase("cli_flyway", null);
-    core = Files.createDirectories(root.resolve("core"));
-    extra = Files.createDirectories(root.resolve("extra"));
-    Files.writeString(
-        core.resolve("V1__items.sql"),
-        "create table ${prefix}items (id int primary key, name text not null);\n");
-    Files.writeString(
-        extra.resolve("V1.1__notes.sql"),
-        "create table notes (id int primary key, item_id int references ${prefix}items (id));\n");
-    Files.writeString(
-        core.resolve("R__item_names.sql"),
-        "create or replace view item_names as select name from ${prefix}items;\n");
-    Files.writeString(
-        core.resolve("afterMigrate.sql"),
-        "comment on table ${prefix}items is 'set by the afterMigrate callback';\n");
+    FlywayFeatureMigrations migrations = FlywayFeatureMigrations.writeUnder(root);
+    core = migrations.core();
+    extra = migrations.extra();
   }
 
   @AfterEach

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderKind;
 import dev.drydock.provider.ProviderSettings;
+import dev.drydock.testing.FlywayFeatureMigrations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,20 +24,9 @@ class FlywayFeaturesTest {
   void repeatableCallbackPlaceholdersTwoLocationsSchemaAndDottedVersionsAllGenerate()
       throws Exception {
     // given
-    Path core = Files.createDirectories(root.resolve("core"));
-    Path extra = Files.createDirectories(root.resolve("extra"));
-    Files.writeString(
-        core.resolve("V1__items.sql"),
-        "create table ${prefix}items (id int primary key, name text not null);\n");
-    Files.writeString(
-        extra.resolve("V1.1__notes.sql"),
-        "create table notes (id int primary key, item_id int references ${prefix}items (id));\n");
-    Files.writeString(
-        core.resolve("R__item_names.sql"),
-        "create or replace view item_names as select name from ${prefix}items;\n");
-    Files.writeString(
-        core.resolve("afterMigrate.sql"),
-        "comment on table ${prefix}items is 'set by the afterMigrate callback';\n");
+    FlywayFeatureMigrations written = FlywayFeatureMigrations.writeUnder(root);
+    Path core = written.core();
+    Path extra = written.extra();
     Migrations migrations =
         Migrations.configure()
             .location(core)
