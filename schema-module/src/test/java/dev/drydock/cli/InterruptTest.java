@@ -110,20 +110,7 @@ class InterruptTest {
   @ParameterizedTest(name = "SIG{0} while jOOQ generates code")
   @CsvSource({"TERM"})
   void signalWhileJooqGeneratesKeepsThePreviousSources(String signal) throws Exception {
-    // given
-    previousOutput();
-    ChildProcess cli = generate(migrations("V1__many.sql", MANY_TABLES));
-    try (cli) {
-      cli.awaitOutput("Generating jOOQ sources", Duration.ofSeconds(60));
-      Thread.sleep(1500);
-
-      // when
-      cli.signal(signal);
-
-      // then
-      assertThat(cli.awaitExit(Duration.ofSeconds(30))).isEqualTo(exitCodeOf(signal));
-      assertNothingLeft(cli);
-    }
+    signalIntoCodeGenerationKeepsThePreviousSources(signal, 1500);
   }
 
   /** Codegen interrupted at other points, and diff's throwaway server: the longer variants. */
@@ -132,14 +119,23 @@ class InterruptTest {
   @CsvSource({"INT, 300", "TERM, 1000", "INT, 2000", "TERM, 3000"})
   void signalAtAnyPointOfCodeGenerationKeepsThePreviousSources(String signal, int delayMillis)
       throws Exception {
+    signalIntoCodeGenerationKeepsThePreviousSources(signal, delayMillis);
+  }
+
+  /** {@code generate} of 300 tables, signalled {@code delayMillis} into jOOQ code generation. */
+  private void signalIntoCodeGenerationKeepsThePreviousSources(String signal, int delayMillis)
+      throws Exception {
+    // given
     previousOutput();
     ChildProcess cli = generate(migrations("V1__many.sql", MANY_TABLES));
     try (cli) {
       cli.awaitOutput("Generating jOOQ sources", Duration.ofSeconds(60));
       Thread.sleep(delayMillis);
 
+      // when
       cli.signal(signal);
 
+      // then
       assertThat(cli.awaitExit(Duration.ofSeconds(30))).isEqualTo(exitCodeOf(signal));
       assertNothingLeft(cli);
     }
