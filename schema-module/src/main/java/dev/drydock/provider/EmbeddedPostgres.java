@@ -135,12 +135,14 @@ final class EmbeddedPostgres implements ThrowawayDatabase, CrashableServer {
         return;
       }
       released = true;
+      // the hook stays registered until the release is done: a SIGTERM arriving meanwhile runs
+      // it, and it waits on this lock, so the JVM cannot halt with the directory half-deleted
+      release(workDir, process, registration);
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
-        // running as the hook
+        // running as the hook, or the JVM is exiting and the hook finds the work done
       }
-      release(workDir, process, registration);
     }
 
     private static void release(Path workDir, Process process, Orphans.Registration registration) {

@@ -122,21 +122,23 @@ final class ExternalServer implements ThrowawayDatabase {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    try {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
-    } catch (IllegalStateException shuttingDown) {
-      // called from the hook itself
-    }
+    // the hook stays registered until the drop is done: a SIGTERM arriving meanwhile runs it, and
+    // it waits on this lock, so the JVM cannot halt before the DROP has been answered
     try (Connection c = connect(jdbcUrl(maintenanceDatabase), user, password);
         Statement st = c.createStatement()) {
       st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     } catch (SQLException e) {
       System.err.println(
           "[drydock] could not drop temporary database " + database + ": " + e.getMessage());
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // called from the hook itself, or the JVM is exiting and the hook finds the work done
     }
   }
 }
