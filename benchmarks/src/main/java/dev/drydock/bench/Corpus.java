@@ -89,7 +89,7 @@ public enum Corpus {
   /** Embedded PostgreSQL of the version this corpus needs, with the given binaries cache. */
   public ProviderSettings provider(Path cacheDirectory) {
     ProviderSettings.Builder b =
-        ProviderSettings.builder().kind(ProviderKind.EMBEDDED).cacheDirectory(cacheDirectory);
+        ProviderSettings.configure().kind(ProviderKind.EMBEDDED).cacheDirectory(cacheDirectory);
     if (this == PAGILA) {
       b.postgresBinaries(postgres18Jar());
     }

@@ -83,7 +83,7 @@ final class DiffBench {
     Stats metaWalk;
     double migrateTo;
     int migrateToQueries;
-    ProviderSettings settings = ProviderSettings.builder().kind(ProviderKind.EMBEDDED).build();
+    ProviderSettings settings = ProviderSettings.configure().kind(ProviderKind.EMBEDDED).build();
     try (ThrowawayDatabase server = ThrowawayDatabase.start(settings)) {
       progress.accept("diff: embedded server " + server.description());
       Map<Integer, String[]> databases = new TreeMap<>();
@@ -97,7 +97,7 @@ final class DiffBench {
           long t = System.nanoTime();
           Migrations.configure()
               .location(migrations)
-              .load()
+              .build()
               .migrate(dataSource(server, pair[side]));
           applied.add(millisSince(t));
         }

@@ -20,8 +20,8 @@ import java.util.function.IntConsumer;
  *
  * <p>Listener cost = (CPU per call with − CPU per call without) ÷ wall time per call with the
  * listener, per adjacent pair of blocks, median over the pairs: the share of a call's time the
- * listener adds. Between forks (the JMH rounds) the same
- * ratio swings by 10–20%; here the noise left is the blocks' spread, printed alongside.
+ * listener adds. Between forks (the JMH rounds) the same ratio swings by 10–20%; here the noise
+ * left is the blocks' spread, printed alongside.
  */
 final class ListenerCost {
 
@@ -38,8 +38,8 @@ final class ListenerCost {
       List<Double> pairCosts) {
 
     /**
-     * The listener's added CPU as a share of a call's wall time: per adjacent pair of blocks
-     * (with − without CPU) ÷ wall with, so that drifts of the machine cancel; the median of pairs.
+     * The listener's added CPU as a share of a call's wall time: per adjacent pair of blocks (with
+     * − without CPU) ÷ wall with, so that drifts of the machine cancel; the median of pairs.
      */
     double cost() {
       return quantile(pairCosts, 0.5);

@@ -159,12 +159,12 @@ public final class Pipelines {
       Path migrations, Path output, String packageName, ProviderSettings provider) {
     GenerationResult result =
         PullWorkflow.configure()
-            .migrations(Migrations.configure().location(migrations).load())
+            .migrations(Migrations.configure().location(migrations).build())
             .packageName(packageName)
             .outputDirectory(output)
             .provider(provider)
             .force(true)
-            .load()
+            .build()
             .run();
     return result.sourceFiles();
   }

@@ -2,7 +2,12 @@ package dev.drydock.cli;
 
 /** The exit-code contract of every {@code drydock} command. */
 public final class ExitCodes {
-  /** No drift: the live database matches the migrations (or the command succeeded). */
+  /** The command succeeded (migrate, generate, pull, ...). */
+  public static final int OK = 0;
+
+  /**
+   * No drift: the live database matches the migrations (diff), or the history is in step (check).
+   */
   public static final int NO_DRIFT = 0;
 
   /** Drift found: differences, pending or changed migrations. */

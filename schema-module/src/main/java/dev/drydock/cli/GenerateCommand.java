@@ -73,11 +73,11 @@ final class GenerateCommand implements Callable<Integer> {
               .schemas(schemas)
               .force(force)
               .log(progress::note)
-              .load()
+              .build()
               .run();
       out.println(result.summary());
       out.flush();
-      return ExitCodes.NO_DRIFT;
+      return ExitCodes.OK;
     } catch (MigrationException e) {
       throw new CliException(ExitCodes.MIGRATIONS_FAILED, "Migration failed: " + e.getMessage(), e);
     } catch (ProviderException e) {

@@ -80,7 +80,7 @@ final class MigrateCommand implements Callable<Integer> {
       }
     }
     out.flush();
-    return ExitCodes.NO_DRIFT;
+    return ExitCodes.OK;
   }
 
   static DataSource dataSource(ConnectionOptions.Resolved live) {

@@ -32,7 +32,7 @@ final class MigrationFiles {
       }
     }
     this.locations = List.copyOf(locations);
-    this.migrations = configuration.load();
+    this.migrations = configuration.build();
   }
 
   /** The locations for messages: {@code migrations} or {@code core, extra}. */

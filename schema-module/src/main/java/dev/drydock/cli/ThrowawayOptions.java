@@ -47,7 +47,7 @@ final class ThrowawayOptions {
 
   /** The provider settings these options ask for; passwords are registered as secrets. */
   ProviderSettings settings(Drydock root) {
-    ProviderSettings.Builder settings = ProviderSettings.builder().kind(provider);
+    ProviderSettings.Builder settings = ProviderSettings.configure().kind(provider);
     if (postgresBinaries != null) {
       if (!Files.isRegularFile(postgresBinaries)) {
         throw new CliException(

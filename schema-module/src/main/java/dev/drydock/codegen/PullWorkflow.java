@@ -31,10 +31,10 @@ import org.jooq.meta.jaxb.Target;
  *
  * <pre>{@code
  * GenerationResult result = PullWorkflow.configure()
- *     .migrations(Migrations.configure().location(Path.of("migrations")).load())
+ *     .migrations(Migrations.configure().location(Path.of("migrations")).build())
  *     .packageName("com.example.db")
  *     .outputDirectory(Path.of("target/generated-sources/jooq"))
- *     .load()
+ *     .build()
  *     .run();
  * }</pre>
  *
@@ -276,7 +276,7 @@ public final class PullWorkflow {
       return this;
     }
 
-    public PullWorkflow load() {
+    public PullWorkflow build() {
       if (migrations == null) {
         throw new IllegalStateException("migrations(...) is required");
       }

@@ -122,7 +122,7 @@ public class GenerateMojo extends AbstractMojo {
         migrationsBuilder.placeholders(placeholders);
       }
       ProviderSettings.Builder providerBuilder =
-          ProviderSettings.builder()
+          ProviderSettings.configure()
               .kind(ProviderKind.parse(provider))
               .serverUrl(url)
               .user(user)
@@ -135,7 +135,7 @@ public class GenerateMojo extends AbstractMojo {
       }
       PullWorkflow.Builder workflow =
           PullWorkflow.configure()
-              .migrations(migrationsBuilder.load())
+              .migrations(migrationsBuilder.build())
               .packageName(packageName)
               .outputDirectory(outputDirectory.toPath())
               .provider(providerBuilder.build())
@@ -146,7 +146,7 @@ public class GenerateMojo extends AbstractMojo {
       if (schemas != null) {
         workflow.schemas(schemas);
       }
-      GenerationResult result = workflow.load().run();
+      GenerationResult result = workflow.build().run();
       getLog().info("[drydock] " + result.summary());
     } catch (MigrationException e) {
       throwIfInterrupted();

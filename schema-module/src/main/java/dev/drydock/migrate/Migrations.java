@@ -25,7 +25,7 @@ import org.postgresql.util.ServerErrorMessage;
  * build with {@link #configure()}:
  *
  * <pre>{@code
- * Migrations migrations = Migrations.configure().location(Path.of("migrations")).load();
+ * Migrations migrations = Migrations.configure().location(Path.of("migrations")).build();
  * MigrationSummary summary = migrations.migrate(dataSource);
  * }</pre>
  *
@@ -257,7 +257,7 @@ public final class Migrations {
       return this;
     }
 
-    public Migrations load() {
+    public Migrations build() {
       if (locations.isEmpty()) {
         throw new IllegalStateException("No migration location configured");
       }

@@ -40,10 +40,10 @@ public final class ProviderSettings {
   }
 
   public static ProviderSettings defaults() {
-    return builder().build();
+    return configure().build();
   }
 
-  public static Builder builder() {
+  public static Builder configure() {
     return new Builder();
   }
 

@@ -17,17 +17,17 @@ import org.junit.jupiter.api.io.TempDir;
 class CodegenOutputFailureTest {
 
   private static final ProviderSettings EMBEDDED =
-      ProviderSettings.builder().kind(ProviderKind.EMBEDDED).build();
+      ProviderSettings.configure().kind(ProviderKind.EMBEDDED).build();
 
   @TempDir Path root;
 
   private PullWorkflow workflow(Path migrations, Path output) {
     return PullWorkflow.configure()
-        .migrations(Migrations.configure().location(migrations).load())
+        .migrations(Migrations.configure().location(migrations).build())
         .packageName("com.example.db")
         .outputDirectory(output)
         .provider(EMBEDDED)
-        .load();
+        .build();
   }
 
   @Test

@@ -33,7 +33,7 @@ class FlywayFeaturesTest {
             .location(extra)
             .schemas(List.of("shop"))
             .placeholder("prefix", "shop_")
-            .load();
+            .build();
     Path output = root.resolve("generated");
 
     // when
@@ -42,8 +42,8 @@ class FlywayFeaturesTest {
             .migrations(migrations)
             .packageName("com.example.shop")
             .outputDirectory(output)
-            .provider(ProviderSettings.builder().kind(ProviderKind.EMBEDDED).build())
-            .load()
+            .provider(ProviderSettings.configure().kind(ProviderKind.EMBEDDED).build())
+            .build()
             .run();
 
     // then: V1, V1.1 and the repeatable one were applied, in schema shop

@@ -45,11 +45,11 @@ class PagilaAcceptanceTest {
     assertThatThrownBy(
             () ->
                 PullWorkflow.configure()
-                    .migrations(Migrations.configure().location(migrations).load())
+                    .migrations(Migrations.configure().location(migrations).build())
                     .packageName("org.pagila")
                     .outputDirectory(root.resolve("generated"))
                     .provider(Pagila.postgres18())
-                    .load()
+                    .build()
                     .run())
         .isInstanceOf(MigrationException.class)
         .hasMessage(
@@ -68,11 +68,11 @@ class PagilaAcceptanceTest {
     // when
     GenerationResult result =
         PullWorkflow.configure()
-            .migrations(Migrations.configure().location(migrations).load())
+            .migrations(Migrations.configure().location(migrations).build())
             .packageName("org.pagila")
             .outputDirectory(output)
             .provider(embedded)
-            .load()
+            .build()
             .run();
 
     // then: tables (incl. partitions), the enum, the non-ASCII domain's users, routines
@@ -110,7 +110,7 @@ class PagilaAcceptanceTest {
     try (ThrowawayDatabase db = ThrowawayDatabase.start(embedded);
         URLClassLoader loader =
             new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
-      Migrations.configure().location(migrations).load().migrate(db.dataSource());
+      Migrations.configure().location(migrations).build().migrate(db.dataSource());
       Table<?> actor = (Table<?>) loader.loadClass("org.pagila.Tables").getField("ACTOR").get(null);
       try (Connection c = db.connect()) {
         c.createStatement()

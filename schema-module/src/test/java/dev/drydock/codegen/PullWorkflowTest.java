@@ -17,11 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 class PullWorkflowTest {
 
   private static final ProviderSettings EMBEDDED =
-      ProviderSettings.builder().kind(ProviderKind.EMBEDDED).build();
+      ProviderSettings.configure().kind(ProviderKind.EMBEDDED).build();
 
   /** A provider that cannot start: using it proves no database was needed. */
   private static final ProviderSettings UNREACHABLE =
-      ProviderSettings.builder()
+      ProviderSettings.configure()
           .kind(ProviderKind.EXTERNAL)
           .serverUrl("jdbc:postgresql://127.0.0.1:1/none")
           .build();
@@ -43,11 +43,11 @@ class PullWorkflowTest {
 
   private PullWorkflow workflow(ProviderSettings provider) {
     return PullWorkflow.configure()
-        .migrations(Migrations.configure().location(migrationsDir).load())
+        .migrations(Migrations.configure().location(migrationsDir).build())
         .packageName("com.example.db")
         .outputDirectory(output)
         .provider(provider)
-        .load();
+        .build();
   }
 
   @Test
@@ -109,12 +109,12 @@ class PullWorkflowTest {
 
     GenerationResult result =
         PullWorkflow.configure()
-            .migrations(Migrations.configure().location(migrationsDir).load())
+            .migrations(Migrations.configure().location(migrationsDir).build())
             .packageName("com.example.db")
             .outputDirectory(output)
             .provider(EMBEDDED)
             .force(true)
-            .load()
+            .build()
             .run();
 
     assertThat(result.upToDate()).isFalse();
@@ -147,10 +147,10 @@ class PullWorkflowTest {
     Fingerprint a = workflow(EMBEDDED).fingerprint();
     Fingerprint b =
         PullWorkflow.configure()
-            .migrations(Migrations.configure().location(migrationsDir).load())
+            .migrations(Migrations.configure().location(migrationsDir).build())
             .packageName("com.example.other")
             .outputDirectory(output)
-            .load()
+            .build()
             .fingerprint();
 
     assertThat(a).isNotEqualTo(b);

@@ -55,7 +55,7 @@ class DriftScenariosTest {
     PGSimpleDataSource ds = new PGSimpleDataSource();
     ds.setUrl(server.url(template));
     ds.setUser(server.user());
-    Migrations.configure().location(Fixtures.resource("drift/base")).load().migrate(ds);
+    Migrations.configure().location(Fixtures.resource("drift/base")).build().migrate(ds);
     try (Connection c = server.connect(template)) {
       expected = INTROSPECTOR.load(c, Set.of());
     }

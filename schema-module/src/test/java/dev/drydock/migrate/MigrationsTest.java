@@ -22,7 +22,7 @@ class MigrationsTest {
   @BeforeAll
   static void start() {
     server =
-        ThrowawayDatabase.start(ProviderSettings.builder().kind(ProviderKind.EMBEDDED).build());
+        ThrowawayDatabase.start(ProviderSettings.configure().kind(ProviderKind.EMBEDDED).build());
   }
 
   @AfterAll
@@ -37,7 +37,7 @@ class MigrationsTest {
     Files.writeString(
         dir.resolve("V2__broken.sql"),
         "-- a comment\ncreate table b (id int);\n\ncreate table c (\n  id int,\n  nme txet\n);\n");
-    Migrations migrations = Migrations.configure().location(dir).load();
+    Migrations migrations = Migrations.configure().location(dir).build();
 
     // when / then
     assertThatThrownBy(() -> migrations.migrate(server.dataSource()))
@@ -56,7 +56,7 @@ class MigrationsTest {
   void commentBeforeTheFailingStatementDoesNotShiftTheLine() throws Exception {
     Files.writeString(
         dir.resolve("V1__commented.sql"), "-- comment\ncreate table b (\n  id int,\n  oops\n);\n");
-    Migrations migrations = Migrations.configure().location(dir).load();
+    Migrations migrations = Migrations.configure().location(dir).build();
 
     assertThatThrownBy(() -> migrations.migrate(server.dataSource()))
         .hasMessage("V1__commented.sql:5: ERROR: syntax error at or near \")\" (SQLState 42601)");
@@ -65,7 +65,7 @@ class MigrationsTest {
   @Test
   void missingDirectoryIsReportedByPath() {
     Path missing = dir.resolve("nope");
-    Migrations migrations = Migrations.configure().location(missing).load();
+    Migrations migrations = Migrations.configure().location(missing).build();
 
     assertThatThrownBy(() -> migrations.migrate(server.dataSource()))
         .isInstanceOf(MigrationException.class)
@@ -74,7 +74,7 @@ class MigrationsTest {
 
   @Test
   void emptyDirectoryIsAnError() {
-    Migrations migrations = Migrations.configure().location(dir).load();
+    Migrations migrations = Migrations.configure().location(dir).build();
 
     assertThatThrownBy(migrations::requireMigrations)
         .isInstanceOf(MigrationException.class)
@@ -85,7 +85,7 @@ class MigrationsTest {
   void twoMigrationsWithTheSameVersionAreRejectedNamingBoth() throws Exception {
     Files.writeString(dir.resolve("V1__one.sql"), "select 1;\n");
     Files.writeString(dir.resolve("V1__other.sql"), "select 2;\n");
-    Migrations migrations = Migrations.configure().location(dir).load();
+    Migrations migrations = Migrations.configure().location(dir).build();
 
     assertThatThrownBy(() -> migrations.migrate(server.dataSource()))
         .isInstanceOf(MigrationException.class)

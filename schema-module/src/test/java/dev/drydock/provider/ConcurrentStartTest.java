@@ -25,7 +25,7 @@ class ConcurrentStartTest {
   void threeServersStartingAtOnceOnAnEmptyCacheAllComeUpOnTheirOwnPorts() throws Exception {
     // given: an empty cache, so all three race to extract binaries and create the cluster template
     ProviderSettings settings =
-        ProviderSettings.builder().kind(ProviderKind.EMBEDDED).cacheDirectory(cache).build();
+        ProviderSettings.configure().kind(ProviderKind.EMBEDDED).cacheDirectory(cache).build();
     CountDownLatch go = new CountDownLatch(1);
     Callable<Integer> startAndQuery =
         () -> {

@@ -25,7 +25,7 @@ class CrashableServerTest {
     Path workDir;
     try (ThrowawayDatabase db =
         ThrowawayDatabase.start(
-            ProviderSettings.builder()
+            ProviderSettings.configure()
                 .kind(ProviderKind.EMBEDDED)
                 .serverParameter("synchronous_commit", "on")
                 .build())) {
@@ -78,7 +78,7 @@ class CrashableServerTest {
     Leftovers before = Leftovers.now();
     Path workDir;
     try (ThrowawayDatabase db =
-        ThrowawayDatabase.start(ProviderSettings.builder().kind(ProviderKind.EMBEDDED).build())) {
+        ThrowawayDatabase.start(ProviderSettings.configure().kind(ProviderKind.EMBEDDED).build())) {
       workDir = ((EmbeddedPostgres) db).workDirectory();
       CrashableServer server = db.crashable().orElseThrow();
       Properties oneSecond = new Properties();

@@ -9,7 +9,7 @@ public final class EmbeddedPostgresChild {
 
   /** Optional argument: a cache directory (an empty one makes start-up long: extract, initdb). */
   public static void main(String[] args) throws Exception {
-    ProviderSettings.Builder settings = ProviderSettings.builder().kind(ProviderKind.EMBEDDED);
+    ProviderSettings.Builder settings = ProviderSettings.configure().kind(ProviderKind.EMBEDDED);
     if (args.length > 0) {
       settings.cacheDirectory(java.nio.file.Path.of(args[0]));
     }

@@ -127,7 +127,7 @@ class EmbeddedPostgresCleanupTest {
   void serverDirectoryGoesToTheConfiguredParent(@TempDir Path parent) {
     String previous = System.setProperty("drydock.tmpdir", parent.toString());
     try (EmbeddedPostgres db =
-        EmbeddedPostgres.start(ProviderSettings.builder().kind(ProviderKind.EMBEDDED).build())) {
+        EmbeddedPostgres.start(ProviderSettings.configure().kind(ProviderKind.EMBEDDED).build())) {
       assertThat(db.workDirectory().getParent()).isEqualTo(parent);
     } finally {
       if (previous == null) {
@@ -162,7 +162,7 @@ class EmbeddedPostgresCleanupTest {
     long pid;
     try (EmbeddedPostgres db =
         EmbeddedPostgres.start(
-            ProviderSettings.builder().kind(ProviderKind.EMBEDDED).build(),
+            ProviderSettings.configure().kind(ProviderKind.EMBEDDED).build(),
             EmbeddedPostgres.RunAs.NOBODY)) {
       workDir = db.workDirectory();
       pid = db.pid();

@@ -20,7 +20,7 @@ class EmbeddedPostgresTest {
     Path workDir;
     // when
     try (EmbeddedPostgres started =
-        EmbeddedPostgres.start(ProviderSettings.builder().kind(ProviderKind.EMBEDDED).build())) {
+        EmbeddedPostgres.start(ProviderSettings.configure().kind(ProviderKind.EMBEDDED).build())) {
       db = started;
       pid = started.pid();
       workDir = started.workDirectory();

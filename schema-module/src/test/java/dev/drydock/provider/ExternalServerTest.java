@@ -33,7 +33,7 @@ class ExternalServerTest {
             + "host all all 127.0.0.1/32 scram-sha-256\n");
     server =
         ThrowawayDatabase.start(
-            ProviderSettings.builder()
+            ProviderSettings.configure()
                 .kind(ProviderKind.EMBEDDED)
                 .serverParameter("hba_file", hba.toString())
                 .build());
@@ -55,7 +55,7 @@ class ExternalServerTest {
   void externalProviderCreatesAUniqueTemporaryDatabaseAndDropsItOnClose() throws Exception {
     // given
     ProviderSettings settings =
-        ProviderSettings.builder()
+        ProviderSettings.configure()
             .serverUrl(server.jdbcUrl())
             .user("ci")
             .password("s3cret-pw")
@@ -84,7 +84,7 @@ class ExternalServerTest {
   @Test
   void wrongPasswordFailsWithOneLineThatNeverShowsThePassword() {
     ProviderSettings settings =
-        ProviderSettings.builder()
+        ProviderSettings.configure()
             .serverUrl(server.jdbcUrl() + "?password=leaked-in-url")
             .user("ci")
             .password("wrong-pw")
@@ -100,7 +100,7 @@ class ExternalServerTest {
 
   @Test
   void autoPrefersAnExplicitServerUrl() {
-    ProviderSettings settings = ProviderSettings.builder().serverUrl(server.jdbcUrl()).build();
+    ProviderSettings settings = ProviderSettings.configure().serverUrl(server.jdbcUrl()).build();
 
     assertThat(Providers.resolve(settings)).isEqualTo(ProviderKind.EXTERNAL);
   }

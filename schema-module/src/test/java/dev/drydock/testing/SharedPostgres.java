@@ -51,7 +51,7 @@ public final class SharedPostgres implements ParameterResolver {
       hba.toFile().deleteOnExit();
       ThrowawayDatabase db =
           ThrowawayDatabase.start(
-              ProviderSettings.builder()
+              ProviderSettings.configure()
                   .kind(ProviderKind.EMBEDDED)
                   .serverParameter("hba_file", hba.toString())
                   .build());

@@ -129,7 +129,7 @@ class ServerFailureTest {
 
   private FaultReport runRounds(Fault fault, int threads, int rounds) throws Exception {
     ProviderSettings settings =
-        ProviderSettings.builder()
+        ProviderSettings.configure()
             .kind(ProviderKind.EMBEDDED)
             .serverParameter("synchronous_commit", "on")
             .build();

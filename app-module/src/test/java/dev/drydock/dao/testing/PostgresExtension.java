@@ -65,7 +65,8 @@ public final class PostgresExtension implements ParameterResolver {
     final ThrowawayDatabase db;
 
     Server() {
-      db = ThrowawayDatabase.start(ProviderSettings.builder().kind(ProviderKind.EMBEDDED).build());
+      db =
+          ThrowawayDatabase.start(ProviderSettings.configure().kind(ProviderKind.EMBEDDED).build());
       try {
         execute("create database " + TEMPLATE);
         Flyway.configure()

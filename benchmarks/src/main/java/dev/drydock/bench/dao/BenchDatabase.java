@@ -44,7 +44,7 @@ public final class BenchDatabase implements AutoCloseable {
   /** Starts, migrates and seeds the database; {@code migrations} is the project's folder. */
   public static BenchDatabase start(Path migrations) {
     ThrowawayDatabase server =
-        ThrowawayDatabase.start(ProviderSettings.builder().kind(ProviderKind.EMBEDDED).build());
+        ThrowawayDatabase.start(ProviderSettings.configure().kind(ProviderKind.EMBEDDED).build());
     try {
       Flyway.configure()
           .dataSource(server.jdbcUrl(), server.user(), server.password())
