@@ -156,14 +156,13 @@ class EmbeddedPostgresCleanupTest {
 
   @Test
   void asRootWithoutUserNamespacesTheServerRunsAsNobody() throws Exception {
-    assumeTrue(EmbeddedPostgres.isRoot(), "only root needs (and can use) the setpriv fallback");
+    assumeTrue(RunAs.isRoot(), "only root needs (and can use) the setpriv fallback");
     // given / when
     Path workDir;
     long pid;
     try (EmbeddedPostgres db =
         EmbeddedPostgres.start(
-            ProviderSettings.configure().kind(ProviderKind.EMBEDDED).build(),
-            EmbeddedPostgres.RunAs.NOBODY)) {
+            ProviderSettings.configure().kind(ProviderKind.EMBEDDED).build(), RunAs.NOBODY)) {
       workDir = db.workDirectory();
       pid = db.pid();
       // then
