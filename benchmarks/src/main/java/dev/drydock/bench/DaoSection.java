@@ -27,7 +27,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * 1), {@code --dao-ops=findById,insertReturning} to run only some operations, {@code
  * --dao-variants=jdbc,dao} only some variants ({@link DaoBench}: jdbc, dao, jooq, jooqNoListener).
  */
-final class DaoSection {
+final class DaoSection implements Section {
 
   static final List<String> OPERATIONS =
       List.of(
@@ -64,9 +64,10 @@ final class DaoSection {
     this.work = work;
   }
 
-  String run() throws RunnerException {
-    String load = BenchMain.sectionLoad();
-    BenchMain.progress("dao: checking that the baseline sends the repositories' SQL");
+  @Override
+  public String run() throws RunnerException {
+    String load = Machine.sectionLoad();
+    Machine.progress("dao: checking that the baseline sends the repositories' SQL");
     List<SqlCapture.Captured> sql;
     try (BenchDatabase database = BenchDatabase.start(root.resolve("migrations"))) {
       sql = SqlCapture.capture(database);
@@ -74,7 +75,7 @@ final class DaoSection {
     // per operation and variant: one score (ops/s) per round
     Map<String, List<Double>> scores = new LinkedHashMap<>();
     for (int round = 1; round <= rounds; round++) {
-      BenchMain.progress(
+      Machine.progress(
           "dao: round "
               + round
               + "/"
@@ -110,7 +111,7 @@ final class DaoSection {
     if (!variants.contains("jooq") || !variants.contains("jooqNoListener")) {
       return report;
     }
-    BenchMain.progress("dao: listener cost, A/B in one JVM on one server");
+    Machine.progress("dao: listener cost, A/B in one JVM on one server");
     List<ListenerCost.Result> cost;
     try (BenchDatabase database = BenchDatabase.start(root.resolve("migrations"))) {
       cost = ListenerCost.measure(database, operations);

@@ -51,7 +51,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * fully (tables, columns, keys, indexes, foreign keys), and once {@code Meta.migrateTo(Meta)},
  * jOOQ's own diff.
  */
-final class DiffBench {
+final class DiffBench implements Section {
 
   static final int[] SIZES = {100, 1_000, 2_000};
   private static final String[] ENUMS = {"status", "priority", "kind"};
@@ -70,7 +70,8 @@ final class DiffBench {
   }
 
   /** The Markdown part of the report. */
-  String run() throws IOException, SQLException {
+  @Override
+  public String run() throws IOException, SQLException {
     Map<Integer, Stats> diff = new TreeMap<>();
     Map<Integer, Stats> oneSide = new TreeMap<>();
     Map<Integer, Stats> compareOnly = new TreeMap<>();
@@ -234,7 +235,7 @@ final class DiffBench {
       double migrateTo,
       int migrateToQueries) {
     StringBuilder r = new StringBuilder("## Diff: introspect both sides and compare\n\n");
-    r.append(BenchMain.sectionLoad())
+    r.append(Machine.sectionLoad())
         .append("Generated schemas (3 enums; per table 9 columns of mixed types with defaults and")
         .append(" NOT NULLs, a primary key, a foreign key and an index), applied with Flyway to a")
         .append(" migrated and a live database on one embedded server. Timed: `Drift.between`")
