@@ -232,6 +232,13 @@ final class PullCommand implements Callable<Integer> {
   }
 
   private String text(PullResult result, Path written, boolean marked) {
+    if (result.nothingToPull() && result.destructive() > 0) {
+      return "Nothing to pull without --allow-destructive: the migrations differ from "
+          + result.database()
+          + " only by "
+          + result.destructive()
+          + " DESTRUCTIVE change(s); no file written\n";
+    }
     if (result.nothingToPull()) {
       return "Nothing to pull: the migrations match " + result.database() + "\n";
     }

@@ -87,7 +87,7 @@ public final class Pull {
                 + (baseline ? "an empty database" : "the migrations"));
         PullPlanner.Plan plan =
             PullPlanner.plan(live, migrated, schemas, migrations.table(), allowDestructive);
-        if (plan.isEmpty()) {
+        if (plan.isEmpty() || plan.onlyCommentedOut()) {
           return result(baseline, Optional.empty(), plan);
         }
         String version = VersionScheme.next(VersionScheme.latest(files), clock);

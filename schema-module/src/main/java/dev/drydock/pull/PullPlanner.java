@@ -48,10 +48,16 @@ final class PullPlanner {
    * @param changes per object kind, in dependency order, what the statements create, drop, alter
    * @param destructive how many statements are marked {@code -- DESTRUCTIVE:}
    * @param manual how many changes the planner can only describe ({@code -- MANUAL:})
+   * @param statements how many lines of SQL would run (comments and settings not counted)
    */
-  record Plan(String sql, List<ObjectChanges> changes, int destructive, int manual) {
+  record Plan(String sql, List<ObjectChanges> changes, int destructive, int manual, int statements) {
     boolean isEmpty() {
       return changes.isEmpty();
+    }
+
+    /** Differences, but every statement for them is commented out (or manual). */
+    boolean onlyCommentedOut() {
+      return !isEmpty() && statements == 0;
     }
   }
 
@@ -79,7 +85,7 @@ final class PullPlanner {
     DiffResult result =
         Drift.between(new Introspector(historyTable), live, migrated, new LinkedHashSet<>(schemas));
     if (!result.hasDrift()) {
-      return new Plan("", List.of(), 0, 0);
+      return new Plan("", List.of(), 0, 0, 0);
     }
     return adapt(
         SqlRenderer.render(schemasCreatedEmpty(result), "the migrations"),
@@ -142,6 +148,7 @@ final class PullPlanner {
     boolean commentingOut = false;
     int destructive = 0;
     int manual = 0;
+    int statements = 0;
     for (String line : script.split("\n", -1)) {
       if (!inBody) {
         // the planner's header: replaced by the pulled file's own
@@ -168,12 +175,18 @@ final class PullPlanner {
       } else {
         if (line.startsWith(MANUAL)) {
           manual++;
+        } else if (!line.startsWith("--")) {
+          statements++;
         }
         sql.append(line).append('\n');
       }
     }
     String body = sql.toString().strip();
     return new Plan(
-        body + "\n\nRESET check_function_bodies;\n", List.copyOf(changes), destructive, manual);
+        body + "\n\nRESET check_function_bodies;\n",
+        List.copyOf(changes),
+        destructive,
+        manual,
+        statements);
   }
 }

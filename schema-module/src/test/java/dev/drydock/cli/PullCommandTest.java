@@ -191,6 +191,14 @@ class PullCommandTest {
                 + " not have\n-- DROP INDEX IF EXISTS public.name_idx;\n")
         .contains("-- 1 DESTRUCTIVE statement is commented out");
     assertThat(files(m)).containsExactly("V1__base.sql");
+    Cli.Result notAllowed = run("pull", live, m);
+    assertThat(notAllowed.exitCode()).as(notAllowed.all()).isEqualTo(ExitCodes.OK);
+    assertThat(notAllowed.out())
+        .isEqualTo(
+            "Nothing to pull without --allow-destructive: the migrations differ from "
+                + server.url(live)
+                + " only by 1 DESTRUCTIVE change(s); no file written\n");
+    assertThat(files(m)).containsExactly("V1__base.sql");
 
     Cli.Result allowed = run("pull", live, m, "--allow-destructive");
     assertThat(allowed.exitCode()).as(allowed.all()).isEqualTo(ExitCodes.OK);
