@@ -50,7 +50,8 @@ final class PullPlanner {
    * @param manual how many changes the planner can only describe ({@code -- MANUAL:})
    * @param statements how many lines of SQL would run (comments and settings not counted)
    */
-  record Plan(String sql, List<ObjectChanges> changes, int destructive, int manual, int statements) {
+  record Plan(
+      String sql, List<ObjectChanges> changes, int destructive, int manual, int statements) {
     boolean isEmpty() {
       return changes.isEmpty();
     }

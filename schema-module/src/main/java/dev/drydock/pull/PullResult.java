@@ -8,8 +8,8 @@ import java.util.Optional;
  *
  * @param baseline true when there were no migrations: the migration is the whole live schema
  * @param database the live database, as displayed (no password)
- * @param migration the migration to write; empty when the migrations already match the database,
- *     or when every statement would be a commented-out destructive one (see {@code destructive})
+ * @param migration the migration to write; empty when the migrations already match the database, or
+ *     when every statement would be a commented-out destructive one (see {@code destructive})
  * @param changes per object kind, what the migration creates, drops and alters
  * @param destructive how many statements drop objects or may lose data
  * @param destructiveWritten whether those statements are written as SQL (else as comments)
