@@ -125,7 +125,10 @@ final class PullPlanner {
         differences, new Catalog(result.expected().schemas(), objects), result.actual());
   }
 
-  /** Counts distinct objects per kind: missing from the migrations = created, and so on. */
+  /**
+   * Counts distinct objects per kind, with what they contain: missing from the migrations =
+   * created, missing from the live database = dropped, else altered.
+   */
   private static List<ObjectChanges> changes(DiffResult result) {
     Map<ObjectKind, Set<ObjectId>[]> byKind = new EnumMap<>(ObjectKind.class);
     for (Difference d : result.differences()) {
@@ -135,6 +138,17 @@ final class PullPlanner {
               d.objectKind(), k -> new Set[] {new HashSet<>(), new HashSet<>(), new HashSet<>()});
       int slot = d.change() == ChangeKind.REMOVED ? 0 : d.change() == ChangeKind.ADDED ? 1 : 2;
       sets[slot].add(d.id());
+      // a created (dropped) table brings its columns, constraints, ... with it: count them too
+      if (d.change() != ChangeKind.CHANGED) {
+        Catalog side = d.change() == ChangeKind.REMOVED ? result.expected() : result.actual();
+        for (CatalogObject child : side.descendants(d.id())) {
+          byKind
+              .computeIfAbsent(
+                  child.kind(), k -> new Set[] {new HashSet<>(), new HashSet<>(), new HashSet<>()})[
+              slot]
+              .add(child.id());
+        }
+      }
     }
     List<ObjectChanges> out = new ArrayList<>();
     byKind.forEach(

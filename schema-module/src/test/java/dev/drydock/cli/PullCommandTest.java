@@ -162,7 +162,8 @@ class PullCommandTest {
                 + " since the migrations):\n"
                 + "  enum types: 1 altered\n"
                 + "  tables: 1 created\n"
-                + "  columns: 1 created\n"
+                + "  columns: 3 created\n"
+                + "  constraints: 1 created\n"
                 + "  indexes: 1 created\n"
                 + "  row-level security policies: 1 created\n");
     Cli.Result diff = run("diff", live, m);
