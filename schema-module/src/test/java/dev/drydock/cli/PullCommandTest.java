@@ -286,4 +286,22 @@ class PullCommandTest {
     assertThat(pulled.out()).isEmpty();
     assertThat(temp.resolve("x")).doesNotExist();
   }
+
+  @Test
+  void givenAPackage_whenPulled_thenTheClassesAreGeneratedFromTheMigrationsWithThePulledFile()
+      throws IOException {
+    Path m = copy(BASE, temp.resolve("m"));
+    String live = migrated("pull_codegen", m);
+    server.execute(live, "CREATE TABLE public.labels (id bigint PRIMARY KEY, name text NOT NULL)");
+    Path output = temp.resolve("jooq");
+
+    Cli.Result pulled =
+        run("pull", live, m, "--package", "com.example.db", "--output", output.toString());
+
+    assertThat(pulled.exitCode()).as(pulled.all()).isEqualTo(ExitCodes.OK);
+    assertThat(pulled.out())
+        .contains("\nGenerated ")
+        .contains(" jOOQ source files from 2 migrations");
+    assertThat(output.resolve("com/example/db/tables/Labels.java")).exists();
+  }
 }
