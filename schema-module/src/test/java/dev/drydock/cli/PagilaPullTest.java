@@ -97,7 +97,9 @@ class PagilaPullTest {
   @Disabled(
       "planner: functions are created before tables (ObjectKind order), so"
           + " rewards_report(...) RETURNS SETOF public.customer fails with type \"public.customer\""
-          + " does not exist; needs dependency ordering (pg_depend) in the diff.sql planner")
+          + " does not exist; needs dependency ordering (pg_depend). Also: the aggregate"
+          + " group_concat(text) is not introspected (aggregates are not compared), so the views"
+          + " film_list and nicer_but_slower_film_list fail")
   void givenPagila_whenPulledIntoAnEmptyDirectory_thenTheBaselineReproducesItBothWays()
       throws IOException {
     String live = migrated("pagila_pull", pagila);
