@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CommandLineTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"diff", "check", "migrate"})
+  @ValueSource(strings = {"diff", "check", "migrate", "pull"})
   void everyCommandHasHelp(String command) {
     Cli.Result result = Cli.run(Map.of(), command, "--help");
 
@@ -31,6 +31,7 @@ class CommandLineTest {
         .contains("diff")
         .contains("check")
         .contains("migrate")
+        .contains("pull")
         .contains("2   usage or connection error");
   }
 

@@ -1,0 +1,234 @@
+package dev.drydock.pull;
+
+import dev.drydock.migrate.Migrations;
+import dev.drydock.provider.ProviderSettings;
+import dev.drydock.provider.ThrowawayDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * {@code drydock pull} as a library: the migration that takes the migrations' schema to the live
+ * database's. With no migrations it is a baseline (the whole live schema, compared with a fresh
+ * database); otherwise the migrations are applied to a throwaway database and the differences
+ * become the next migration. Nothing is written: see {@link MigrationWriter}.
+ *
+ * <pre>{@code
+ * PullResult result = Pull.configure()
+ *     .live(connection, "jdbc:postgresql://db:5432/shop")
+ *     .migrations(Migrations.configure().location(Path.of("migrations")).build())
+ *     .name("add_phone")
+ *     .build()
+ *     .run();
+ * }</pre>
+ */
+public final class Pull {
+
+  private final Connection live;
+  private final String liveLabel;
+  private final Migrations migrations;
+  private final ProviderSettings throwaway;
+  private final List<String> schemas;
+  private final String description;
+  private final boolean allowDestructive;
+  private final Clock clock;
+  private final Consumer<String> log;
+
+  private Pull(Builder b) {
+    this.live = Objects.requireNonNull(b.live, "live connection");
+    this.liveLabel = b.liveLabel;
+    this.migrations = Objects.requireNonNull(b.migrations, "migrations");
+    this.throwaway = b.throwaway;
+    this.schemas = List.copyOf(b.schemas);
+    this.description = b.name == null ? null : MigrationName.description(b.name);
+    this.allowDestructive = b.allowDestructive;
+    this.clock = b.clock;
+    this.log = b.log;
+  }
+
+  public static Builder configure() {
+    return new Builder();
+  }
+
+  /** Compares, plans and renders the migration; starts (and removes) one throwaway database. */
+  public PullResult run() {
+    List<Path> files = VersionScheme.migrationFiles(migrations.locations());
+    boolean baseline = files.isEmpty();
+    log.accept("Starting throwaway PostgreSQL");
+    try (ThrowawayDatabase scratch = ThrowawayDatabase.start(throwaway)) {
+      if (baseline) {
+        createFlywaySchemas(scratch);
+      } else {
+        log.accept("Applying " + files.size() + " migrations to " + scratch.description());
+        migrations.migrate(scratch.dataSource());
+      }
+      try (Connection migrated = scratch.connect()) {
+        List<String> unknown = PullPlanner.unknownSchemas(schemas, live, migrated);
+        if (!unknown.isEmpty()) {
+          throw new PullException(
+              "Unknown schema "
+                  + String.join(", ", unknown)
+                  + ": neither the live database nor the migrations have it");
+        }
+        log.accept(
+            "Comparing "
+                + liveLabel
+                + " with "
+                + (baseline ? "an empty database" : "the migrations"));
+        PullPlanner.Plan plan =
+            PullPlanner.plan(live, migrated, schemas, migrations.table(), allowDestructive);
+        if (plan.isEmpty() || plan.onlyCommentedOut()) {
+          return result(baseline, Optional.empty(), plan);
+        }
+        String version = VersionScheme.next(VersionScheme.latest(files), clock);
+        String name = description != null ? description : baseline ? "baseline" : "pull";
+        String fileName = "V" + version + "__" + name + ".sql";
+        String sql = header(fileName, baseline, files, plan) + "\n" + plan.sql();
+        return result(baseline, Optional.of(new PulledMigration(version, fileName, sql)), plan);
+      }
+    } catch (SQLException e) {
+      throw new PullException("Database error: " + e.getMessage(), e);
+    }
+  }
+
+  private PullResult result(boolean baseline, Optional<PulledMigration> m, PullPlanner.Plan plan) {
+    return new PullResult(
+        baseline,
+        liveLabel,
+        m,
+        plan.changes(),
+        plan.destructive(),
+        allowDestructive,
+        plan.manual(),
+        PullPlanner.NOT_PULLED);
+  }
+
+  /**
+   * Flyway creates the schemas it is told to manage before the first migration, so a baseline must
+   * not create them: the empty database it is compared with has them.
+   */
+  private void createFlywaySchemas(ThrowawayDatabase scratch) throws SQLException {
+    try (Connection c = scratch.connect();
+        Statement st = c.createStatement()) {
+      for (String schema : migrations.schemas()) {
+        st.execute("CREATE SCHEMA IF NOT EXISTS \"" + schema.replace("\"", "\"\"") + "\"");
+      }
+    }
+  }
+
+  private String header(String fileName, boolean baseline, List<Path> files, PullPlanner.Plan p) {
+    List<String> lines = new ArrayList<>();
+    lines.add("Drydock pull: " + fileName);
+    lines.add(
+        "Pulled from " + liveLabel + " at " + Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
+    if (baseline) {
+      lines.add(
+          "Baseline: the schema of the live database (no data), ordered to apply on an empty"
+              + " database.");
+    } else {
+      lines.add(
+          "The changes in the live database since the migrations in "
+              + migrations.locations().stream()
+                  .map(Path::toString)
+                  .collect(Collectors.joining(", "))
+              + " ("
+              + files.size()
+              + (files.size() == 1 ? " file" : " files")
+              + VersionScheme.latest(files).map(v -> ", latest V" + v).orElse("")
+              + ").");
+    }
+    lines.add("Not pulled: " + String.join("; ", PullPlanner.NOT_PULLED) + ".");
+    if (p.destructive() > 0 && !allowDestructive) {
+      lines.add(
+          p.destructive()
+              + " DESTRUCTIVE statement"
+              + (p.destructive() == 1 ? " is" : "s are")
+              + " commented out: review, then pull with --allow-destructive to write them.");
+    }
+    if (p.manual() > 0) {
+      lines.add(p.manual() + " change(s) need manual work: see the MANUAL comments.");
+    }
+    return lines.stream().map(l -> "-- " + l + "\n").collect(Collectors.joining());
+  }
+
+  /** Fluent builder; every setter returns {@code this}. */
+  public static final class Builder {
+    private Connection live;
+    private String liveLabel = "the live database";
+    private Migrations migrations;
+    private ProviderSettings throwaway = ProviderSettings.defaults();
+    private final List<String> schemas = new ArrayList<>();
+    private String name;
+    private boolean allowDestructive;
+    private Clock clock = Clock.systemUTC();
+    private Consumer<String> log = line -> {};
+
+    private Builder() {}
+
+    /**
+     * The live database, and how to name it in messages and the file's header (never with a
+     * password). The connection stays open; the caller closes it.
+     */
+    public Builder live(Connection connection, String label) {
+      this.live = connection;
+      this.liveLabel = Objects.requireNonNull(label, "label");
+      return this;
+    }
+
+    /** The migrations; the new file's version follows theirs. None (or no directory): baseline. */
+    public Builder migrations(Migrations migrations) {
+      this.migrations = migrations;
+      return this;
+    }
+
+    /** The throwaway PostgreSQL the migrations are applied to (default: auto). */
+    public Builder throwaway(ProviderSettings settings) {
+      this.throwaway = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /** Schemas to pull; default every non-system schema. */
+    public Builder schemas(List<String> names) {
+      schemas.addAll(names);
+      return this;
+    }
+
+    /** The migration's description, e.g. {@code add_phone}; default baseline or pull. */
+    public Builder name(String description) {
+      this.name = description;
+      return this;
+    }
+
+    /** Write drops and narrowing changes as SQL instead of comments. */
+    public Builder allowDestructive(boolean allow) {
+      this.allowDestructive = allow;
+      return this;
+    }
+
+    /** The clock for the header and timestamp versions (default UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Told about each step, e.g. for a progress display. */
+    public Builder log(Consumer<String> log) {
+      this.log = Objects.requireNonNull(log, "log");
+      return this;
+    }
+
+    public Pull build() {
+      return new Pull(this);
+    }
+  }
+}
