@@ -56,11 +56,7 @@ public final class DrydockDatabase {
     configuration.set(settings);
     configuration.set(listeners.toArray(ExecuteListenerProvider[]::new));
     if (b.translateErrors) {
-      configuration.set(
-          new DefaultRecordListenerProvider(TouchUpdatedAt.INSTANCE),
-          new DefaultRecordListenerProvider(StaleRecordListener.INSTANCE));
-    } else {
-      configuration.set(new DefaultRecordListenerProvider(TouchUpdatedAt.INSTANCE));
+      configuration.set(new DefaultRecordListenerProvider(StaleRecordListener.INSTANCE));
     }
     if (!b.directExecution) {
       DirectExecution.disable(configuration);
@@ -88,10 +84,10 @@ public final class DrydockDatabase {
    *       (jOOQ's {@code DataChangedException} without error translation) instead of overwriting a
    *       newer row;
    *   <li>{@code RETURNING *} after {@code store()}, so records see database defaults;
-   *   <li>{@code store()} of a changed record sets the record timestamp column (jOOQ's {@code
-   *       Table.getRecordTimestamp()}, e.g. {@code updated_at}) on update only (see {@link
-   *       TouchUpdatedAt}; jOOQ's own {@code updateRecordTimestamp}, which also sets it on insert,
-   *       is off);
+   *   <li>{@code store()} sets the record timestamp column (jOOQ's {@code
+   *       Table.getRecordTimestamp()}, {@code updated_at} as the goal generates it) with jOOQ's own
+   *       {@code updateRecordTimestamp}: on update, and, like the version, on a record's first
+   *       {@code store()}; jOOQ's optimistic locking also compares it;
    *   <li>no jOOQ debug logging of every statement (a measurable cost in hot paths).
    * </ul>
    */
@@ -101,7 +97,7 @@ public final class DrydockDatabase {
             .withExecuteWithOptimisticLocking(true)
             .withExecuteWithOptimisticLockingExcludeUnversioned(true)
             .withUpdateRecordVersion(true)
-            .withUpdateRecordTimestamp(false)
+            .withUpdateRecordTimestamp(true)
             .withReturnAllOnUpdatableRecord(true)
             .withExecuteLogging(false)
             .withRenderSchema(false);

@@ -6,12 +6,14 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SortField;
 import org.jooq.TableField;
+import org.jooq.UniqueKey;
 import org.jooq.UpdatableRecord;
 
 /**
- * The order of a keyset-paginated list: the caller's sort fields, then the primary key columns not
- * among them (ascending), so that the order is total; jOOQ's {@code SEEK} turns a cursor into the
- * predicate. The cursor is a record of the sort columns' values in the last row of a page.
+ * The order of a keyset-paginated list: the caller's sort fields, then, unless they cover a unique
+ * key, the primary key columns not among them (ascending), so that the order is total; jOOQ's
+ * {@code SEEK} turns a cursor into the predicate. The cursor is a record of the sort columns'
+ * values in the last row of a page.
  */
 public final class Keyset<R extends UpdatableRecord<R>> {
 
@@ -47,13 +49,25 @@ public final class Keyset<R extends UpdatableRecord<R>> {
       sort.add(s);
       columns.add(model.table().field(f));
     }
-    for (TableField<R, ?> k : model.keyFields()) {
-      if (!columns.contains(k)) {
-        sort.add(k.asc());
-        columns.add(k);
+    if (!coversUniqueKey(model, columns)) {
+      for (TableField<R, ?> k : model.keyFields()) {
+        if (!columns.contains(k)) {
+          sort.add(k.asc());
+          columns.add(k);
+        }
       }
     }
     return new Keyset<>(model, List.copyOf(sort), columns.toArray(Field<?>[]::new));
+  }
+
+  /** Whether {@code columns} hold all columns of a unique key: then the order is total already. */
+  private static boolean coversUniqueKey(TableModel<?, ?> model, List<Field<?>> columns) {
+    for (UniqueKey<?> key : model.table().getKeys()) {
+      if (columns.containsAll(key.getFields())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The ORDER BY. */

@@ -10,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.jooq.Condition;
@@ -240,9 +239,16 @@ public final class TableModel<R extends UpdatableRecord<R>, K> {
     }
   }
 
-  /** The id as exceptions show it: the value, or the list of the key's values. */
+  /** The id as exceptions show it: the value, or {@code (v1, v2, ...)} for a composite key. */
   public Object id(Object[] values) {
-    return values.length == 1 ? values[0] : Arrays.asList(values);
+    if (values.length == 1) {
+      return values[0];
+    }
+    StringBuilder sb = new StringBuilder("(");
+    for (Object v : values) {
+      sb.append(sb.length() == 1 ? "" : ", ").append(v);
+    }
+    return sb.append(')').toString();
   }
 
   /** {@code key = values}. */

@@ -24,6 +24,9 @@ import org.jooq.UpdatableRecord;
  */
 public final class TableStatements<R extends UpdatableRecord<R>> {
 
+  /** Rows per multi-row INSERT statement, well below PostgreSQL's 65535 bind parameters. */
+  public static final int ROWS_PER_STATEMENT = MultiRowInsert.CHUNK;
+
   private final TableModel<R, ?> model;
   private final RenderedSql rendered = new RenderedSql();
   private final InsertReturning<R> insert;
