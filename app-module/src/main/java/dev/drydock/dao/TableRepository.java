@@ -295,7 +295,10 @@ public final class TableRepository<R extends UpdatableRecord<R>, K> {
     deleteByKey(model.keyValues(id, "deleteById"));
   }
 
-  /** Inserts the record, or updates the row with its primary key: {@link #upsert(R, UniqueKey)}. */
+  /**
+   * Inserts the record, or updates the row with its primary key: {@link #upsert(UpdatableRecord,
+   * UniqueKey)}.
+   */
   public R upsert(R record) {
     return upsert(record, model.primaryKey());
   }

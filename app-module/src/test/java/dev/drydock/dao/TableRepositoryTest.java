@@ -51,6 +51,7 @@ class TableRepositoryTest {
 
   private final DSLContext dsl;
   private final DrydockDatabase db;
+  private final TestDatabase database;
   private final TableRepository<UsersRecord, Integer> users;
   private final TableRepository<PostsRecord, Integer> posts;
   private final TableRepository<TagsRecord, Integer> tags;
@@ -58,6 +59,7 @@ class TableRepositoryTest {
   private final TableRepository<AccountsRecord, UUID> accounts;
 
   TableRepositoryTest(TestDatabase database) {
+    this.database = database;
     this.db = database.drydock();
     this.dsl = db.dsl();
     this.users = db.repository(USERS);
@@ -308,6 +310,39 @@ class TableRepositoryTest {
                     }))
         .hasMessageContaining("roll back");
     assertThat(users.findBy(USERS.EMAIL, "tx@x")).isEmpty();
+  }
+
+  @Test
+  void directAndJooqPathsWriteAndReadTheSameRowsForUuidAndCompositeKeys() {
+    // given: the default database (direct path) and one through jOOQ's execute lifecycle
+    DrydockDatabase viaJooq =
+        DrydockDatabase.configure()
+            .dataSource(database.dataSource())
+            .directExecution(false)
+            .build();
+    TableRepository<AccountsRecord, UUID> jooqAccounts = viaJooq.repository(ACCOUNTS);
+    TableRepository<PostTagsRecord, Record2<Integer, Integer>> jooqLinks =
+        viaJooq.repository(POST_TAGS);
+    UsersRecord ada = user("ada");
+    PostsRecord post = posts.create(new PostsRecord().setAuthorId(ada.getId()).setTitle("t"));
+    List<TagsRecord> two =
+        tags.createMany(List.of(new TagsRecord().setName("a"), new TagsRecord().setName("b")));
+    // when: each path writes, the other reads
+    List<AccountsRecord> direct =
+        accounts.createMany(
+            List.of(new AccountsRecord().setBalance(1L), new AccountsRecord().setBalance(2L)));
+    AccountsRecord jooq = jooqAccounts.create(new AccountsRecord().setBalance(3L));
+    PostTagsRecord link =
+        jooqLinks.create(new PostTagsRecord().setPostId(post.getId()).setTagId(two.get(0).getId()));
+    // then
+    assertThat(jooqAccounts.findById(direct.get(1).getId())).contains(direct.get(1));
+    assertThat(accounts.findById(jooq.getId())).contains(jooq);
+    AccountsRecord updated = accounts.update(jooq.setBalance(30L));
+    assertThat(jooqAccounts.update(updated.setBalance(31L)).getLockVersion()).isEqualTo(2);
+    Record2<Integer, Integer> key =
+        dsl.newRecord(POST_TAGS.POST_ID, POST_TAGS.TAG_ID).values(post.getId(), two.get(0).getId());
+    assertThat(links.findById(key)).contains(link);
+    assertThat(jooqLinks.findById(key)).contains(link);
   }
 
   @Test

@@ -288,7 +288,8 @@ public final class TableModel<R extends UpdatableRecord<R>, K> {
   /** Checks that {@code record} is a record of this table. */
   public void checkTable(R record, String operation) {
     Objects.requireNonNull(record, "record");
-    if (!table.equals(record.getTable())) {
+    // generated records hold their table's singleton: the reference check is the common case
+    if (record.getTable() != table && !table.equals(record.getTable())) {
       throw new IllegalArgumentException(
           operation
               + " of "
