@@ -2,21 +2,20 @@ package dev.drydock.dao;
 
 import dev.drydock.dao.error.StaleRecordListener;
 import dev.drydock.dao.error.TranslatingExecuteListener;
-import dev.drydock.dao.repository.AccountRepository;
 import dev.drydock.dao.repository.DirectExecution;
-import dev.drydock.dao.repository.PostRepository;
-import dev.drydock.dao.repository.PostTagRepository;
-import dev.drydock.dao.repository.TagRepository;
-import dev.drydock.dao.repository.UserRepository;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteListener;
 import org.jooq.ExecuteListenerProvider;
 import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.UpdatableRecord;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
@@ -25,12 +24,13 @@ import org.jooq.impl.DefaultRecordListenerProvider;
 
 /**
  * The entry point of the DAO library: a {@link DSLContext} over an application's {@link
- * DataSource}, with PostgreSQL errors translated to Drydock's domain exceptions, and the
- * repositories built on it.
+ * DataSource}, with PostgreSQL errors translated to Drydock's domain exceptions, and a {@link
+ * TableRepository} for any generated table.
  *
  * <pre>{@code
  * DrydockDatabase db = DrydockDatabase.configure().dataSource(hikari).build();
- * UsersRecord user = db.users().create("Ada", "ada@example.com");
+ * TableRepository<CustomersRecord, UUID> customers = db.repository(CUSTOMERS);
+ * CustomersRecord ada = customers.create(new CustomersRecord().setName("Ada"));
  * }</pre>
  *
  * <p>Immutable and thread-safe; build one per data source and share it.
@@ -38,11 +38,7 @@ import org.jooq.impl.DefaultRecordListenerProvider;
 public final class DrydockDatabase {
 
   private final DSLContext dsl;
-  private final UserRepository users;
-  private final PostRepository posts;
-  private final TagRepository tags;
-  private final PostTagRepository postTags;
-  private final AccountRepository accounts;
+  private final Map<Table<?>, TableRepository<?, ?>> repositories = new ConcurrentHashMap<>();
 
   private DrydockDatabase(Builder b) {
     Settings settings = settings(b.queryTimeout);
@@ -60,21 +56,12 @@ public final class DrydockDatabase {
     configuration.set(settings);
     configuration.set(listeners.toArray(ExecuteListenerProvider[]::new));
     if (b.translateErrors) {
-      configuration.set(
-          new DefaultRecordListenerProvider(TouchUpdatedAt.INSTANCE),
-          new DefaultRecordListenerProvider(StaleRecordListener.INSTANCE));
-    } else {
-      configuration.set(new DefaultRecordListenerProvider(TouchUpdatedAt.INSTANCE));
+      configuration.set(new DefaultRecordListenerProvider(StaleRecordListener.INSTANCE));
     }
     if (!b.directExecution) {
       DirectExecution.disable(configuration);
     }
     this.dsl = DSL.using(configuration);
-    this.users = new UserRepository(dsl);
-    this.posts = new PostRepository(dsl);
-    this.tags = new TagRepository(dsl);
-    this.postTags = new PostTagRepository(dsl);
-    this.accounts = new AccountRepository(dsl);
   }
 
   /** Starts a configuration, like {@code Flyway.configure()}. */
@@ -91,12 +78,16 @@ public final class DrydockDatabase {
    * The jOOQ settings the repositories rely on:
    *
    * <ul>
-   *   <li>optimistic locking for {@code UpdatableRecord.store()}: the {@code lock_version} column
-   *       is checked and incremented in the UPDATE itself, and a stale record fails with a {@code
-   *       StaleVersionException} (jOOQ's {@code DataChangedException} without error translation)
-   *       instead of overwriting a newer row;
+   *   <li>optimistic locking for {@code UpdatableRecord.store()}: the record version column (jOOQ's
+   *       {@code Table.getRecordVersion()}, e.g. {@code lock_version}) is checked and incremented
+   *       in the UPDATE itself, and a stale record fails with a {@code StaleVersionException}
+   *       (jOOQ's {@code DataChangedException} without error translation) instead of overwriting a
+   *       newer row;
    *   <li>{@code RETURNING *} after {@code store()}, so records see database defaults;
-   *   <li>{@code store()} of a changed record sets {@code updated_at} (see {@link TouchUpdatedAt});
+   *   <li>{@code store()} sets the record timestamp column (jOOQ's {@code
+   *       Table.getRecordTimestamp()}, {@code updated_at} as the goal generates it) with jOOQ's own
+   *       {@code updateRecordTimestamp}: on update, and, like the version, on a record's first
+   *       {@code store()}; jOOQ's optimistic locking also compares it;
    *   <li>no jOOQ debug logging of every statement (a measurable cost in hot paths).
    * </ul>
    */
@@ -106,6 +97,7 @@ public final class DrydockDatabase {
             .withExecuteWithOptimisticLocking(true)
             .withExecuteWithOptimisticLockingExcludeUnversioned(true)
             .withUpdateRecordVersion(true)
+            .withUpdateRecordTimestamp(true)
             .withReturnAllOnUpdatableRecord(true)
             .withExecuteLogging(false)
             .withRenderSchema(false);
@@ -120,29 +112,29 @@ public final class DrydockDatabase {
     return dsl;
   }
 
-  /** Users: create, find, list, optimistic update, upsert, delete, with posts. */
-  public UserRepository users() {
-    return users;
-  }
-
-  /** Posts, with their tags. */
-  public PostRepository posts() {
-    return posts;
-  }
-
-  /** Tags. */
-  public TagRepository tags() {
-    return tags;
-  }
-
-  /** The post-tag links. */
-  public PostTagRepository postTags() {
-    return postTags;
-  }
-
-  /** Accounts and transfers between them. */
-  public AccountRepository accounts() {
-    return accounts;
+  /**
+   * The repository of {@code table} (one per table, kept), with {@code K} the primary key's type as
+   * the call site declares it: the column's Java type, or the key's {@code RecordN} for a composite
+   * key.
+   *
+   * <pre>{@code
+   * TableRepository<CustomersRecord, UUID> customers = db.repository(CUSTOMERS);
+   * TableRepository<OrderLinesRecord, Record2<Long, Integer>> lines = db.repository(ORDER_LINES);
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if the table has no primary key or a version field that is not
+   *     integral
+   */
+  @SuppressWarnings("unchecked")
+  public <R extends UpdatableRecord<R>, K> TableRepository<R, K> repository(Table<R> table) {
+    Objects.requireNonNull(table, "table");
+    TableRepository<?, ?> repository = repositories.get(table);
+    if (repository == null) {
+      repository = TableRepository.of(dsl, table);
+      TableRepository<?, ?> raced = repositories.putIfAbsent(table, repository);
+      repository = raced != null ? raced : repository;
+    }
+    return (TableRepository<R, K>) repository;
   }
 
   /** Configuration of a {@link DrydockDatabase}. */
@@ -187,13 +179,12 @@ public final class DrydockDatabase {
 
     /**
      * Whether the repositories' hot statements (create returning the row, find by id, the
-     * optimistic update, batch insert, a user with their posts) run directly: SQL rendered by jOOQ
-     * once, then run with JDBC ({@code true}, the default). {@code false} runs every statement
-     * through jOOQ's execute lifecycle (useful to see every statement in jOOQ's debug logging, or
-     * to compare; the logging itself is off by default, {@code
-     * db.dsl().settings().setExecuteLogging(true)} turns it on). Either way the rows, records and
-     * exceptions are the same; an {@link #executeListener(ExecuteListener)} also sends every
-     * statement through jOOQ.
+     * optimistic update, multi-row insert) run directly: SQL rendered by jOOQ once, then run with
+     * JDBC ({@code true}, the default). {@code false} runs every statement through jOOQ's execute
+     * lifecycle (useful to see every statement in jOOQ's debug logging, or to compare; the logging
+     * itself is off by default, {@code db.dsl().settings().setExecuteLogging(true)} turns it on).
+     * Either way the rows, records and exceptions are the same; an {@link
+     * #executeListener(ExecuteListener)} also sends every statement through jOOQ.
      */
     public Builder directExecution(boolean direct) {
       this.directExecution = direct;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drydock.dao.error.ConflictException;
+import dev.drydock.dao.sample.UserRepository;
 import dev.drydock.dao.testing.PostgresExtension;
 import dev.drydock.dao.testing.TestDatabase;
 import java.time.Duration;
@@ -64,9 +65,9 @@ class DrydockDatabaseTest {
         };
     DrydockDatabase drydock =
         DrydockDatabase.configure().dataSource(db.dataSource()).executeListener(spy).build();
-    drydock.users().create("Ada", "listener@x");
+    new UserRepository(drydock).create("Ada", "listener@x");
     // when
-    assertThatThrownBy(() -> drydock.users().create("Ada", "listener@x"))
+    assertThatThrownBy(() -> new UserRepository(drydock).create("Ada", "listener@x"))
         .isInstanceOf(ConflictException.class);
     // then
     assertThat(seen).singleElement().isInstanceOf(ConflictException.class);

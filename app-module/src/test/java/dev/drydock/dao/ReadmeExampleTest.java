@@ -1,17 +1,19 @@
 package dev.drydock.dao;
 
+import static dev.drydock.generated.Tables.ACCOUNTS;
+import static dev.drydock.generated.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.drydock.dao.error.ConflictException;
 import dev.drydock.dao.error.StaleVersionException;
-import dev.drydock.dao.repository.AccountRepository;
-import dev.drydock.dao.repository.UserRepository;
 import dev.drydock.dao.testing.PostgresExtension;
 import dev.drydock.dao.testing.TestDatabase;
 import dev.drydock.dao.tx.Isolation;
 import dev.drydock.dao.tx.TransactionRetry;
+import dev.drydock.generated.Keys;
+import dev.drydock.generated.tables.records.AccountsRecord;
 import dev.drydock.generated.tables.records.UsersRecord;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,37 +43,45 @@ class ReadmeExampleTest {
       // --- README snippet starts ---
       DrydockDatabase db =
           DrydockDatabase.configure().dataSource(pool).queryTimeout(Duration.ofSeconds(5)).build();
-      UserRepository users = db.users();
+      TableRepository<UsersRecord, Integer> users = db.repository(USERS);
 
-      UsersRecord ada = users.create("Ada", "ada@example.com");
+      UsersRecord ada = users.create(new UsersRecord().setName("Ada").setEmail("ada@example.com"));
       try {
-        users.create("Ada again", "ada@example.com");
+        users.create(new UsersRecord().setName("Ada again").setEmail("ada@example.com"));
       } catch (ConflictException e) {
         // 23505 unique_email users (Key (email)=(ada@example.com) already exists.)
         log.add(e.sqlState().orElseThrow() + " " + e.constraint().orElseThrow());
       }
+      users.findBy(USERS.EMAIL, "ada@example.com"); // any unique key
 
-      UsersRecord older = users.update(ada.setAge(36)); // lock_version 0 -> 1
+      UsersRecord older = users.update(ada.setAge(36)); // lock_version 0 -> 1, updated_at set
       try {
         users.update(ada.setAge(37)); // ada still holds lock_version 0
       } catch (StaleVersionException e) { // a ConflictException, retryable
         log.add("stale " + e.expectedVersion() + " vs " + e.actualVersion().orElseThrow());
       }
 
-      AccountRepository accounts = db.accounts();
-      UUID from = accounts.create(ada.getId(), 500).getId();
-      UUID to = accounts.create(null, 0).getId();
+      TableRepository<AccountsRecord, UUID> accounts = db.repository(ACCOUNTS);
+      UUID id =
+          accounts.create(new AccountsRecord().setOwnerId(ada.getId()).setBalance(500L)).getId();
       TransactionRetry retry =
           TransactionRetry.configure().isolation(Isolation.SERIALIZABLE).maxAttempts(10).build();
-      retry.run(
-          db.dsl(),
-          tx -> {
-            accounts.using(tx).transfer(from, to, 100);
-            return null;
-          });
+      AccountsRecord debited =
+          retry.run(
+              db.dsl(),
+              tx -> {
+                TableRepository<AccountsRecord, UUID> inTx = accounts.using(tx);
+                AccountsRecord account = inTx.findById(id).orElseThrow();
+                return inTx.update(account.setBalance(account.getBalance() - 100));
+              });
+      var withAccounts = users.findWithChildren(ada.getId(), Keys.ACCOUNTS__ACCOUNTS_OWNER_ID_FKEY);
       // --- README snippet ends ---
       assertThat(older.getLockVersion()).isEqualTo(1);
-      assertThat(accounts.findById(to).orElseThrow().getBalance()).isEqualTo(100);
+      assertThat(debited.getBalance()).isEqualTo(400);
+      assertThat(older.getUpdatedAt()).isNotNull();
+      assertThat(withAccounts.orElseThrow().children())
+          .extracting(AccountsRecord::getId)
+          .containsExactly(id);
     }
     assertThat(log).containsExactly("23505 unique_email", "stale 0 vs 1");
   }

@@ -49,6 +49,13 @@ public final class PullWorkflow {
   private final ProviderSettings provider;
   private final List<String> schemas;
   private final String excludes;
+
+  /**
+   * jOOQ's record timestamp fields ({@code Table.getRecordTimestamp()}), which the DAO library
+   * touches on update. Fixed for now; the generator configuration work makes it a parameter.
+   */
+  static final String RECORD_TIMESTAMP_FIELDS = "updated_at";
+
   private final String recordVersionFields;
   private final boolean force;
   private final Consumer<String> log;
@@ -145,7 +152,8 @@ public final class PullWorkflow {
             .withName("org.jooq.meta.postgres.PostgresDatabase")
             .withIncludes(".*")
             .withExcludes(excludes)
-            .withRecordVersionFields(recordVersionFields);
+            .withRecordVersionFields(recordVersionFields)
+            .withRecordTimestampFields(RECORD_TIMESTAMP_FIELDS);
     for (String schema : schemas) {
       database.getSchemata().add(new SchemaMappingType().withInputSchema(schema));
     }
@@ -187,6 +195,7 @@ public final class PullWorkflow {
         "schemas=" + schemas,
         "excludes=" + excludes,
         "recordVersionFields=" + recordVersionFields,
+        "recordTimestampFields=" + RECORD_TIMESTAMP_FIELDS,
         "migrationSchemas=" + migrations.schemas(),
         "table=" + migrations.table(),
         "placeholders=" + new TreeMap<>(migrations.placeholders()),

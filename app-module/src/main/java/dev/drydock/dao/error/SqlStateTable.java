@@ -12,20 +12,18 @@ import java.util.Map;
  */
 final class SqlStateTable {
 
-  /** What a SQLState means to an application. */
+  /**
+   * What a SQLState means to an application. Whether it is retryable is decided in one place: the
+   * exception each category becomes ({@link ErrorTranslator}; only {@link UnavailableException}
+   * is).
+   */
   enum Category {
-    CONFLICT(false),
+    CONFLICT,
     /** {@code 23503}: NotFound on INSERT/UPDATE, Conflict on DELETE (see {@link StatementKind}). */
-    FOREIGN_KEY(false),
-    NOT_FOUND(false),
-    INVALID_INPUT(false),
-    UNAVAILABLE(true);
-
-    final boolean retryable;
-
-    Category(boolean retryable) {
-      this.retryable = retryable;
-    }
+    FOREIGN_KEY,
+    NOT_FOUND,
+    INVALID_INPUT,
+    UNAVAILABLE
   }
 
   private static final Map<String, Category> CODES =

@@ -27,8 +27,13 @@ public final class StaleRecordListener implements RecordListener {
   public void exception(RecordContext ctx) {
     if (ctx.exception() instanceof DataChangedException changed
         && ctx.record() instanceof TableRecord<?> record) {
+      Field<?> version = record.getTable().getRecordVersion();
       throw StaleVersionException.ofStore(
-          record.getTable().getName(), id(record), expectedVersion(record), changed);
+          record.getTable().getName(),
+          version == null ? null : version.getName(),
+          id(record),
+          expectedVersion(record, version),
+          changed);
     }
   }
 
@@ -42,9 +47,11 @@ public final class StaleRecordListener implements RecordListener {
     return null;
   }
 
-  /** The version the record was read at ({@code -1} if the table has no {@code lock_version}). */
-  private static long expectedVersion(Record record) {
-    Field<?> version = record.field("lock_version");
+  /**
+   * The version the record was read at ({@code -1} if the table has no record version field in
+   * jOOQ's metadata, {@code Table.getRecordVersion()}).
+   */
+  private static long expectedVersion(Record record, Field<?> version) {
     Object original = version == null ? null : record.original(version);
     return original instanceof Number n ? n.longValue() : -1;
   }

@@ -3,9 +3,9 @@ package dev.drydock.dao.error;
 import java.util.OptionalLong;
 
 /**
- * An optimistic update found the row at another {@code lock_version} than the one the caller read:
- * someone else changed it in between. Retryable: read the row again, re-apply the change, update
- * again.
+ * An optimistic update found the row at another version (the table's record version column, e.g.
+ * {@code lock_version}) than the one the caller read: someone else changed it in between.
+ * Retryable: read the row again, re-apply the change, update again.
  */
 public class StaleVersionException extends ConflictException {
 
@@ -15,9 +15,11 @@ public class StaleVersionException extends ConflictException {
   private final long expectedVersion;
   private final Long actualVersion;
 
-  private StaleVersionException(String table, Object id, long expected, Long actual) {
+  private StaleVersionException(
+      String table, String column, Object id, long expected, Long actual) {
     this(
         table,
+        column,
         id,
         expected,
         actual,
@@ -26,10 +28,16 @@ public class StaleVersionException extends ConflictException {
   }
 
   private StaleVersionException(
-      String table, Object id, long expected, Long actual, String found, Throwable cause) {
+      String table,
+      String column,
+      Object id,
+      long expected,
+      Long actual,
+      String found,
+      Throwable cause) {
     super(
-        "Stale version of " + table + " id " + id + ": expected lock_version " + expected + found,
-        new ServerError(null, null, null, null, table, "lock_version", null),
+        "Stale version of " + table + " id " + id + ": expected " + column + " " + expected + found,
+        new ServerError(null, null, null, null, table, column, null),
         cause,
         true);
     this.id = id;
@@ -37,14 +45,18 @@ public class StaleVersionException extends ConflictException {
     this.actualVersion = actual;
   }
 
-  /** The row is at {@code actual}, not at {@code expected}. */
-  public static StaleVersionException of(String table, Object id, long expected, long actual) {
-    return new StaleVersionException(table, id, expected, actual);
+  /**
+   * The row is at {@code actual}, not at {@code expected} (in the version column {@code column}).
+   */
+  public static StaleVersionException of(
+      String table, String column, Object id, long expected, long actual) {
+    return new StaleVersionException(table, column, id, expected, actual);
   }
 
   /** The row changed while the update ran; its new version is not known. */
-  public static StaleVersionException unknownActual(String table, Object id, long expected) {
-    return new StaleVersionException(table, id, expected, null);
+  public static StaleVersionException unknownActual(
+      String table, String column, Object id, long expected) {
+    return new StaleVersionException(table, column, id, expected, null);
   }
 
   /**
@@ -52,9 +64,9 @@ public class StaleVersionException extends ConflictException {
    * since the record was read; {@code cause} is jOOQ's {@code DataChangedException}.
    */
   public static StaleVersionException ofStore(
-      String table, Object id, long expected, RuntimeException cause) {
+      String table, String column, Object id, long expected, RuntimeException cause) {
     return new StaleVersionException(
-        table, id, expected, null, ", row changed or deleted since it was read", cause);
+        table, column, id, expected, null, ", row changed or deleted since it was read", cause);
   }
 
   /** Primary key of the row. */
@@ -62,12 +74,12 @@ public class StaleVersionException extends ConflictException {
     return id;
   }
 
-  /** The {@code lock_version} the caller read and expected the row to still have. */
+  /** The version the caller read and expected the row to still have. */
   public long expectedVersion() {
     return expectedVersion;
   }
 
-  /** The row's {@code lock_version} when the update ran, if known. */
+  /** The row's version when the update ran, if known. */
   public OptionalLong actualVersion() {
     return actualVersion == null ? OptionalLong.empty() : OptionalLong.of(actualVersion);
   }

@@ -34,6 +34,7 @@ final class MultiRowInsert<R extends TableRecord<R>> {
   private final int[] columnIndexes;
   private final ColumnType[] bindings;
   private final RecordReader<R> reader;
+  private final RenderedSql.Shape shape;
 
   MultiRowInsert(Table<R> table, List<Field<?>> columns) {
     this.table = table;
@@ -47,6 +48,31 @@ final class MultiRowInsert<R extends TableRecord<R>> {
       bindable &= bindings[c] != null && columnIndexes[c] >= 0;
     }
     this.reader = bindable ? RecordReader.of(table) : null;
+    long mask = 0;
+    for (int index : columnIndexes) {
+      mask |= index < 64 ? 1L << index : 0;
+    }
+    this.shape = new RenderedSql.Shape("insert " + table.getName() + " rows", mask);
+  }
+
+  /**
+   * The columns of table {@code table} that some record of {@code records} sets, in table order.
+   */
+  static <R extends TableRecord<R>> List<Field<?>> setColumns(Table<R> table, List<R> records) {
+    Field<?>[] fields = table.fields();
+    boolean[] set = new boolean[fields.length];
+    for (R r : records) {
+      for (int i = 0; i < fields.length; i++) {
+        set[i] |= r.changed(i);
+      }
+    }
+    List<Field<?>> columns = new ArrayList<>(fields.length);
+    for (int i = 0; i < fields.length; i++) {
+      if (set[i]) {
+        columns.add(fields[i]);
+      }
+    }
+    return columns;
   }
 
   List<R> insert(DSLContext dsl, RenderedSql rendered, List<R> records) {
@@ -83,7 +109,7 @@ final class MultiRowInsert<R extends TableRecord<R>> {
   private String[] template(DSLContext dsl, RenderedSql rendered, R first) {
     String sql =
         rendered.get(
-            new RenderedSql.Shape("insert " + table.getName(), 1),
+            shape,
             () -> {
               List<Field<?>> row = new ArrayList<>(columns.size());
               for (Field<?> c : columns) {

@@ -1,6 +1,5 @@
 package dev.drydock.dao.repository;
 
-import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.trueCondition;
@@ -8,7 +7,6 @@ import static org.jooq.impl.DSL.trueCondition;
 import dev.drydock.dao.error.NotFoundException;
 import dev.drydock.dao.error.StaleVersionException;
 import dev.drydock.dao.error.StatementKind;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jooq.CommonTableExpression;
@@ -22,14 +20,14 @@ import org.jooq.TableField;
 import org.jooq.UpdatableRecord;
 
 /**
- * The optimistic update of a versioned table, in one statement:
+ * The optimistic update of a versioned table ({@link TableModel#version()}), in one statement:
  *
  * <pre>{@code
  * with upd as (
- *   update t set <changes>, lock_version = lock_version + 1, updated_at = current_timestamp
- *   where id = ? and lock_version = ? returning *)
- * select upd.*, cur.lock_version
- * from (select lock_version from t where id = ?) cur left join upd on true
+ *   update t set <changes>, <version> = <version> + 1, <timestamp> = current_timestamp
+ *   where <key> = ? and <version> = ? returning *)
+ * select upd.*, cur.<version>
+ * from (select <version> from t where <key> = ?) cur left join upd on true
  * }</pre>
  *
  * <p>The sub-select {@code cur} reads the statement's snapshot (PostgreSQL evaluates all parts of a
@@ -38,47 +36,51 @@ import org.jooq.UpdatableRecord;
  * {@code upd} means the version was stale (Conflict, with the actual version, or with an unknown
  * one if a concurrent transaction changed the row while this statement waited for it).
  */
-final class OptimisticUpdate<R extends UpdatableRecord<R>, K> {
+final class OptimisticUpdate<R extends UpdatableRecord<R>> {
 
+  private final TableModel<R, ?> model;
   private final Table<R> table;
-  private final TableField<R, K> id;
-  private final TableField<R, Integer> version;
-  private final TableField<R, OffsetDateTime> updatedAt;
+  private final TableField<R, ?>[] key;
+  private final TableField<R, ?> version;
+  private final Object one;
+  private final Field<?> now;
   private final Field<?>[] fields;
   private final RecordReader<R> reader;
   private final ColumnType[] bindings;
-  private final ColumnType keyBinding;
+  private final ColumnType[] keyBindings;
+  private final ColumnType versionBinding;
 
-  OptimisticUpdate(
-      Table<R> table,
-      TableField<R, K> id,
-      TableField<R, Integer> version,
-      TableField<R, OffsetDateTime> updatedAt) {
-    this.table = table;
-    this.id = id;
-    this.version = version;
-    this.updatedAt = updatedAt;
+  OptimisticUpdate(TableModel<R, ?> model) {
+    this.model = model;
+    this.table = model.table();
+    this.key = model.keyFieldArray();
+    this.version = model.version();
+    this.one = version.getDataType().convert(1);
+    this.now = model.timestamp() == null ? null : TableModel.now(model.timestamp());
     this.fields = table.fields();
     this.reader = fields.length < 64 ? RecordReader.of(table) : null;
     this.bindings = new ColumnType[fields.length];
     for (int i = 0; i < fields.length; i++) {
       bindings[i] = RecordReader.binding(fields[i]);
     }
-    this.keyBinding = RecordReader.binding(id);
+    this.keyBindings = new ColumnType[key.length];
+    boolean keyBindable = true;
+    for (int i = 0; i < key.length; i++) {
+      keyBindings[i] = RecordReader.binding(key[i]);
+      keyBindable &= keyBindings[i] != null;
+    }
+    ColumnType v = RecordReader.binding(version);
+    this.versionBinding = keyBindable ? v : null;
   }
 
   /**
-   * Writes the changed fields of {@code record} to the row with its id, if the row is still at the
-   * record's {@code lock_version}; returns the updated row.
+   * Writes the changed fields of {@code record} to the row with its key, if the row is still at the
+   * record's version; returns the updated row.
    */
   R update(DSLContext dsl, RenderedSql rendered, R record) {
-    K key = record.get(id);
-    Integer expected = record.get(version);
-    if (key == null || expected == null) {
-      throw new IllegalArgumentException(
-          "an update needs the " + id.getName() + " and " + version.getName() + " it read");
-    }
-    if (reader != null && keyBinding != null && DirectStatement.applies(dsl.configuration())) {
+    Object[] keyValues = model.recordKey(record, "update");
+    long expected = model.expectedVersion(record, "update");
+    if (reader != null && versionBinding != null && DirectStatement.applies(dsl.configuration())) {
       // a bit per column to write (the reader exists only for tables of < 64 columns)
       long changed = 0;
       boolean bindable = true;
@@ -89,7 +91,7 @@ final class OptimisticUpdate<R extends UpdatableRecord<R>, K> {
         }
       }
       if (bindable) {
-        return direct(dsl, rendered, key, expected, changed, record);
+        return direct(dsl, rendered, keyValues, expected, changed, record);
       }
     }
     Map<Field<?>, Object> changes = new LinkedHashMap<>();
@@ -98,13 +100,21 @@ final class OptimisticUpdate<R extends UpdatableRecord<R>, K> {
         changes.put(fields[i], record.get(i));
       }
     }
-    return viaJooq(dsl, key, expected, changes);
+    return viaJooq(dsl, keyValues, expected, changes);
   }
 
   /** Whether the update writes the record's column {@code i}: changed, and not a managed one. */
   private boolean writes(R record, int i) {
     Field<?> f = fields[i];
-    return record.changed(i) && f != id && f != version && f != updatedAt;
+    if (!record.changed(i) || model.managed(f)) {
+      return false;
+    }
+    for (Field<?> k : key) {
+      if (k.equals(f)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The changed columns' values, in the table's column order. */
@@ -120,15 +130,21 @@ final class OptimisticUpdate<R extends UpdatableRecord<R>, K> {
 
   /**
    * The same statement as {@link #viaJooq}, rendered once per set of changed columns; parameters:
-   * the changed values in column order, the version increment, the id and version for the update,
-   * the id for {@code cur}.
+   * the changed values in column order, the version increment, the key and version for the update,
+   * the key for {@code cur}.
    */
   private R direct(
-      DSLContext dsl, RenderedSql rendered, K key, int expected, long changed, R record) {
+      DSLContext dsl,
+      RenderedSql rendered,
+      Object[] keyValues,
+      long expected,
+      long changed,
+      R record) {
+    Object expectedValue = version.getDataType().convert(expected);
     String sql =
         rendered.get(
             new RenderedSql.Shape("update " + table.getName(), changed),
-            () -> dsl.render(statement(dsl, key, expected, changes(changed, record))));
+            () -> dsl.render(statement(dsl, keyValues, expectedValue, changes(changed, record))));
     return DirectStatement.query(
         dsl,
         sql,
@@ -140,58 +156,69 @@ final class OptimisticUpdate<R extends UpdatableRecord<R>, K> {
               bindings[i].bind(ps, p++, record.get(i));
             }
           }
-          ps.setInt(p++, 1);
-          keyBinding.bind(ps, p++, key);
-          ps.setInt(p++, expected);
-          keyBinding.bind(ps, p, key);
+          versionBinding.bind(ps, p++, one);
+          for (int k = 0; k < key.length; k++) {
+            keyBindings[k].bind(ps, p++, keyValues[k]);
+          }
+          versionBinding.bind(ps, p++, expectedValue);
+          for (int k = 0; k < key.length; k++) {
+            keyBindings[k].bind(ps, p++, keyValues[k]);
+          }
         },
         (rs, configuration) -> {
           if (!rs.next()) {
-            throw NotFoundException.noRow(table.getName(), key);
+            throw NotFoundException.noRow(table.getName(), model.id(keyValues));
           }
           rs.getObject(1);
           if (rs.wasNull()) {
-            throw stale(key, expected, rs.getInt(fields.length + 1));
+            throw stale(keyValues, expected, rs.getLong(fields.length + 1));
           }
           return reader.read(rs, 1, configuration);
         });
   }
 
-  private StaleVersionException stale(K key, int expected, int actual) {
+  private StaleVersionException stale(Object[] keyValues, long expected, long actual) {
+    Object id = model.id(keyValues);
     return actual == expected
-        ? StaleVersionException.unknownActual(table.getName(), key, expected)
-        : StaleVersionException.of(table.getName(), key, expected, actual);
+        ? StaleVersionException.unknownActual(table.getName(), version.getName(), id, expected)
+        : StaleVersionException.of(table.getName(), version.getName(), id, expected, actual);
   }
 
   /** The statement of the class comment. */
+  @SuppressWarnings("unchecked")
   private ResultQuery<Record> statement(
-      DSLContext dsl, K key, int expected, Map<Field<?>, Object> changes) {
+      DSLContext dsl, Object[] keyValues, Object expected, Map<Field<?>, Object> changes) {
     Map<Field<?>, Object> set = new LinkedHashMap<>(changes);
-    set.put(version, version.plus(1));
-    set.put(updatedAt, currentOffsetDateTime());
+    Field<Object> v = (Field<Object>) version;
+    set.put(version, v.plus((Number) one));
+    if (now != null) {
+      set.put(model.timestamp(), now);
+    }
     CommonTableExpression<R> upd =
         name("upd")
             .as(
                 dsl.update(table)
                     .set(set)
-                    .where(id.eq(key).and(version.eq(expected)))
+                    .where(model.keyCondition(keyValues).and(v.eq(expected)))
                     .returning(fields));
-    Table<Record1<Integer>> cur = select(version).from(table).where(id.eq(key)).asTable("cur");
+    Table<Record1<Object>> cur =
+        select(v).from(table).where(model.keyCondition(keyValues)).asTable("cur");
     return dsl.with(upd)
         .select(upd.fields())
-        .select(cur.field(version))
+        .select(cur.field(v))
         .from(cur)
         .leftJoin(upd)
         .on(trueCondition());
   }
 
-  R viaJooq(DSLContext dsl, K key, int expected, Map<Field<?>, Object> changes) {
-    Record row = statement(dsl, key, expected, changes).fetchOne();
+  R viaJooq(DSLContext dsl, Object[] keyValues, long expected, Map<Field<?>, Object> changes) {
+    Object expectedValue = version.getDataType().convert(expected);
+    Record row = statement(dsl, keyValues, expectedValue, changes).fetchOne();
     if (row == null) {
-      throw NotFoundException.noRow(table.getName(), key);
+      throw NotFoundException.noRow(table.getName(), model.id(keyValues));
     }
     if (row.get(0) == null) {
-      throw stale(key, expected, row.get(fields.length, Integer.class));
+      throw stale(keyValues, expected, row.get(fields.length, Long.class));
     }
     R result = dsl.newRecord(table);
     for (int i = 0; i < fields.length; i++) {

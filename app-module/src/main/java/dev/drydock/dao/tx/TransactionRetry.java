@@ -20,7 +20,12 @@ import org.jooq.exception.DataChangedException;
  * <pre>{@code
  * TransactionRetry retry = TransactionRetry.configure()
  *     .isolation(Isolation.SERIALIZABLE).maxAttempts(10).build();
- * retry.run(db.dsl(), tx -> accounts.transfer(tx, from, to, 100));
+ * TableRepository<AccountsRecord, UUID> accounts = db.repository(ACCOUNTS);
+ * AccountsRecord debited = retry.run(db.dsl(), tx -> {
+ *   TableRepository<AccountsRecord, UUID> inTx = accounts.using(tx);
+ *   AccountsRecord account = inTx.findById(id).orElseThrow();
+ *   return inTx.update(account.setBalance(account.getBalance() - 100));
+ * });
  * }</pre>
  *
  * <ul>

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.drydock.dao.DrydockDatabase;
+import dev.drydock.dao.sample.UserRepository;
 import dev.drydock.dao.testing.PostgresExtension;
 import dev.drydock.dao.testing.TestDatabase;
 import dev.drydock.dao.tx.TransactionRetry;
@@ -43,7 +44,7 @@ class PoolTimeoutTest {
       DrydockDatabase drydock = DrydockDatabase.using(pool);
       // when
       long start = System.nanoTime();
-      Throwable thrown = catchThrowable(() -> drydock.users().findById(1));
+      Throwable thrown = catchThrowable(() -> new UserRepository(drydock).findById(1));
       long millis = (System.nanoTime() - start) / 1_000_000;
       // then
       assertThat(thrown).isExactlyInstanceOf(UnavailableException.class);

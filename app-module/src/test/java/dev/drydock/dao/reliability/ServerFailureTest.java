@@ -10,6 +10,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.drydock.dao.DrydockDatabase;
 import dev.drydock.dao.error.CommitOutcomeUnknownException;
 import dev.drydock.dao.error.UnavailableException;
+import dev.drydock.dao.sample.AccountRepository;
+import dev.drydock.dao.sample.PostRepository;
+import dev.drydock.dao.sample.PostTagRepository;
+import dev.drydock.dao.sample.TagRepository;
+import dev.drydock.dao.sample.UserRepository;
 import dev.drydock.dao.tx.Isolation;
 import dev.drydock.dao.tx.TransactionRetry;
 import dev.drydock.generated.tables.records.AccountsRecord;
@@ -281,14 +286,14 @@ class ServerFailureTest {
     static Fixture create(DrydockDatabase db) {
       List<UUID> ids = new ArrayList<>();
       for (int i = 0; i < ACCOUNTS_COUNT; i++) {
-        ids.add(db.accounts().create(null, INITIAL).getId());
+        ids.add(new AccountRepository(db).create(null, INITIAL).getId());
       }
-      int auditor = db.users().create("auditor", "auditor@example.com").getId();
+      int auditor = new UserRepository(db).create("auditor", "auditor@example.com").getId();
       return new Fixture(
           List.copyOf(ids),
           auditor,
-          db.tags().create("kill-a").getId(),
-          db.tags().create("kill-b").getId());
+          new TagRepository(db).create("kill-a").getId(),
+          new TagRepository(db).create("kill-b").getId());
     }
   }
 
@@ -326,8 +331,8 @@ class ServerFailureTest {
           retry.run(
               db.dsl(),
               tx -> {
-                db.accounts().using(tx).transfer(t.from(), t.to(), t.amount());
-                db.posts()
+                new AccountRepository(db).using(tx).transfer(t.from(), t.to(), t.amount());
+                new PostRepository(db)
                     .using(tx)
                     .create(
                         new PostsRecord()
@@ -343,8 +348,9 @@ class ServerFailureTest {
           retry.run(
               db.dsl(),
               tx -> {
-                PostsRecord post = db.posts().using(tx).create(fixture.auditor(), "tagged " + key);
-                db.postTags()
+                PostsRecord post =
+                    new PostRepository(db).using(tx).create(fixture.auditor(), "tagged " + key);
+                new PostTagRepository(db)
                     .using(tx)
                     .createAll(post.getId(), List.of(fixture.tagA(), fixture.tagB()));
                 return null;
@@ -435,7 +441,7 @@ class ServerFailureTest {
     long deadline = System.nanoTime() + RECOVER_BOUND.toNanos();
     while (true) {
       try {
-        db.accounts().totalBalance();
+        new AccountRepository(db).totalBalance();
         return System.nanoTime();
       } catch (UnavailableException e) {
         assertThat(System.nanoTime())
@@ -453,7 +459,7 @@ class ServerFailureTest {
       Set<String> acknowledged,
       Set<String> unknown) {
     // the total never changes
-    assertThat(db.accounts().totalBalance()).isEqualTo(ACCOUNTS_COUNT * INITIAL);
+    assertThat(new AccountRepository(db).totalBalance()).isEqualTo(ACCOUNTS_COUNT * INITIAL);
     // every audit post says what its transfer was; balances and versions agree with them
     Map<UUID, Long> expectedBalance = new HashMap<>();
     Map<UUID, Integer> expectedVersion = new HashMap<>();

@@ -4,6 +4,7 @@ import static dev.drydock.generated.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.dao.error.StaleVersionException;
+import dev.drydock.dao.sample.UserRepository;
 import dev.drydock.dao.testing.PostgresExtension;
 import dev.drydock.dao.testing.TestDatabase;
 import dev.drydock.generated.tables.records.UsersRecord;
@@ -37,7 +38,7 @@ class OptimisticConcurrencyTest {
 
   OptimisticConcurrencyTest(TestDatabase db) {
     this.db = db;
-    this.users = db.drydock().users();
+    this.users = new UserRepository(db.drydock());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.drydock.dao.error.StaleVersionException;
+import dev.drydock.dao.sample.UserRepository;
 import dev.drydock.dao.testing.PostgresExtension;
 import dev.drydock.dao.testing.TestDatabase;
 import dev.drydock.generated.tables.records.UsersRecord;
@@ -27,7 +28,7 @@ class OptimisticUpdateRaceTest {
 
   OptimisticUpdateRaceTest(TestDatabase db) {
     this.db = db;
-    this.users = db.drydock().users();
+    this.users = new UserRepository(db.drydock());
   }
 
   @Test

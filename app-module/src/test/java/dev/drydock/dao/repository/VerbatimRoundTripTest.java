@@ -8,6 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.dao.DrydockDatabase;
 import dev.drydock.dao.error.InvalidInputException;
+import dev.drydock.dao.sample.PostFilter;
+import dev.drydock.dao.sample.PostRepository;
+import dev.drydock.dao.sample.PostTagRepository;
+import dev.drydock.dao.sample.TagRepository;
+import dev.drydock.dao.sample.UserFilter;
+import dev.drydock.dao.sample.UserRepository;
 import dev.drydock.dao.testing.PostgresExtension;
 import dev.drydock.dao.testing.TestDatabase;
 import dev.drydock.generated.tables.records.PostsRecord;
@@ -84,24 +90,22 @@ class VerbatimRoundTripTest {
   @MethodSource("awkwardValues")
   void userNameAndEmailRoundTripVerbatimByIdEmailAndNamePrefix(String label, String value) {
     // given: a decoy that a prefix filter matches only if it treats %, _ or \ as special
-    UsersRecord decoy = db.users().create(defang(value), "decoy@example.com");
+    UsersRecord decoy = new UserRepository(db).create(defang(value), "decoy@example.com");
     String email = email(label, value);
     // when
-    UsersRecord created = db.users().create(value, email);
+    UsersRecord created = new UserRepository(db).create(value, email);
     // then
     assertThat(created.getName()).isEqualTo(value);
-    assertThat(db.users().findById(created.getId()).orElseThrow().getName()).isEqualTo(value);
-    UsersRecord byEmail = db.users().findByEmail(email).orElseThrow();
+    assertThat(new UserRepository(db).findById(created.getId()).orElseThrow().getName())
+        .isEqualTo(value);
+    UsersRecord byEmail = new UserRepository(db).findByEmail(email).orElseThrow();
     assertThat(byEmail.getId()).isEqualTo(created.getId());
     assertThat(byEmail.getEmail()).isEqualTo(email);
     List<Integer> byPrefix =
-        db
-            .users()
-            .list(UserFilter.all().withNamePrefix(value), PageRequest.first(10))
-            .items()
-            .stream()
-            .map(UsersRecord::getId)
-            .toList();
+        new UserRepository(db)
+            .list(UserFilter.all().withNamePrefix(value), PageRequest.first(10)).items().stream()
+                .map(UsersRecord::getId)
+                .toList();
     if (decoy.getName().startsWith(value)) {
       assertThat(byPrefix).containsExactly(decoy.getId(), created.getId());
     } else {
@@ -113,10 +117,10 @@ class VerbatimRoundTripTest {
   @MethodSource("awkwardValues")
   void postTitleContentAndJsonbMetadataRoundTripVerbatim(String label, String value) {
     // given
-    int author = db.users().create("author", "author@example.com").getId();
+    int author = new UserRepository(db).create("author", "author@example.com").getId();
     // when
     PostsRecord created =
-        db.posts()
+        new PostRepository(db)
             .create(
                 new PostsRecord()
                     .setAuthorId(author)
@@ -124,7 +128,7 @@ class VerbatimRoundTripTest {
                     .setContent(value)
                     .setMetadata(JSONB.valueOf("{\"v\": " + jsonString(value) + "}")));
     // then
-    PostsRecord read = db.posts().findById(created.getId()).orElseThrow();
+    PostsRecord read = new PostRepository(db).findById(created.getId()).orElseThrow();
     assertThat(read.getTitle()).isEqualTo(value);
     assertThat(read.getContent()).isEqualTo(value);
     assertThat(
@@ -136,10 +140,13 @@ class VerbatimRoundTripTest {
         .as("metadata->>'v'")
         .isEqualTo(value);
     // through MULTISET, which jOOQ fetches as nested JSON
-    assertThat(db.users().findWithPosts(author).orElseThrow().posts())
+    assertThat(new UserRepository(db).findWithPosts(author).orElseThrow().posts())
         .extracting(PostsRecord::getTitle, PostsRecord::getContent)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(value, value));
-    assertThat(db.posts().list(PostFilter.all().withAuthor(author), PageRequest.first(10)).items())
+    assertThat(
+            new PostRepository(db)
+                .list(PostFilter.all().withAuthor(author), PageRequest.first(10))
+                .items())
         .extracting(PostsRecord::getTitle)
         .containsExactly(value);
   }
@@ -148,47 +155,52 @@ class VerbatimRoundTripTest {
   @MethodSource("awkwardValues")
   void tagNameRoundTripsVerbatimByNamePrefixAndThroughMultiset(String label, String value) {
     // given
-    TagsRecord decoy = db.tags().create(defang(value) + "~decoy");
-    int author = db.users().create("author", "author@example.com").getId();
-    int post = db.posts().create(author, "tagged").getId();
+    TagsRecord decoy = new TagRepository(db).create(defang(value) + "~decoy");
+    int author = new UserRepository(db).create("author", "author@example.com").getId();
+    int post = new PostRepository(db).create(author, "tagged").getId();
     // when
-    TagsRecord tag = db.tags().create(value);
-    db.postTags().create(post, tag.getId());
+    TagsRecord tag = new TagRepository(db).create(value);
+    new PostTagRepository(db).create(post, tag.getId());
     // then
-    assertThat(db.tags().findById(tag.getId()).orElseThrow().getName()).isEqualTo(value);
-    assertThat(db.tags().findByName(value).orElseThrow().getId()).isEqualTo(tag.getId());
+    assertThat(new TagRepository(db).findById(tag.getId()).orElseThrow().getName())
+        .isEqualTo(value);
+    assertThat(new TagRepository(db).findByName(value).orElseThrow().getId())
+        .isEqualTo(tag.getId());
     List<Integer> byPrefix =
-        db.tags().list(value, PageRequest.first(10)).items().stream()
-            .map(TagsRecord::getId)
-            .toList();
+        new TagRepository(db)
+            .list(value, PageRequest.first(10)).items().stream().map(TagsRecord::getId).toList();
     if (decoy.getName().startsWith(value)) {
       assertThat(byPrefix).containsExactlyInAnyOrder(tag.getId(), decoy.getId());
     } else {
       assertThat(byPrefix).containsExactly(tag.getId());
     }
-    assertThat(db.posts().findWithTags(post).orElseThrow().tags())
+    assertThat(new PostRepository(db).findWithTags(post).orElseThrow().tags())
         .extracting(TagsRecord::getName)
         .containsExactly(value);
-    assertThat(db.tags().upsert(value).getId()).isEqualTo(tag.getId());
+    assertThat(new TagRepository(db).upsert(value).getId()).isEqualTo(tag.getId());
   }
 
   @Test
   void megabyteOfMixedTextRoundTripsVerbatim() {
     // given
     String value = ("Ab'\\\"%_\r\n😀e\u0301" + BYTES_1_TO_255).repeat(3_500);
-    int author = db.users().create("author", "author@example.com").getId();
+    int author = new UserRepository(db).create("author", "author@example.com").getId();
     // when
     PostsRecord created =
-        db.posts().create(new PostsRecord().setAuthorId(author).setTitle("big").setContent(value));
+        new PostRepository(db)
+            .create(new PostsRecord().setAuthorId(author).setTitle("big").setContent(value));
     // then
     assertThat(value.length()).isGreaterThan(900_000);
-    assertThat(db.posts().findById(created.getId()).orElseThrow().getContent()).isEqualTo(value);
+    assertThat(new PostRepository(db).findById(created.getId()).orElseThrow().getContent())
+        .isEqualTo(value);
   }
 
   @Test
   void nulCharacterInTextIsRejectedAsInvalidInputNotTruncated() {
     // when / then
-    assertThrows(InvalidInputException.class, () -> db.users().create("before\u0000after", "n@x.y"))
+    assertThrows(
+            InvalidInputException.class,
+            () -> new UserRepository(db).create("before\u0000after", "n@x.y"))
         .hasSqlState("22021")
         .isNotRetryable();
     assertThat(dsl.fetchCount(USERS)).isZero();
@@ -197,12 +209,12 @@ class VerbatimRoundTripTest {
   @Test
   void nulEscapeInJsonbIsRejectedAsInvalidInput() {
     // given
-    int author = db.users().create("author", "author@example.com").getId();
+    int author = new UserRepository(db).create("author", "author@example.com").getId();
     // when / then
     assertThrows(
             InvalidInputException.class,
             () ->
-                db.posts()
+                new PostRepository(db)
                     .create(
                         new PostsRecord()
                             .setAuthorId(author)

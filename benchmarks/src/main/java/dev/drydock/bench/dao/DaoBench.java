@@ -22,15 +22,17 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <ul>
  *   <li>{@code jdbc}: {@link JdbcOperations}, the baseline;
- *   <li>{@code dao}: the repositories of a {@link DrydockDatabase} as configured by default (hot
- *       statements on the direct path: SQL rendered once, run with JDBC);
+ *   <li>{@code generic}: the generic repository {@code db.repository(USERS)} of a {@link
+ *       DrydockDatabase} as configured by default (hot statements on the direct path: SQL rendered
+ *       once, run with JDBC); since the library has no schema of its own, this is what the sample's
+ *       repositories (thin classes over it) and an application's run;
  *   <li>{@code jooq}: the same with {@code directExecution(false)}: every statement through jOOQ's
  *       execute lifecycle, error-translating listener included;
  *   <li>{@code jooqNoListener}: {@code jooq} with {@code translateErrors(false)}, no listener.
  * </ul>
  *
- * {@code DaoSection} runs it and reports dao ÷ jdbc, jooq ÷ jdbc and jooqNoListener ÷ jooq (the
- * listener's cost, measured on the path where it runs) per operation. There is no {@code dao}
+ * {@code DaoSection} runs it and reports generic ÷ jdbc, jooq ÷ jdbc and jooqNoListener ÷ jooq (the
+ * listener's cost, measured on the path where it runs) per operation. There is no {@code generic}
  * variant without the listener: the direct path never calls it, so that ratio would be 1 by
  * construction.
  */
@@ -42,7 +44,7 @@ public class DaoBench {
   /** Rows per batch insert. */
   public static final int BATCH = 1000;
 
-  @Param({"jdbc", "dao", "jooq", "jooqNoListener"})
+  @Param({"jdbc", "generic", "jooq", "jooqNoListener"})
   public String variant;
 
   private BenchDatabase database;
@@ -60,7 +62,7 @@ public class DaoBench {
   public static DaoOperations operations(String variant, BenchDatabase database) {
     return switch (variant) {
       case "jdbc" -> new JdbcOperations(database.pool());
-      case "dao" ->
+      case "generic" ->
           new RepositoryOperations(DrydockDatabase.configure().dataSource(database.pool()).build());
       case "jooq" ->
           new RepositoryOperations(

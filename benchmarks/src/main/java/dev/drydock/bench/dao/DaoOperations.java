@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The five measured operations, implemented once with hand-written JDBC ({@link JdbcOperations},
- * the baseline) and once with the DAO library ({@link RepositoryOperations}). Every method runs one
- * SQL statement and returns what it mapped, so the JIT cannot drop the work.
+ * the baseline) and once with the DAO library's generic repository ({@link RepositoryOperations}).
+ * Every method runs one SQL statement and returns what it mapped, so the JIT cannot drop the work.
  */
 public interface DaoOperations {
 
@@ -21,7 +21,10 @@ public interface DaoOperations {
    */
   int optimisticUpdate(int id, int age);
 
-  /** The user with this id and their posts, ordered by post id. */
+  /**
+   * The user with this id and their posts, ordered by post id (the baseline: one {@code LEFT JOIN};
+   * the generic repository: one {@code MULTISET}, read by jOOQ).
+   */
   Object userWithPosts(int id);
 
   /** One multi-row {@code insert ... returning} of all {@code rows}; returns the rows read back. */

@@ -1,26 +1,33 @@
 package dev.drydock.bench.dao;
 
+import static dev.drydock.generated.Tables.USERS;
+
 import dev.drydock.dao.DrydockDatabase;
-import dev.drydock.dao.repository.UserRepository;
+import dev.drydock.dao.TableRepository;
+import dev.drydock.generated.Keys;
+import dev.drydock.generated.tables.records.PostsRecord;
 import dev.drydock.generated.tables.records.UsersRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The operations through the DAO library's {@link UserRepository}, as an application calls it. */
+/**
+ * The operations through the DAO library's generic repository, {@code db.repository(USERS)}, as an
+ * application calls it.
+ */
 public final class RepositoryOperations implements DaoOperations {
 
-  private final UserRepository users;
+  private final TableRepository<UsersRecord, Integer> users;
   private final Map<Integer, UsersRecord> current = new HashMap<>();
 
   public RepositoryOperations(DrydockDatabase db) {
-    this.users = db.users();
+    this.users = db.repository(USERS);
   }
 
   @Override
   public UsersRecord insertReturning(String name, String email) {
-    return users.create(name, email);
+    return users.create(new UsersRecord().setName(name).setEmail(email));
   }
 
   @Override
@@ -37,8 +44,8 @@ public final class RepositoryOperations implements DaoOperations {
   }
 
   @Override
-  public UserRepository.UserWithPosts userWithPosts(int id) {
-    return users.findWithPosts(id).orElse(null);
+  public TableRepository.WithChildren<UsersRecord, PostsRecord> userWithPosts(int id) {
+    return users.findWithChildren(id, Keys.POSTS__POSTS_AUTHOR_ID_FKEY).orElse(null);
   }
 
   @Override
@@ -52,6 +59,6 @@ public final class RepositoryOperations implements DaoOperations {
               .setAge(u.age())
               .setIsActive(u.active()));
     }
-    return users.createAll(records);
+    return users.createMany(records);
   }
 }

@@ -1,4 +1,4 @@
-package dev.drydock.dao.repository;
+package dev.drydock.dao.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +40,7 @@ class TransferConcurrencyTest {
 
   TransferConcurrencyTest(TestDatabase db) {
     this.dsl = db.dsl();
-    this.accounts = db.drydock().accounts();
+    this.accounts = new AccountRepository(db.drydock());
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.drydock.dao.repository;
+package dev.drydock.dao.sample;
 
 import static dev.drydock.dao.testing.DatabaseExceptionAssert.assertThrows;
 import static dev.drydock.generated.Tables.POST_TAGS;
@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.drydock.dao.error.ConflictException;
 import dev.drydock.dao.error.NotFoundException;
+import dev.drydock.dao.repository.Page;
+import dev.drydock.dao.repository.PageRequest;
 import dev.drydock.dao.testing.PostgresExtension;
 import dev.drydock.dao.testing.TestDatabase;
 import dev.drydock.generated.tables.records.PostTagsRecord;
@@ -33,19 +35,19 @@ class PostTagRepositoryTest {
   PostTagRepositoryTest(TestDatabase db) {
     this.db = db;
     this.dsl = db.dsl();
-    this.links = db.drydock().postTags();
+    this.links = new PostTagRepository(db.drydock());
   }
 
   @BeforeEach
   void data() {
     dsl.truncate(USERS).cascade().execute();
     dsl.truncate(TAGS).cascade().execute();
-    int ada = db.drydock().users().create("Ada", "ada@example.com").getId();
-    post = db.drydock().posts().create(ada, "p1").getId();
-    post2 = db.drydock().posts().create(ada, "p2").getId();
-    java = db.drydock().tags().create("java").getId();
-    sql = db.drydock().tags().create("sql").getId();
-    go = db.drydock().tags().create("go").getId();
+    int ada = new UserRepository(db.drydock()).create("Ada", "ada@example.com").getId();
+    post = new PostRepository(db.drydock()).create(ada, "p1").getId();
+    post2 = new PostRepository(db.drydock()).create(ada, "p2").getId();
+    java = new TagRepository(db.drydock()).create("java").getId();
+    sql = new TagRepository(db.drydock()).create("sql").getId();
+    go = new TagRepository(db.drydock()).create("go").getId();
   }
 
   @Test

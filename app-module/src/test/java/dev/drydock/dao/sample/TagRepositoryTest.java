@@ -1,4 +1,4 @@
-package dev.drydock.dao.repository;
+package dev.drydock.dao.sample;
 
 import static dev.drydock.dao.testing.DatabaseExceptionAssert.assertThrows;
 import static dev.drydock.generated.Tables.TAGS;
@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.drydock.dao.error.ConflictException;
 import dev.drydock.dao.error.NotFoundException;
+import dev.drydock.dao.repository.Page;
+import dev.drydock.dao.repository.PageRequest;
 import dev.drydock.dao.testing.PostgresExtension;
 import dev.drydock.dao.testing.TestDatabase;
 import dev.drydock.generated.tables.records.TagsRecord;
@@ -24,7 +26,7 @@ class TagRepositoryTest {
 
   TagRepositoryTest(TestDatabase db) {
     this.dsl = db.dsl();
-    this.tags = db.drydock().tags();
+    this.tags = new TagRepository(db.drydock());
   }
 
   @BeforeEach

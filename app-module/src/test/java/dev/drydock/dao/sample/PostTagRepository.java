@@ -1,31 +1,51 @@
-package dev.drydock.dao.repository;
+package dev.drydock.dao.sample;
 
 import static dev.drydock.generated.Tables.POST_TAGS;
 import static org.jooq.impl.DSL.row;
 
+import dev.drydock.dao.DrydockDatabase;
+import dev.drydock.dao.TableRepository;
 import dev.drydock.dao.error.NotFoundException;
+import dev.drydock.dao.repository.Page;
+import dev.drydock.dao.repository.PageRequest;
 import dev.drydock.generated.tables.records.PostTagsRecord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep2;
+import org.jooq.Record2;
 
 /**
- * Typed access to {@code post_tags}, the links between posts and tags. A link is its key: there is
- * nothing to update. Thread-safe.
+ * The sample's {@code post_tags}, the links between posts and tags, over {@link TableRepository}
+ * with its composite key ({@code Record2<Integer, Integer>}). A link is its key: there is nothing
+ * to update. Thread-safe.
  */
 public final class PostTagRepository {
 
+  private final TableRepository<PostTagsRecord, Record2<Integer, Integer>> links;
   private final DSLContext dsl;
 
+  public PostTagRepository(DrydockDatabase db) {
+    this(db.<PostTagsRecord, Record2<Integer, Integer>>repository(POST_TAGS));
+  }
+
   public PostTagRepository(DSLContext dsl) {
-    this.dsl = Objects.requireNonNull(dsl, "dsl");
+    this(TableRepository.<PostTagsRecord, Record2<Integer, Integer>>of(dsl, POST_TAGS));
+  }
+
+  private PostTagRepository(TableRepository<PostTagsRecord, Record2<Integer, Integer>> links) {
+    this.links = links;
+    this.dsl = links.dsl();
   }
 
   /** The same repository over another context, e.g. a transaction's. */
   public PostTagRepository using(DSLContext tx) {
-    return new PostTagRepository(tx);
+    return new PostTagRepository(links.using(tx));
+  }
+
+  private Record2<Integer, Integer> key(int postId, int tagId) {
+    return dsl.newRecord(POST_TAGS.POST_ID, POST_TAGS.TAG_ID).values(postId, tagId);
   }
 
   /**
@@ -35,11 +55,7 @@ public final class PostTagRepository {
    * @throws dev.drydock.dao.error.ConflictException if they are already linked
    */
   public PostTagsRecord create(int postId, int tagId) {
-    return dsl.insertInto(POST_TAGS)
-        .set(POST_TAGS.POST_ID, postId)
-        .set(POST_TAGS.TAG_ID, tagId)
-        .returning()
-        .fetchSingle();
+    return links.create(new PostTagsRecord().setPostId(postId).setTagId(tagId));
   }
 
   /**
@@ -72,7 +88,7 @@ public final class PostTagRepository {
 
   /** Whether the post has the tag. */
   public boolean exists(int postId, int tagId) {
-    return dsl.fetchExists(POST_TAGS, POST_TAGS.POST_ID.eq(postId).and(POST_TAGS.TAG_ID.eq(tagId)));
+    return links.exists(key(postId, tagId));
   }
 
   /**
@@ -97,7 +113,11 @@ public final class PostTagRepository {
     List<PostTagsRecord> rows =
         new ArrayList<>(
             query.orderBy(POST_TAGS.POST_ID, POST_TAGS.TAG_ID).limit(page.limit() + 1).fetch());
-    return Pages.of(rows, page.limit(), r -> r);
+    if (rows.size() <= page.limit()) {
+      return new Page<>(rows, Optional.empty());
+    }
+    List<PostTagsRecord> items = rows.subList(0, page.limit());
+    return new Page<>(items, Optional.of(items.get(page.limit() - 1)));
   }
 
   /**
@@ -106,12 +126,6 @@ public final class PostTagRepository {
    * @throws NotFoundException if they were not linked
    */
   public void delete(int postId, int tagId) {
-    int n =
-        dsl.deleteFrom(POST_TAGS)
-            .where(POST_TAGS.POST_ID.eq(postId).and(POST_TAGS.TAG_ID.eq(tagId)))
-            .execute();
-    if (n == 0) {
-      throw NotFoundException.noRow(POST_TAGS.getName(), "(" + postId + ", " + tagId + ")");
-    }
+    links.deleteById(key(postId, tagId));
   }
 }

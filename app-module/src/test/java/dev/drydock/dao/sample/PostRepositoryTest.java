@@ -1,4 +1,4 @@
-package dev.drydock.dao.repository;
+package dev.drydock.dao.sample;
 
 import static dev.drydock.dao.testing.DatabaseExceptionAssert.assertThrows;
 import static dev.drydock.generated.Tables.POSTS;
@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.drydock.dao.error.NotFoundException;
 import dev.drydock.dao.error.StaleVersionException;
+import dev.drydock.dao.repository.Page;
+import dev.drydock.dao.repository.PageRequest;
 import dev.drydock.dao.testing.PostgresExtension;
 import dev.drydock.dao.testing.TestDatabase;
 import dev.drydock.generated.enums.Status;
@@ -33,15 +35,15 @@ class PostRepositoryTest {
   PostRepositoryTest(TestDatabase db) {
     this.db = db;
     this.dsl = db.dsl();
-    this.posts = db.drydock().posts();
+    this.posts = new PostRepository(db.drydock());
   }
 
   @BeforeEach
   void authors() {
     dsl.truncate(USERS).cascade().execute();
     dsl.truncate(dev.drydock.generated.Tables.TAGS).cascade().execute();
-    ada = db.drydock().users().create("Ada", "ada@example.com").getId();
-    bob = db.drydock().users().create("Bob", "bob@example.com").getId();
+    ada = new UserRepository(db.drydock()).create("Ada", "ada@example.com").getId();
+    bob = new UserRepository(db.drydock()).create("Bob", "bob@example.com").getId();
   }
 
   @Test
@@ -166,8 +168,8 @@ class PostRepositoryTest {
   void deleteRemovesThePostAndItsTagLinks() {
     // given
     PostsRecord post = posts.create(ada, "Hello");
-    TagsRecord tag = db.drydock().tags().create("java");
-    db.drydock().postTags().create(post.getId(), tag.getId());
+    TagsRecord tag = new TagRepository(db.drydock()).create("java");
+    new PostTagRepository(db.drydock()).create(post.getId(), tag.getId());
     // when
     posts.delete(post.getId());
     // then
@@ -231,11 +233,11 @@ class PostRepositoryTest {
     // given
     PostsRecord post = posts.create(ada, "Hello");
     PostsRecord other = posts.create(ada, "Other");
-    TagsRecord sql = db.drydock().tags().create("sql");
-    TagsRecord java = db.drydock().tags().create("java");
-    TagsRecord go = db.drydock().tags().create("go");
-    db.drydock().postTags().createAll(post.getId(), List.of(sql.getId(), java.getId()));
-    db.drydock().postTags().create(other.getId(), go.getId());
+    TagsRecord sql = new TagRepository(db.drydock()).create("sql");
+    TagsRecord java = new TagRepository(db.drydock()).create("java");
+    TagsRecord go = new TagRepository(db.drydock()).create("go");
+    new PostTagRepository(db.drydock()).createAll(post.getId(), List.of(sql.getId(), java.getId()));
+    new PostTagRepository(db.drydock()).create(other.getId(), go.getId());
     // when
     PostRepository.PostWithTags found = posts.findWithTags(post.getId()).orElseThrow();
     // then

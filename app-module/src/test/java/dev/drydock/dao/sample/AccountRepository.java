@@ -1,48 +1,52 @@
-package dev.drydock.dao.repository;
+package dev.drydock.dao.sample;
 
 import static dev.drydock.generated.Tables.ACCOUNTS;
 
+import dev.drydock.dao.DrydockDatabase;
+import dev.drydock.dao.TableRepository;
 import dev.drydock.dao.error.NotFoundException;
 import dev.drydock.generated.tables.records.AccountsRecord;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * Typed access to {@code accounts} (uuid keys, {@code balance >= 0}). Thread-safe.
+ * The sample's {@code accounts} (uuid keys, {@code balance >= 0}), over {@link TableRepository},
+ * plus transfers. Thread-safe.
  *
  * <p>{@link #transfer} changes two rows; run it in a transaction, e.g. through {@code
  * TransactionRetry} so that serialization failures and deadlocks are retried:
  *
  * <pre>{@code
- * retry.run(db.dsl(), tx -> accounts.using(tx).transfer(from, to, 100));
+ * retry.run(db.dsl(), tx -> {
+ *   accounts.using(tx).transfer(from, to, 100);
+ *   return null;
+ * });
  * }</pre>
  */
 public final class AccountRepository {
 
-  private static final OptimisticUpdate<AccountsRecord, UUID> UPDATE =
-      new OptimisticUpdate<>(ACCOUNTS, ACCOUNTS.ID, ACCOUNTS.LOCK_VERSION, ACCOUNTS.UPDATED_AT);
-  private static final MultiRowInsert<AccountsRecord> INSERT =
-      new MultiRowInsert<>(ACCOUNTS, List.of(ACCOUNTS.ID, ACCOUNTS.OWNER_ID, ACCOUNTS.BALANCE));
-
+  private final TableRepository<AccountsRecord, UUID> accounts;
   private final DSLContext dsl;
-  private final RenderedSql rendered;
 
-  public AccountRepository(DSLContext dsl) {
-    this(dsl, new RenderedSql());
+  public AccountRepository(DrydockDatabase db) {
+    this(db.<AccountsRecord, UUID>repository(ACCOUNTS));
   }
 
-  private AccountRepository(DSLContext dsl, RenderedSql rendered) {
-    this.dsl = Objects.requireNonNull(dsl, "dsl");
-    this.rendered = rendered;
+  public AccountRepository(DSLContext dsl) {
+    this(TableRepository.<AccountsRecord, UUID>of(dsl, ACCOUNTS));
+  }
+
+  private AccountRepository(TableRepository<AccountsRecord, UUID> accounts) {
+    this.accounts = accounts;
+    this.dsl = accounts.dsl();
   }
 
   /** The same repository over another context, e.g. a transaction's. */
   public AccountRepository using(DSLContext tx) {
-    return new AccountRepository(tx, rendered);
+    return new AccountRepository(accounts.using(tx));
   }
 
   /**
@@ -52,32 +56,26 @@ public final class AccountRepository {
    * @throws dev.drydock.dao.error.InvalidInputException if the balance is negative
    */
   public AccountsRecord create(Integer ownerId, long balance) {
-    return dsl.insertInto(ACCOUNTS)
-        .set(ACCOUNTS.OWNER_ID, ownerId)
-        .set(ACCOUNTS.BALANCE, balance)
-        .returning()
-        .fetchSingle();
+    return accounts.create(new AccountsRecord().setOwnerId(ownerId).setBalance(balance));
   }
 
   /** Inserts many accounts in multi-row INSERTs; returns the rows in the order given. */
-  public List<AccountsRecord> createAll(List<AccountsRecord> accounts) {
-    return INSERT.insert(dsl, rendered, accounts);
+  public List<AccountsRecord> createAll(List<AccountsRecord> batch) {
+    return accounts.createMany(batch);
   }
 
   public Optional<AccountsRecord> findById(UUID id) {
-    return dsl.selectFrom(ACCOUNTS).where(ACCOUNTS.ID.eq(id)).fetchOptional();
+    return accounts.findById(id);
   }
 
   /** Optimistic update of the fields changed on {@code account}. */
   public AccountsRecord update(AccountsRecord account) {
-    return UPDATE.update(dsl, rendered, account);
+    return accounts.update(account);
   }
 
   /** Deletes an account; throws {@link NotFoundException} if there is none with this id. */
   public void delete(UUID id) {
-    if (dsl.deleteFrom(ACCOUNTS).where(ACCOUNTS.ID.eq(id)).execute() == 0) {
-      throw NotFoundException.noRow(ACCOUNTS.getName(), id);
-    }
+    accounts.deleteById(id);
   }
 
   /** Sum of all balances. */

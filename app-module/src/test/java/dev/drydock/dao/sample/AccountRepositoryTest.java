@@ -1,4 +1,4 @@
-package dev.drydock.dao.repository;
+package dev.drydock.dao.sample;
 
 import static dev.drydock.dao.testing.DatabaseExceptionAssert.assertThrows;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +23,7 @@ class AccountRepositoryTest {
 
   AccountRepositoryTest(TestDatabase db) {
     this.db = db;
-    this.accounts = db.drydock().accounts();
+    this.accounts = new AccountRepository(db.drydock());
   }
 
   @Test

@@ -1,35 +1,32 @@
-package dev.drydock.dao.repository;
+package dev.drydock.dao.sample;
 
 import static dev.drydock.generated.Tables.POSTS;
 import static dev.drydock.generated.Tables.POST_TAGS;
 import static dev.drydock.generated.Tables.TAGS;
-import static org.jooq.impl.DSL.currentOffsetDateTime;
-import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 
+import dev.drydock.dao.DrydockDatabase;
+import dev.drydock.dao.TableRepository;
 import dev.drydock.dao.error.NotFoundException;
+import dev.drydock.dao.repository.Page;
+import dev.drydock.dao.repository.PageRequest;
+import dev.drydock.generated.Keys;
 import dev.drydock.generated.tables.records.PostsRecord;
 import dev.drydock.generated.tables.records.TagsRecord;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Result;
 
 /**
- * Typed access to {@code posts}. A post's author must exist ({@code NotFoundException} otherwise).
- * Thread-safe.
+ * The sample's {@code posts}, over {@link TableRepository}, plus a post with its tags (through the
+ * link table, one {@code MULTISET}). A post's author must exist ({@code NotFoundException}
+ * otherwise). Thread-safe.
  */
 public final class PostRepository {
 
-  private static final OptimisticUpdate<PostsRecord, Integer> UPDATE =
-      new OptimisticUpdate<>(POSTS, POSTS.ID, POSTS.LOCK_VERSION, POSTS.UPDATED_AT);
-  private static final MultiRowInsert<PostsRecord> INSERT =
-      new MultiRowInsert<>(
-          POSTS,
-          List.of(POSTS.TITLE, POSTS.CONTENT, POSTS.AUTHOR_ID, POSTS.STATUS, POSTS.METADATA));
   private static final Field<Result<TagsRecord>> TAGS_OF_POST =
       multiset(
               select(TAGS.fields())
@@ -41,26 +38,28 @@ public final class PostRepository {
           .as("tags")
           .convertFrom(r -> r.into(TAGS));
 
-  private final DSLContext dsl;
-  private final RenderedSql rendered;
+  private final TableRepository<PostsRecord, Integer> posts;
 
-  public PostRepository(DSLContext dsl) {
-    this(dsl, new RenderedSql());
+  public PostRepository(DrydockDatabase db) {
+    this(db.<PostsRecord, Integer>repository(POSTS));
   }
 
-  private PostRepository(DSLContext dsl, RenderedSql rendered) {
-    this.dsl = Objects.requireNonNull(dsl, "dsl");
-    this.rendered = rendered;
+  public PostRepository(DSLContext dsl) {
+    this(TableRepository.<PostsRecord, Integer>of(dsl, POSTS));
+  }
+
+  private PostRepository(TableRepository<PostsRecord, Integer> posts) {
+    this.posts = posts;
   }
 
   /** The same repository over another context, e.g. a transaction's. */
   public PostRepository using(DSLContext tx) {
-    return new PostRepository(tx, rendered);
+    return new PostRepository(posts.using(tx));
   }
 
   /** Inserts a post with the fields set on {@code post}; returns the row with its defaults. */
   public PostsRecord create(PostsRecord post) {
-    return dsl.insertInto(POSTS).set(post).returning().fetchSingle();
+    return posts.create(post);
   }
 
   /** Inserts a post from its required fields. */
@@ -69,33 +68,32 @@ public final class PostRepository {
   }
 
   /** Inserts many posts in multi-row INSERTs; returns the rows in the order given. */
-  public List<PostsRecord> createAll(List<PostsRecord> posts) {
-    return INSERT.insert(dsl, rendered, posts);
+  public List<PostsRecord> createAll(List<PostsRecord> batch) {
+    return posts.createMany(batch);
   }
 
   public Optional<PostsRecord> findById(int id) {
-    return dsl.selectFrom(POSTS).where(POSTS.ID.eq(id)).fetchOptional();
+    return posts.findById(id);
   }
 
   /** Posts matching {@code filter}, ordered by id, one keyset page at a time. */
   public Page<PostsRecord, Integer> list(PostFilter filter, PageRequest<Integer> page) {
-    var query = dsl.selectFrom(POSTS).where(filter.condition());
-    if (page.after() != null) {
-      query = query.and(POSTS.ID.gt(page.after()));
-    }
-    List<PostsRecord> rows = query.orderBy(POSTS.ID).limit(page.limit() + 1).fetch();
-    return Pages.of(rows, page.limit(), PostsRecord::getId);
+    return Cursors.by(posts, POSTS.ID, filter.condition(), page);
+  }
+
+  /** The posts of an author, by id. */
+  public List<PostsRecord> byAuthor(int authorId) {
+    return posts.findAllBy(Keys.POSTS__POSTS_AUTHOR_ID_FKEY, authorId);
   }
 
   /**
-   * Optimistic update of the fields changed on {@code post} (see {@link
-   * UserRepository#update(dev.drydock.generated.tables.records.UsersRecord)}).
+   * Optimistic update of the fields changed on {@code post}.
    *
    * @throws NotFoundException if no post has this id, or the new author does not exist
    * @throws dev.drydock.dao.error.StaleVersionException if the post changed since it was read
    */
   public PostsRecord update(PostsRecord post) {
-    return UPDATE.update(dsl, rendered, post);
+    return posts.update(post);
   }
 
   /**
@@ -104,39 +102,24 @@ public final class PostRepository {
    * @throws NotFoundException if no post has this id
    */
   public void delete(int id) {
-    if (dsl.deleteFrom(POSTS).where(POSTS.ID.eq(id)).execute() == 0) {
-      throw NotFoundException.noRow(POSTS.getName(), id);
-    }
+    posts.deleteById(id);
   }
 
   /** Deletes all posts of an author; returns how many. */
   public int deleteByAuthor(int authorId) {
-    return dsl.deleteFrom(POSTS).where(POSTS.AUTHOR_ID.eq(authorId)).execute();
+    return posts.dsl().deleteFrom(POSTS).where(POSTS.AUTHOR_ID.eq(authorId)).execute();
   }
 
-  /**
-   * Inserts the post, or if a post with its id exists, overwrites its title, content, status and
-   * metadata (incrementing its version); returns the row. One statement ({@code ON CONFLICT (id) DO
-   * UPDATE}). Without an id it is a plain insert.
-   */
+  /** Inserts the post, or if a post with its id exists, overwrites the fields it set. */
   public PostsRecord upsert(PostsRecord post) {
-    return dsl.insertInto(POSTS)
-        .set(post)
-        .onConflict(POSTS.ID)
-        .doUpdate()
-        .set(POSTS.TITLE, excluded(POSTS.TITLE))
-        .set(POSTS.CONTENT, excluded(POSTS.CONTENT))
-        .set(POSTS.STATUS, excluded(POSTS.STATUS))
-        .set(POSTS.METADATA, excluded(POSTS.METADATA))
-        .set(POSTS.LOCK_VERSION, POSTS.LOCK_VERSION.plus(1))
-        .set(POSTS.UPDATED_AT, currentOffsetDateTime())
-        .returning()
-        .fetchSingle();
+    return posts.upsert(post);
   }
 
   /** A post with its tags (ordered by name), in one query ({@code MULTISET}). */
   public Optional<PostWithTags> findWithTags(int id) {
-    return dsl.select(POSTS, TAGS_OF_POST)
+    return posts
+        .dsl()
+        .select(POSTS, TAGS_OF_POST)
         .from(POSTS)
         .where(POSTS.ID.eq(id))
         .fetchOptional(r -> new PostWithTags(r.value1(), r.value2()));

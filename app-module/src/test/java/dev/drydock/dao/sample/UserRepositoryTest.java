@@ -1,4 +1,4 @@
-package dev.drydock.dao.repository;
+package dev.drydock.dao.sample;
 
 import static dev.drydock.dao.testing.DatabaseExceptionAssert.assertThrows;
 import static dev.drydock.generated.Tables.POSTS;
@@ -10,6 +10,9 @@ import dev.drydock.dao.error.ConflictException;
 import dev.drydock.dao.error.InvalidInputException;
 import dev.drydock.dao.error.NotFoundException;
 import dev.drydock.dao.error.StaleVersionException;
+import dev.drydock.dao.repository.Page;
+import dev.drydock.dao.repository.PageRequest;
+import dev.drydock.dao.repository.TableStatements;
 import dev.drydock.dao.testing.PostgresExtension;
 import dev.drydock.dao.testing.TestDatabase;
 import dev.drydock.generated.enums.Status;
@@ -31,7 +34,7 @@ class UserRepositoryTest {
 
   UserRepositoryTest(TestDatabase db) {
     this.dsl = db.dsl();
-    this.users = db.drydock().users();
+    this.users = new UserRepository(db.drydock());
   }
 
   @BeforeEach
@@ -205,7 +208,7 @@ class UserRepositoryTest {
   void createAllInsertsEveryRowInOrderWithDefaults() {
     // given: more rows than one statement takes
     List<UsersRecord> batch =
-        IntStream.range(0, MultiRowInsert.CHUNK + 5)
+        IntStream.range(0, TableStatements.ROWS_PER_STATEMENT + 5)
             .mapToObj(i -> new UsersRecord().setName("U" + i).setEmail("u" + i + "@x"))
             .toList();
     batch.get(3).setIsActive(false).setAge(9);
