@@ -180,9 +180,9 @@ public final class DrydockDatabase {
     /**
      * Builds on an existing jOOQ configuration instead of a {@link #dataSource(DataSource)}: its
      * connection provider, transaction provider (e.g. Spring Boot's, so that {@code @Transactional}
-     * methods and the repositories share one connection), settings and listeners are kept; Drydock's
-     * settings, error translator (first, and only once) and record listeners are added to a derived
-     * copy. {@code base} itself is not changed.
+     * methods and the repositories share one connection), settings and listeners are kept;
+     * Drydock's settings, error translator (first, and only once) and record listeners are added to
+     * a derived copy. {@code base} itself is not changed.
      */
     public Builder configuration(Configuration base) {
       this.base = Objects.requireNonNull(base, "configuration");

@@ -14,9 +14,9 @@ import org.springframework.context.annotation.Bean;
 /**
  * With {@code drydock.error-translation=drydock} (the default): Drydock's translator takes the
  * place of Boot's {@link ExceptionTranslatorExecuteListener}. It runs before Boot's jOOQ
- * auto-configuration, whose translator backs off when this one exists; so Boot's {@code
- * DSLContext} and {@code DrydockDatabase} throw Drydock's domain exceptions, and Spring's are
- * reachable through {@link DrydockPersistenceExceptionTranslator}.
+ * auto-configuration, whose translator backs off when this one exists; so Boot's {@code DSLContext}
+ * and {@code DrydockDatabase} throw Drydock's domain exceptions, and Spring's are reachable through
+ * {@link DrydockPersistenceExceptionTranslator}.
  */
 @AutoConfiguration(before = JooqAutoConfiguration.class)
 @ConditionalOnClass({DSLContext.class, ExceptionTranslatorExecuteListener.class})

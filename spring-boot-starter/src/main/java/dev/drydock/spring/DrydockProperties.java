@@ -67,8 +67,8 @@ public record DrydockProperties(
   /**
    * What the drift check compares.
    *
-   * @param locations where the migrations are (Spring resource locations: {@code classpath:} on
-   *     the class path or in a jar, {@code file:})
+   * @param locations where the migrations are (Spring resource locations: {@code classpath:} on the
+   *     class path or in a jar, {@code file:})
    * @param schemas the schemas to compare; empty for every non-system schema
    * @param historyTable Flyway's history table, left out of the comparison
    * @param provider where the throwaway PostgreSQL the migrations are applied to comes from: auto

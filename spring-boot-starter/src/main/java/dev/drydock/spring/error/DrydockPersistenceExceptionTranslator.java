@@ -43,7 +43,8 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
  */
 public final class DrydockPersistenceExceptionTranslator implements PersistenceExceptionTranslator {
 
-  private final SQLExceptionTranslator spring = new SQLErrorCodeSQLExceptionTranslator("PostgreSQL");
+  private final SQLExceptionTranslator spring =
+      new SQLErrorCodeSQLExceptionTranslator("PostgreSQL");
 
   @Override
   public DataAccessException translateExceptionIfPossible(RuntimeException ex) {

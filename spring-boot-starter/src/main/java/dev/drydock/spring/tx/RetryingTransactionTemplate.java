@@ -12,8 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs a unit of work in a Spring-managed transaction and runs the whole unit again, in a new
  * transaction, when it fails with a retryable error (serialization failure 40001, deadlock 40P01,
- * Aurora DSQL's OC000/OC001, a stale version, a lost connection, ...), with the attempts and backoff
- * of a {@link TransactionRetry}. Everything the unit does through the application's {@code
+ * Aurora DSQL's OC000/OC001, a stale version, a lost connection, ...), with the attempts and
+ * backoff of a {@link TransactionRetry}. Everything the unit does through the application's {@code
  * DataSource} (the repositories, Boot's {@code DSLContext}, a {@code JdbcTemplate}) runs on the
  * transaction's one connection.
  *
@@ -21,9 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * retrying.execute(status -> db.accounts().transfer(db.dsl(), from, to, 100));
  * }</pre>
  *
- * <p>The unit rolls back on any exception. When the attempts run out, the last failure is thrown
- * as Drydock's domain exception. It must be called outside a transaction: retrying inside an
- * aborted outer transaction cannot succeed, so that fails fast. Thread-safe.
+ * <p>The unit rolls back on any exception. When the attempts run out, the last failure is thrown as
+ * Drydock's domain exception. It must be called outside a transaction: retrying inside an aborted
+ * outer transaction cannot succeed, so that fails fast. Thread-safe.
  */
 public final class RetryingTransactionTemplate {
 
