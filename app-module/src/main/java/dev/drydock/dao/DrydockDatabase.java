@@ -20,6 +20,7 @@ import org.jooq.ExecuteListenerProvider;
 import org.jooq.RecordListenerProvider;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
+import org.jooq.conf.SettingsTools;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DefaultExecuteListenerProvider;
@@ -49,7 +50,8 @@ public final class DrydockDatabase {
   private DrydockDatabase(Builder b) {
     Settings settings =
         settings(
-            b.base == null ? new Settings() : (Settings) b.base.settings().clone(), b.queryTimeout);
+            b.base == null ? new Settings() : SettingsTools.clone(b.base.settings()),
+            b.queryTimeout);
     List<ExecuteListenerProvider> listeners = new ArrayList<>(1 + b.listeners.size());
     // the translator first: listeners added by the application see the domain exception
     if (b.translateErrors) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.drydock.dao.DrydockDatabase;
 import dev.drydock.dao.error.ConflictException;
 import dev.drydock.dao.error.UnavailableException;
+import dev.drydock.dao.tx.TransactionRetry;
 import dev.drydock.spring.sample.SampleApplication;
 import dev.drydock.spring.sample.TransferService;
 import dev.drydock.spring.testing.TestPostgres;
@@ -15,12 +16,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,6 +52,8 @@ class RetryableTransactionTest {
   @Autowired TransferService transfers;
   @Autowired RetryingTransactionTemplate retrying;
   @Autowired PlatformTransactionManager transactionManager;
+  @Autowired TransactionRetry retry;
+  @Autowired JdbcTemplate jdbc;
 
   @BeforeEach
   void resetAttempts() {
@@ -98,6 +103,36 @@ class RetryableTransactionTest {
     // then: two attempts, and only the second one's user is there
     assertThat(transfers.attemptsAndReset()).isEqualTo(2);
     assertThat(db.dsl().fetchCount(USERS, USERS.EMAIL.eq(email))).isEqualTo(1);
+  }
+
+  @Test
+  void
+      givenTheTransactionRetryBean_whenRunOnDrydocksContext_thenEachAttemptIsOneSpringTransaction() {
+    // given
+    outside("create sequence fail_once_plain", null);
+    String failOnce =
+        "do $$ begin if nextval('fail_once_plain') = 1 then"
+            + " raise exception 'injected' using errcode = '40001'; end if; end $$";
+    int[] attempts = {0};
+    // when: TransactionRetry.run on the DrydockDatabase context (Spring's transaction provider)
+    Integer pid =
+        retry.run(
+            db.dsl(),
+            tx -> {
+              attempts[0]++;
+              db.users().using(tx).create("Plain", "plain-retry@example.com");
+              Integer inTx =
+                  tx.select(DSL.field("pg_backend_pid()", Integer.class))
+                      .fetchOne(0, Integer.class);
+              Integer jdbcPid = jdbc.queryForObject("select pg_backend_pid()", Integer.class);
+              assertThat(jdbcPid).isEqualTo(inTx);
+              tx.execute(failOnce);
+              return inTx;
+            });
+    // then: the first attempt's insert was rolled back with it
+    assertThat(pid).isNotNull();
+    assertThat(attempts[0]).isEqualTo(2);
+    assertThat(db.dsl().fetchCount(USERS, USERS.EMAIL.eq("plain-retry@example.com"))).isEqualTo(1);
   }
 
   @Test
