@@ -238,10 +238,12 @@ public final class DrydockDatabase {
 
     /** Builds the immutable database handle. */
     public DrydockDatabase build() {
-      if ((dataSource == null) == (base == null)) {
+      if (dataSource == null && base == null) {
+        throw new IllegalStateException("dataSource is required");
+      }
+      if (dataSource != null && base != null) {
         throw new IllegalStateException(
-            "exactly one of dataSource and configuration is required, got "
-                + (base == null ? "neither" : "both"));
+            "dataSource and configuration are alternatives: set only one of them");
       }
       return new DrydockDatabase(this);
     }

@@ -27,7 +27,8 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
  *       (what Boot's jOOQ listener would have thrown), e.g. {@code DuplicateKeyException} for
  *       23505, {@code CannotAcquireLockException} for 40P01.
  *   <li>Otherwise (Drydock's own checks, or SQLStates Spring does not know such as DSQL's {@code
- *       OC000}): {@code StaleVersionException} to {@link OptimisticLockingFailureException}, a
+ *       OC000}): DSQL's {@code OC000} to {@link ConcurrencyFailureException}, {@code
+ *       StaleVersionException} to {@link OptimisticLockingFailureException}, a
  *       retryable {@code ConflictException} to {@link ConcurrencyFailureException}, {@code
  *       ConflictException} and {@code InvalidInputException} to {@link
  *       DataIntegrityViolationException}, {@code NotFoundException} to {@link
@@ -76,6 +77,10 @@ public final class DrydockPersistenceExceptionTranslator implements PersistenceE
     }
     if (e instanceof NotFoundException) {
       return new DataRetrievalFailureException(message, e);
+    }
+    if (e.sqlState().filter("OC000"::equals).isPresent()) {
+      // Aurora DSQL: a concurrent transaction committed a change to the same rows
+      return new ConcurrencyFailureException(message, e);
     }
     if (e instanceof UnavailableException) {
       return new TransientDataAccessResourceException(message, e);
