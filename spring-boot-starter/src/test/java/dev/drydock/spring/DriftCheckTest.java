@@ -66,6 +66,28 @@ class DriftCheckTest {
     }
   }
 
+  @Test
+  void
+      givenNoMigrationsAtTheLocation_whenStartedWithWarn_thenItStartsAndHealthIsUnknownWithTheError() {
+    // given
+    String database = TestPostgres.createDatabase("nomigrations");
+    // when
+    try (ConfigurableApplicationContext app =
+        new SpringApplicationBuilder(SampleApplication.class)
+            .properties(
+                "spring.datasource.url=" + TestPostgres.url(database),
+                "drydock.drift-check=warn",
+                "drydock.drift.locations=classpath:no/such/place",
+                "spring.main.banner-mode=off")
+            .run()) {
+      Health health = app.getBean(DriftHealthIndicator.class).health();
+      // then
+      assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
+      assertThat((String) health.getDetails().get("error"))
+          .contains("no migrations (*.sql) found at [classpath:no/such/place]");
+    }
+  }
+
   private static ConfigurableApplicationContext start(String database, String mode) {
     return new SpringApplicationBuilder(SampleApplication.class)
         .properties(

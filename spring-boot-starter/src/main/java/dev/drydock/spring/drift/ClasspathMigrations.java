@@ -1,5 +1,6 @@
 package dev.drydock.spring.drift;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,7 +41,7 @@ final class ClasspathMigrations implements AutoCloseable {
     try {
       for (String location : locations) {
         String base = location.endsWith("/") ? location : location + "/";
-        for (Resource r : resolver.getResources(base + "**/*.sql")) {
+        for (Resource r : resources(resolver, base + "**/*.sql")) {
           String name = r.getFilename();
           if (name == null || !r.isReadable()) {
             continue;
@@ -54,7 +55,8 @@ final class ClasspathMigrations implements AutoCloseable {
       }
     } catch (IOException e) {
       delete(directory);
-      throw new UncheckedIOException("cannot read the migrations at " + locations, e);
+      throw new UncheckedIOException(
+          "cannot read the migrations at " + locations + ": " + e.getMessage(), e);
     }
     if (count == 0) {
       delete(directory);
@@ -62,6 +64,16 @@ final class ClasspathMigrations implements AutoCloseable {
           "drydock.drift-check: no migrations (*.sql) found at " + locations);
     }
     return new ClasspathMigrations(directory, count);
+  }
+
+  /** The resources matching {@code pattern}; none when its root does not exist. */
+  private static Resource[] resources(ResourcePatternResolver resolver, String pattern)
+      throws IOException {
+    try {
+      return resolver.getResources(pattern);
+    } catch (FileNotFoundException missingRoot) {
+      return new Resource[0];
+    }
   }
 
   Path directory() {

@@ -7,7 +7,7 @@ import org.springframework.boot.health.contributor.Health;
  * Actuator health ({@code drydock}): the start-up drift check's outcome. Drift is reported as
  * {@code UP} with {@code drift=true} and the differences in the details (the application runs, as
  * {@code drydock.drift-check=warn} asked; a {@code DOWN} would take it out of a load balancer); no
- * report yet is {@code UNKNOWN}.
+ * report (not run yet, or the check could not run: then with the error) is {@code UNKNOWN}.
  */
 public final class DriftHealthIndicator extends AbstractHealthIndicator {
 
@@ -30,6 +30,11 @@ public final class DriftHealthIndicator extends AbstractHealthIndicator {
                     .withDetail("differences", r.differences())
                     .withDetail("checkedAt", r.checkedAt().toString())
                     .withDetail("report", r.text()),
-            builder::unknown);
+            () ->
+                runner
+                    .failure()
+                    .ifPresentOrElse(
+                        e -> builder.unknown().withDetail("error", e.toString()),
+                        builder::unknown));
   }
 }

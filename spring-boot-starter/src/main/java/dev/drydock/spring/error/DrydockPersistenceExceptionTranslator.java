@@ -28,13 +28,12 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
  *       23505, {@code CannotAcquireLockException} for 40P01.
  *   <li>Otherwise (Drydock's own checks, or SQLStates Spring does not know such as DSQL's {@code
  *       OC000}): DSQL's {@code OC000} to {@link ConcurrencyFailureException}, {@code
- *       StaleVersionException} to {@link OptimisticLockingFailureException}, a
- *       retryable {@code ConflictException} to {@link ConcurrencyFailureException}, {@code
- *       ConflictException} and {@code InvalidInputException} to {@link
- *       DataIntegrityViolationException}, {@code NotFoundException} to {@link
- *       DataRetrievalFailureException}, {@code UnavailableException} to {@link
- *       TransientDataAccessResourceException}, {@code CommitOutcomeUnknownException} to {@link
- *       DataAccessResourceFailureException}.
+ *       StaleVersionException} to {@link OptimisticLockingFailureException}, a retryable {@code
+ *       ConflictException} to {@link ConcurrencyFailureException}, {@code ConflictException} and
+ *       {@code InvalidInputException} to {@link DataIntegrityViolationException}, {@code
+ *       NotFoundException} to {@link DataRetrievalFailureException}, {@code UnavailableException}
+ *       to {@link TransientDataAccessResourceException}, {@code CommitOutcomeUnknownException} to
+ *       {@link DataAccessResourceFailureException}.
  * </ul>
  *
  * <p>As a bean it is also a {@link PersistenceExceptionTranslator}: Boot's exception translation

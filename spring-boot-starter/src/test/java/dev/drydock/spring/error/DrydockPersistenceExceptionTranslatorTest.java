@@ -63,7 +63,8 @@ class DrydockPersistenceExceptionTranslatorTest {
 
   private static DatabaseException fromServer(String sqlState) {
     DatabaseException e =
-        ErrorTranslator.translate(new SQLException("failed " + sqlState, sqlState), StatementKind.OTHER);
+        ErrorTranslator.translate(
+            new SQLException("failed " + sqlState, sqlState), StatementKind.OTHER);
     assertThat(e).as(sqlState).isNotNull();
     return e;
   }
