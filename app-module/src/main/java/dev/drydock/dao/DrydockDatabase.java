@@ -10,13 +10,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteListener;
 import org.jooq.ExecuteListenerProvider;
+import org.jooq.RecordListenerProvider;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.UpdatableRecord;
 import org.jooq.conf.Settings;
+import org.jooq.conf.SettingsTools;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DefaultExecuteListenerProvider;
@@ -41,23 +44,40 @@ public final class DrydockDatabase {
   private final Map<Table<?>, TableRepository<?, ?>> repositories = new ConcurrentHashMap<>();
 
   private DrydockDatabase(Builder b) {
-    Settings settings = settings(b.queryTimeout);
+    Settings settings =
+        settings(
+            b.base == null ? new Settings() : SettingsTools.clone(b.base.settings()),
+            b.queryTimeout);
     List<ExecuteListenerProvider> listeners = new ArrayList<>(1 + b.listeners.size());
     // the translator first: listeners added by the application see the domain exception
     if (b.translateErrors) {
       listeners.add(new DefaultExecuteListenerProvider(TranslatingExecuteListener.INSTANCE));
     }
+    List<RecordListenerProvider> recordListeners = new ArrayList<>(3);
+    Configuration configuration;
+    if (b.base == null) {
+      configuration = new DefaultConfiguration().set(b.dataSource);
+    } else {
+      // an application's configuration (e.g. Spring Boot's: its connection and transaction
+      // providers): keep its listeners, after the translator, without a second translator
+      configuration = b.base.derive();
+      for (ExecuteListenerProvider p : b.base.executeListenerProviders()) {
+        if (p.provide() != TranslatingExecuteListener.INSTANCE) {
+          listeners.add(p);
+        }
+      }
+      recordListeners.addAll(List.of(b.base.recordListenerProviders()));
+    }
     for (ExecuteListener l : b.listeners) {
       listeners.add(new DefaultExecuteListenerProvider(l));
     }
-    DefaultConfiguration configuration = new DefaultConfiguration();
     configuration.set(SQLDialect.POSTGRES);
-    configuration.set(b.dataSource);
     configuration.set(settings);
     configuration.set(listeners.toArray(ExecuteListenerProvider[]::new));
     if (b.translateErrors) {
-      configuration.set(new DefaultRecordListenerProvider(StaleRecordListener.INSTANCE));
+      recordListeners.add(new DefaultRecordListenerProvider(StaleRecordListener.INSTANCE));
     }
+    configuration.set(recordListeners.toArray(RecordListenerProvider[]::new));
     if (!b.directExecution) {
       DirectExecution.disable(configuration);
     }
@@ -91,9 +111,9 @@ public final class DrydockDatabase {
    *   <li>no jOOQ debug logging of every statement (a measurable cost in hot paths).
    * </ul>
    */
-  static Settings settings(Duration queryTimeout) {
+  static Settings settings(Settings start, Duration queryTimeout) {
     Settings s =
-        new Settings()
+        start
             .withExecuteWithOptimisticLocking(true)
             .withExecuteWithOptimisticLockingExcludeUnversioned(true)
             .withUpdateRecordVersion(true)
@@ -140,6 +160,7 @@ public final class DrydockDatabase {
   /** Configuration of a {@link DrydockDatabase}. */
   public static final class Builder {
     private DataSource dataSource;
+    private Configuration base;
     private Duration queryTimeout;
     private boolean translateErrors = true;
     private boolean directExecution = true;
@@ -150,6 +171,18 @@ public final class DrydockDatabase {
     /** The data source to take connections from (required), e.g. a HikariCP pool. */
     public Builder dataSource(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+      return this;
+    }
+
+    /**
+     * Builds on an existing jOOQ configuration instead of a {@link #dataSource(DataSource)}: its
+     * connection provider, transaction provider (e.g. Spring Boot's, so that {@code @Transactional}
+     * methods and the repositories share one connection), settings and listeners are kept;
+     * Drydock's settings, error translator (first, and only once) and record listeners are added to
+     * a derived copy. {@code base} itself is not changed.
+     */
+    public Builder configuration(Configuration base) {
+      this.base = Objects.requireNonNull(base, "configuration");
       return this;
     }
 
@@ -199,8 +232,12 @@ public final class DrydockDatabase {
 
     /** Builds the immutable database handle. */
     public DrydockDatabase build() {
-      if (dataSource == null) {
+      if (dataSource == null && base == null) {
         throw new IllegalStateException("dataSource is required");
+      }
+      if (dataSource != null && base != null) {
+        throw new IllegalStateException(
+            "dataSource and configuration are alternatives: set only one of them");
       }
       return new DrydockDatabase(this);
     }

@@ -82,46 +82,74 @@ public final class TransactionRetry {
   public <T> T run(DSLContext dsl, TransactionalWork<T> work) {
     Objects.requireNonNull(dsl, "dsl");
     Objects.requireNonNull(work, "work");
+    // one connection per attempt, taken once: jOOQ's transaction provider would ask the pool
+    // again to roll back a transaction whose begin found no connection, waiting out the
+    // pool's connection timeout three times per attempt while the database is down
+    return retry(
+        committing ->
+            dsl.connectionResult(
+                connection ->
+                    dsl.configuration()
+                        .derive(connection)
+                        .dsl()
+                        .transactionResult(
+                            cfg -> {
+                              DSLContext tx = cfg.dsl();
+                              if (isolation.sql != null) {
+                                tx.execute(isolation.sql);
+                              }
+                              T result = work.run(tx);
+                              committing.run();
+                              return result;
+                            })));
+  }
+
+  /**
+   * One attempt of a unit of work that manages its own transaction (e.g. with Spring's {@code
+   * TransactionTemplate}): it begins a new transaction, runs the work, calls {@code
+   * committing.run()} when the work is done, and commits.
+   */
+  @FunctionalInterface
+  public interface Attempt<T> {
+    T run(Runnable committing);
+  }
+
+  /**
+   * Runs {@code attempt} and runs it again while it fails with a retryable error, with this
+   * policy's attempts and backoff, as {@link #run(DSLContext, TransactionalWork)} does. For
+   * transactions managed elsewhere (Spring's); this policy's {@linkplain Builder#isolation
+   * isolation} is then the caller's to apply.
+   */
+  public <T> T retry(Attempt<T> attempt) {
+    Objects.requireNonNull(attempt, "attempt");
     if (RUNNING.get() != null) {
       throw new IllegalStateException(
           "TransactionRetry.run called inside a retried unit of work: retry the outer unit only");
     }
     RUNNING.set(Boolean.TRUE);
     try {
-      return loop(dsl, work);
+      return loop(attempt);
     } finally {
       RUNNING.remove();
     }
   }
 
-  private <T> T loop(DSLContext dsl, TransactionalWork<T> work) {
+  /** The isolation level each attempt runs at. */
+  public Isolation isolation() {
+    return isolation;
+  }
+
+  private <T> T loop(Attempt<T> attempt) {
     RuntimeException first = null;
-    for (int attempt = 1; ; attempt++) {
+    for (int n = 1; ; n++) {
       boolean[] committing = {false};
       RuntimeException failure;
       try {
-        // one connection per attempt, taken once: jOOQ's transaction provider would ask the pool
-        // again to roll back a transaction whose begin found no connection, waiting out the
-        // pool's connection timeout three times per attempt while the database is down
-        return dsl.connectionResult(
-            connection ->
-                dsl.configuration()
-                    .derive(connection)
-                    .dsl()
-                    .transactionResult(
-                        cfg -> {
-                          DSLContext tx = cfg.dsl();
-                          if (isolation.sql != null) {
-                            tx.execute(isolation.sql);
-                          }
-                          T result = work.run(tx);
-                          committing[0] = true;
-                          return result;
-                        }));
+        return attempt.run(() -> committing[0] = true);
       } catch (RuntimeException e) {
         failure = classify(e, committing[0]);
       }
-      if (!isRetryable(failure) || attempt >= maxAttempts) {
+      if (!isRetryable(failure) || n >= maxAttempts) {
         if (first != null && first != failure) {
           failure.addSuppressed(first);
         }
@@ -130,8 +158,8 @@ public final class TransactionRetry {
       if (first == null) {
         first = failure;
       }
-      Duration backoff = backoff(attempt);
-      listener.retrying(attempt, failure, backoff);
+      Duration backoff = backoff(n);
+      listener.retrying(n, failure, backoff);
       try {
         sleeper.sleep(backoff);
       } catch (InterruptedException interrupted) {

@@ -1,0 +1,76 @@
+package dev.drydock.spring.drift;
+
+import dev.drydock.diff.DiffResult;
+import dev.drydock.diff.Drift;
+import dev.drydock.diff.TextRenderer;
+import dev.drydock.introspect.Introspector;
+import dev.drydock.migrate.Migrations;
+import dev.drydock.provider.ProviderKind;
+import dev.drydock.provider.ProviderSettings;
+import dev.drydock.provider.ThrowawayDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Compares the application's database with its migrations: applies the migrations to a throwaway
+ * PostgreSQL, introspects both and compares them with {@code drydock diff}'s engine. The only class
+ * of the starter that calls drydock-schema (an optional dependency).
+ */
+public final class DriftCheck {
+
+  private final List<String> locations;
+  private final List<String> schemas;
+  private final String historyTable;
+  private final ProviderSettings throwaway;
+
+  /**
+   * @param locations Spring resource locations of the migrations, e.g. {@code
+   *     classpath:db/migration}
+   * @param schemas the schemas to compare; empty for every non-system schema
+   * @param historyTable Flyway's history table, not compared
+   * @param provider where the throwaway PostgreSQL comes from: auto, embedded, testcontainers
+   */
+  public DriftCheck(
+      List<String> locations, List<String> schemas, String historyTable, String provider) {
+    this.locations = List.copyOf(locations);
+    this.schemas = List.copyOf(schemas);
+    this.historyTable = Objects.requireNonNull(historyTable, "historyTable");
+    this.throwaway = ProviderSettings.configure().kind(ProviderKind.parse(provider)).build();
+  }
+
+  /** Compares {@code live} (the application's database) with the migrations. */
+  public DriftReport check(DataSource live) {
+    Introspector introspector = new Introspector(historyTable);
+    try (ClasspathMigrations files =
+            ClasspathMigrations.copy(locations, DriftCheck.class.getClassLoader());
+        ThrowawayDatabase scratch = ThrowawayDatabase.start(throwaway)) {
+      Migrations.configure().location(files.directory()).build().migrate(scratch.dataSource());
+      try (Connection expected = scratch.connect();
+          Connection actual = live.getConnection()) {
+        DiffResult result =
+            Drift.between(introspector, expected, actual, new LinkedHashSet<>(schemas));
+        String text =
+            TextRenderer.render(
+                result,
+                "migrations in " + String.join(", ", locations),
+                label(actual),
+                Introspector.NOT_COMPARED);
+        return new DriftReport(result.differences().size(), text, Instant.now());
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("drydock.drift-check: database error: " + e.getMessage(), e);
+    }
+  }
+
+  /** The live database's JDBC URL without its parameters (they may hold a password). */
+  private static String label(Connection connection) throws SQLException {
+    String url = connection.getMetaData().getURL();
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query);
+  }
+}
