@@ -2,9 +2,10 @@ package dev.drydock.cli;
 
 import dev.drydock.diff.DiffResult;
 import dev.drydock.diff.Drift;
-import dev.drydock.diff.JsonRenderer;
 import dev.drydock.diff.SqlRenderer;
-import dev.drydock.diff.TextRenderer;
+import dev.drydock.diff.report.JsonRenderer;
+import dev.drydock.diff.report.NotCompared;
+import dev.drydock.diff.report.TextRenderer;
 import dev.drydock.introspect.IntrospectionException;
 import dev.drydock.introspect.Introspector;
 import dev.drydock.provider.ProviderException;
@@ -101,10 +102,10 @@ final class DiffCommand implements Callable<Integer> {
               switch (format) {
                 case text ->
                     TextRenderer.render(
-                        result, expectedLabel, live.displayUrl(), Introspector.NOT_COMPARED);
+                        result, expectedLabel, live.displayUrl(), NotCompared.ITEMS);
                 case json ->
                     JsonRenderer.render(
-                        result, expectedLabel, live.displayUrl(), Introspector.NOT_COMPARED);
+                        result, expectedLabel, live.displayUrl(), NotCompared.ITEMS);
                 case sql -> SqlRenderer.render(result, live.displayUrl());
               };
           out.print(root.secrets.redact(rendered));

@@ -1,11 +1,14 @@
 package dev.drydock.diff;
 
+import dev.drydock.introspect.Attribute;
 import dev.drydock.introspect.Catalog;
 import dev.drydock.introspect.CatalogObject;
+import dev.drydock.introspect.Detail;
 import dev.drydock.introspect.ObjectId;
 import dev.drydock.introspect.ObjectKind;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -115,10 +118,19 @@ public final class SqlRenderer {
     return o.kind();
   }
 
+  /** Keys and unique constraints first, then checks, then foreign keys (which need keys). */
+  private static int constraintOrder(CatalogObject o) {
+    return switch (o.constraintType()) {
+      case FOREIGN_KEY -> 2;
+      case CHECK -> 1;
+      default -> 0;
+    };
+  }
+
   // ---------------------------------------------------------------- drop
 
   private void drop(CatalogObject o, String destructive) {
-    String q = o.detailOrNull("qname");
+    String q = o.detailOrNull(Detail.QNAME);
     String sql =
         switch (o.kind()) {
           case SCHEMA -> "DROP SCHEMA IF EXISTS " + q + " CASCADE";
@@ -129,15 +141,16 @@ public final class SqlRenderer {
           case PROCEDURE -> "DROP PROCEDURE IF EXISTS " + q;
           case SEQUENCE -> "DROP SEQUENCE IF EXISTS " + q;
           case TABLE -> "DROP TABLE IF EXISTS " + q;
-          case COLUMN -> "ALTER TABLE " + o.detail("table") + " DROP COLUMN IF EXISTS " + q;
-          case CONSTRAINT -> "ALTER TABLE " + o.detail("table") + " DROP CONSTRAINT IF EXISTS " + q;
+          case COLUMN -> "ALTER TABLE " + o.detail(Detail.TABLE) + " DROP COLUMN IF EXISTS " + q;
+          case CONSTRAINT ->
+              "ALTER TABLE " + o.detail(Detail.TABLE) + " DROP CONSTRAINT IF EXISTS " + q;
           case INDEX -> "DROP INDEX IF EXISTS " + q;
           case VIEW -> "DROP VIEW IF EXISTS " + q;
           case MATERIALIZED_VIEW -> "DROP MATERIALIZED VIEW IF EXISTS " + q;
-          case TRIGGER -> "DROP TRIGGER IF EXISTS " + q + " ON " + o.detail("table");
-          case POLICY -> "DROP POLICY IF EXISTS " + q + " ON " + o.detail("table");
+          case TRIGGER -> "DROP TRIGGER IF EXISTS " + q + " ON " + o.detail(Detail.TABLE);
+          case POLICY -> "DROP POLICY IF EXISTS " + q + " ON " + o.detail(Detail.TABLE);
         };
-    int sub = o.kind() == ObjectKind.CONSTRAINT ? 2 - Integer.parseInt(o.detail("order")) : 0;
+    int sub = o.kind() == ObjectKind.CONSTRAINT ? 2 - constraintOrder(o) : 0;
     emit(DROP, placement(o), sub, o.name(), sql, destructive);
   }
 
@@ -149,8 +162,8 @@ public final class SqlRenderer {
     for (CatalogObject child : expected.descendants(o.id())) {
       if (child.kind() == ObjectKind.COLUMN && o.kind() == ObjectKind.TABLE) {
         // part of CREATE TABLE; only its comment is separate
-        if (child.attribute("comment") != null) {
-          comment(child, child.attribute("comment"));
+        if (child.attribute(Attribute.COMMENT) != null) {
+          comment(child, child.attribute(Attribute.COMMENT));
         }
       } else if (child.kind() == ObjectKind.COLUMN) {
         createTree(child);
@@ -161,39 +174,43 @@ public final class SqlRenderer {
   }
 
   private void create(CatalogObject o) {
-    String q = o.detailOrNull("qname");
+    String q = o.detailOrNull(Detail.QNAME);
     switch (o.kind()) {
       case SCHEMA -> create(o, 0, "CREATE SCHEMA " + q);
       case EXTENSION ->
           create(
-              o, 0, "CREATE EXTENSION IF NOT EXISTS " + q + " WITH SCHEMA " + o.detail("qschema"));
-      case ENUM -> create(o, 0, "CREATE TYPE " + q + " AS ENUM (" + o.attribute("values") + ")");
+              o,
+              0,
+              "CREATE EXTENSION IF NOT EXISTS " + q + " WITH SCHEMA " + o.detail(Detail.QSCHEMA));
+      case ENUM ->
+          create(o, 0, "CREATE TYPE " + q + " AS ENUM (" + o.attribute(Attribute.VALUES) + ")");
       case DOMAIN -> {
-        StringBuilder sb = new StringBuilder("CREATE DOMAIN " + q + " AS " + o.attribute("type"));
-        if (o.attribute("collation") != null) {
-          sb.append(" COLLATE ").append(o.attribute("collation"));
+        StringBuilder sb =
+            new StringBuilder("CREATE DOMAIN " + q + " AS " + o.attribute(Attribute.TYPE));
+        if (o.attribute(Attribute.COLLATION) != null) {
+          sb.append(" COLLATE ").append(o.attribute(Attribute.COLLATION));
         }
-        if (o.attribute("default") != null) {
-          sb.append(" DEFAULT ").append(o.attribute("default"));
+        if (o.attribute(Attribute.DEFAULT) != null) {
+          sb.append(" DEFAULT ").append(o.attribute(Attribute.DEFAULT));
         }
-        if ("true".equals(o.attribute("not_null"))) {
+        if (o.flag(Attribute.NOT_NULL)) {
           sb.append(" NOT NULL");
         }
-        for (String c : domainConstraints(o.attribute("constraints")).values()) {
+        for (String c : domainConstraints(o.attribute(Attribute.CONSTRAINTS)).values()) {
           sb.append(" CONSTRAINT ").append(c);
         }
         create(o, 0, sb.toString());
       }
-      case FUNCTION, PROCEDURE -> create(o, 0, o.detail("ddl").strip());
+      case FUNCTION, PROCEDURE -> create(o, 0, o.detail(Detail.DDL).strip());
       case SEQUENCE -> {
         create(o, 0, "CREATE SEQUENCE " + q + sequenceOptions(o));
-        if (o.attribute("owned_by") != null) {
+        if (o.attribute(Attribute.OWNED_BY) != null) {
           emit(
               CREATE,
               ObjectKind.CONSTRAINT,
               5,
               o.name(),
-              "ALTER SEQUENCE " + q + " OWNED BY " + o.attribute("owned_by"),
+              "ALTER SEQUENCE " + q + " OWNED BY " + o.attribute(Attribute.OWNED_BY),
               null);
         }
       }
@@ -202,173 +219,189 @@ public final class SqlRenderer {
           create(
               o,
               0,
-              "ALTER TABLE " + o.detail("table") + " ADD COLUMN " + q + " " + Summaries.column(o));
+              "ALTER TABLE "
+                  + o.detail(Detail.TABLE)
+                  + " ADD COLUMN "
+                  + q
+                  + " "
+                  + Summaries.column(o));
       case CONSTRAINT ->
           create(
               o,
-              Integer.parseInt(o.detail("order")),
-              "ALTER TABLE " + o.detail("table") + " ADD CONSTRAINT " + q + " " + o.detail("ddl"));
-      case INDEX -> create(o, 0, o.detail("ddl"));
+              constraintOrder(o),
+              "ALTER TABLE "
+                  + o.detail(Detail.TABLE)
+                  + " ADD CONSTRAINT "
+                  + q
+                  + " "
+                  + o.detail(Detail.DDL));
+      case INDEX -> create(o, 0, o.detail(Detail.DDL));
       case VIEW ->
           create(
               o,
               0,
               "CREATE VIEW "
                   + q
-                  + (o.attribute("options") == null ? "" : " WITH (" + o.attribute("options") + ")")
+                  + (o.attribute(Attribute.OPTIONS) == null
+                      ? ""
+                      : " WITH (" + o.attribute(Attribute.OPTIONS) + ")")
                   + " AS\n"
-                  + stripSemicolon(o.detail("ddl")));
+                  + stripSemicolon(o.detail(Detail.DDL)));
       case MATERIALIZED_VIEW ->
           create(
               o,
               0,
               "CREATE MATERIALIZED VIEW "
                   + q
-                  + (o.attribute("options") == null ? "" : " WITH (" + o.attribute("options") + ")")
+                  + (o.attribute(Attribute.OPTIONS) == null
+                      ? ""
+                      : " WITH (" + o.attribute(Attribute.OPTIONS) + ")")
                   + " AS\n"
-                  + stripSemicolon(o.detail("ddl")));
+                  + stripSemicolon(o.detail(Detail.DDL)));
       case TRIGGER -> {
-        create(o, 0, o.detail("ddl"));
-        if (!"ORIGIN".equals(o.attribute("enabled"))) {
+        create(o, 0, o.detail(Detail.DDL));
+        if (!"ORIGIN".equals(o.attribute(Attribute.ENABLED))) {
           post(o, triggerEnable(o));
         }
       }
       case POLICY -> create(o, 0, createPolicy(o));
     }
-    if (o.attribute("comment") != null) {
-      comment(o, o.attribute("comment"));
+    if (o.attribute(Attribute.COMMENT) != null) {
+      comment(o, o.attribute(Attribute.COMMENT));
     }
-    if (o.attribute("privileges") != null) {
-      privileges(o, o.attribute("privileges"), null);
+    if (o.attribute(Attribute.PRIVILEGES) != null) {
+      privileges(o, o.attribute(Attribute.PRIVILEGES), null);
     }
     if (o.kind() == ObjectKind.TABLE) {
-      if ("true".equals(o.attribute("row_security"))) {
+      if (o.flag(Attribute.ROW_SECURITY)) {
         post(o, "ALTER TABLE " + q + " ENABLE ROW LEVEL SECURITY");
       }
-      if ("true".equals(o.attribute("force_row_security"))) {
+      if (o.flag(Attribute.FORCE_ROW_SECURITY)) {
         post(o, "ALTER TABLE " + q + " FORCE ROW LEVEL SECURITY");
       }
     }
   }
 
   private void createTable(CatalogObject t) {
-    String q = t.detail("qname");
+    String q = t.detail(Detail.QNAME);
     StringBuilder sb = new StringBuilder("CREATE ");
-    if ("UNLOGGED".equals(t.attribute("persistence"))) {
+    if ("UNLOGGED".equals(t.attribute(Attribute.PERSISTENCE))) {
       sb.append("UNLOGGED ");
     }
     sb.append("TABLE ").append(q);
-    if (t.attribute("partition_of") != null) {
+    if (t.attribute(Attribute.PARTITION_OF) != null) {
       sb.append(" PARTITION OF ")
-          .append(t.attribute("partition_of"))
+          .append(t.attribute(Attribute.PARTITION_OF))
           .append(' ')
-          .append(t.attribute("partition_bound"));
+          .append(t.attribute(Attribute.PARTITION_BOUND));
     } else {
       List<CatalogObject> columns =
           expected.children(t.id()).stream()
               .filter(c -> c.kind() == ObjectKind.COLUMN)
-              .sorted(Comparator.comparingInt(c -> Integer.parseInt(c.detail("position"))))
+              .sorted(Comparator.comparingInt(c -> Integer.parseInt(c.detail(Detail.POSITION))))
               .toList();
       sb.append(" (");
       for (int i = 0; i < columns.size(); i++) {
         sb.append(i == 0 ? "\n    " : ",\n    ");
-        sb.append(columns.get(i).detail("qname"))
+        sb.append(columns.get(i).detail(Detail.QNAME))
             .append(' ')
             .append(Summaries.column(columns.get(i)));
       }
       sb.append(columns.isEmpty() ? ")" : "\n)");
     }
-    if (t.attribute("partition_key") != null) {
-      sb.append(" PARTITION BY ").append(t.attribute("partition_key"));
+    if (t.attribute(Attribute.PARTITION_KEY) != null) {
+      sb.append(" PARTITION BY ").append(t.attribute(Attribute.PARTITION_KEY));
     }
-    if (t.attribute("options") != null) {
-      sb.append(" WITH (").append(t.attribute("options")).append(')');
+    if (t.attribute(Attribute.OPTIONS) != null) {
+      sb.append(" WITH (").append(t.attribute(Attribute.OPTIONS)).append(')');
     }
-    create(t, t.attribute("partition_of") == null ? 0 : 1, sb.toString());
+    create(t, t.attribute(Attribute.PARTITION_OF) == null ? 0 : 1, sb.toString());
   }
 
   private static String createPolicy(CatalogObject p) {
     return "CREATE POLICY "
-        + p.detail("qname")
+        + p.detail(Detail.QNAME)
         + " ON "
-        + p.detail("table")
+        + p.detail(Detail.TABLE)
         + " AS "
-        + p.attribute("permissive")
+        + p.attribute(Attribute.PERMISSIVE)
         + " FOR "
-        + p.attribute("command")
+        + p.attribute(Attribute.COMMAND)
         + " TO "
-        + p.attribute("roles")
-        + (p.attribute("using") == null ? "" : " USING (" + p.attribute("using") + ")")
-        + (p.attribute("with_check") == null
+        + p.attribute(Attribute.ROLES)
+        + (p.attribute(Attribute.USING) == null
             ? ""
-            : " WITH CHECK (" + p.attribute("with_check") + ")");
+            : " USING (" + p.attribute(Attribute.USING) + ")")
+        + (p.attribute(Attribute.WITH_CHECK) == null
+            ? ""
+            : " WITH CHECK (" + p.attribute(Attribute.WITH_CHECK) + ")");
   }
 
   private static String triggerEnable(CatalogObject t) {
     String what =
-        switch (t.attribute("enabled")) {
+        switch (t.attribute(Attribute.ENABLED)) {
           case "DISABLED" -> "DISABLE TRIGGER ";
           case "REPLICA" -> "ENABLE REPLICA TRIGGER ";
           case "ALWAYS" -> "ENABLE ALWAYS TRIGGER ";
           default -> "ENABLE TRIGGER ";
         };
-    return "ALTER TABLE " + t.detail("table") + " " + what + t.detail("qname");
+    return "ALTER TABLE " + t.detail(Detail.TABLE) + " " + what + t.detail(Detail.QNAME);
   }
 
   private static String sequenceOptions(CatalogObject s) {
     return " AS "
-        + s.attribute("type")
+        + s.attribute(Attribute.TYPE)
         + " INCREMENT BY "
-        + s.attribute("increment")
+        + s.attribute(Attribute.INCREMENT)
         + " MINVALUE "
-        + s.attribute("min")
+        + s.attribute(Attribute.MIN)
         + " MAXVALUE "
-        + s.attribute("max")
+        + s.attribute(Attribute.MAX)
         + " START WITH "
-        + s.attribute("start")
+        + s.attribute(Attribute.START)
         + " CACHE "
-        + s.attribute("cache")
-        + ("true".equals(s.attribute("cycle")) ? " CYCLE" : " NO CYCLE");
+        + s.attribute(Attribute.CACHE)
+        + (s.flag(Attribute.CYCLE) ? " CYCLE" : " NO CYCLE");
   }
 
   // ---------------------------------------------------------------- alter
 
   private void alter(CatalogObject e, CatalogObject a, List<Difference> diffs) {
-    Set<String> attrs = new LinkedHashSet<>();
+    Set<Attribute> attrs = EnumSet.noneOf(Attribute.class);
     diffs.forEach(d -> attrs.add(d.attribute()));
     if (needsRecreate(e, attrs)) {
       drop(a, null);
       createTree(e);
       return;
     }
-    String q = e.detailOrNull("qname");
+    String q = e.detailOrNull(Detail.QNAME);
     boolean replacedFunction = false;
     for (Difference d : diffs) {
-      String attr = d.attribute();
+      Attribute attr = d.attribute();
       String want = d.expected();
       String have = d.actual();
-      if (attr.equals("comment")) {
+      if (attr == Attribute.COMMENT) {
         comment(e, want);
         continue;
       }
-      if (attr.equals("privileges")) {
+      if (attr == Attribute.PRIVILEGES) {
         privileges(e, want, have);
         continue;
       }
       switch (e.kind()) {
         case SCHEMA -> manual(e, attr + " differs");
         case EXTENSION ->
-            create(e, 1, "ALTER EXTENSION " + q + " SET SCHEMA " + e.detail("qschema"));
+            create(e, 1, "ALTER EXTENSION " + q + " SET SCHEMA " + e.detail(Detail.QSCHEMA));
         case ENUM -> alterEnum(e, a);
         case DOMAIN -> alterDomain(e, attr, want, have);
         case FUNCTION, PROCEDURE -> {
           if (!replacedFunction) {
-            create(e, 0, e.detail("ddl").strip());
+            create(e, 0, e.detail(Detail.DDL).strip());
             replacedFunction = true;
           }
         }
         case SEQUENCE -> {
-          if (attr.equals("owned_by")) {
+          if (attr == Attribute.OWNED_BY) {
             emit(
                 CREATE,
                 ObjectKind.CONSTRAINT,
@@ -386,7 +419,10 @@ public final class SqlRenderer {
             create(
                 e,
                 3,
-                "ALTER TABLE " + e.detail("table") + " VALIDATE CONSTRAINT " + e.detail("qname"));
+                "ALTER TABLE "
+                    + e.detail(Detail.TABLE)
+                    + " VALIDATE CONSTRAINT "
+                    + e.detail(Detail.QNAME));
         case VIEW -> alterOptions("VIEW", e, a);
         case MATERIALIZED_VIEW -> alterOptions("MATERIALIZED VIEW", e, a);
         case TRIGGER -> create(e, 1, triggerEnable(e));
@@ -395,25 +431,26 @@ public final class SqlRenderer {
     }
   }
 
-  private static boolean needsRecreate(CatalogObject e, Set<String> attrs) {
+  private static boolean needsRecreate(CatalogObject e, Set<Attribute> attrs) {
     return switch (e.kind()) {
-      case INDEX, POLICY -> attrs.stream().anyMatch(a -> !a.equals("comment"));
-      case VIEW, MATERIALIZED_VIEW, TRIGGER -> attrs.contains("definition");
+      case INDEX, POLICY -> attrs.stream().anyMatch(a -> a != Attribute.COMMENT);
+      case VIEW, MATERIALIZED_VIEW, TRIGGER -> attrs.contains(Attribute.DEFINITION);
       case CONSTRAINT ->
           attrs.stream()
               .anyMatch(
                   a ->
-                      !a.equals("comment")
-                          && !(a.equals("validated") && "true".equals(e.attribute("validated"))));
-      case FUNCTION, PROCEDURE -> attrs.contains("returns");
+                      a != Attribute.COMMENT
+                          && !(a == Attribute.VALIDATED && e.flag(Attribute.VALIDATED)));
+      case FUNCTION, PROCEDURE -> attrs.contains(Attribute.RETURNS);
       default -> false;
     };
   }
 
-  private void alterTable(CatalogObject e, CatalogObject a, String attr, String want, String have) {
-    String q = e.detail("qname");
+  private void alterTable(
+      CatalogObject e, CatalogObject a, Attribute attr, String want, String have) {
+    String q = e.detail(Detail.QNAME);
     switch (attr) {
-      case "row_security" ->
+      case ROW_SECURITY ->
           create(
               e,
               5,
@@ -421,7 +458,7 @@ public final class SqlRenderer {
                   + q
                   + ("true".equals(want) ? " ENABLE" : " DISABLE")
                   + " ROW LEVEL SECURITY");
-      case "force_row_security" ->
+      case FORCE_ROW_SECURITY ->
           create(
               e,
               5,
@@ -429,22 +466,25 @@ public final class SqlRenderer {
                   + q
                   + ("true".equals(want) ? " FORCE" : " NO FORCE")
                   + " ROW LEVEL SECURITY");
-      case "persistence" -> create(e, 5, "ALTER TABLE " + q + " SET " + want);
-      case "options" -> alterOptions("TABLE", e, a);
-      case "partition_of", "partition_bound" -> {
-        if (a.attribute("partition_of") != null) {
-          create(e, 2, "ALTER TABLE " + a.attribute("partition_of") + " DETACH PARTITION " + q);
+      case PERSISTENCE -> create(e, 5, "ALTER TABLE " + q + " SET " + want);
+      case OPTIONS -> alterOptions("TABLE", e, a);
+      case PARTITION_OF, PARTITION_BOUND -> {
+        if (a.attribute(Attribute.PARTITION_OF) != null) {
+          create(
+              e,
+              2,
+              "ALTER TABLE " + a.attribute(Attribute.PARTITION_OF) + " DETACH PARTITION " + q);
         }
-        if (e.attribute("partition_of") != null) {
+        if (e.attribute(Attribute.PARTITION_OF) != null) {
           create(
               e,
               3,
               "ALTER TABLE "
-                  + e.attribute("partition_of")
+                  + e.attribute(Attribute.PARTITION_OF)
                   + " ATTACH PARTITION "
                   + q
                   + " "
-                  + e.attribute("partition_bound"));
+                  + e.attribute(Attribute.PARTITION_BOUND));
         }
       }
       default ->
@@ -460,21 +500,21 @@ public final class SqlRenderer {
   }
 
   private void alterOptions(String what, CatalogObject e, CatalogObject a) {
-    String q = e.detail("qname");
-    if (a.attribute("options") != null) {
+    String q = e.detail(Detail.QNAME);
+    if (a.attribute(Attribute.OPTIONS) != null) {
       List<String> keys = new ArrayList<>();
-      for (String opt : a.attribute("options").split(", ")) {
+      for (String opt : a.attribute(Attribute.OPTIONS).split(", ")) {
         keys.add(opt.substring(0, opt.indexOf('=')));
       }
       create(e, 5, "ALTER " + what + " " + q + " RESET (" + String.join(", ", keys) + ")");
     }
-    if (e.attribute("options") != null) {
+    if (e.attribute(Attribute.OPTIONS) != null) {
       emit(
           CREATE,
           e.kind(),
           6,
           e.name(),
-          "ALTER " + what + " " + q + " SET (" + e.attribute("options") + ")",
+          "ALTER " + what + " " + q + " SET (" + e.attribute(Attribute.OPTIONS) + ")",
           null);
     }
   }
@@ -483,25 +523,26 @@ public final class SqlRenderer {
   private static final Pattern SIZED =
       Pattern.compile("(character varying|character|numeric|bit varying)\\((\\d+)(,\\d+)?\\)");
 
-  private void alterColumn(CatalogObject e, String attr, String want, String have) {
-    String t = "ALTER TABLE " + e.detail("table") + " ALTER COLUMN " + e.detail("qname");
+  private void alterColumn(CatalogObject e, Attribute attr, String want, String have) {
+    String t = "ALTER TABLE " + e.detail(Detail.TABLE) + " ALTER COLUMN " + e.detail(Detail.QNAME);
     switch (attr) {
-      case "type", "collation" -> {
-        String type = e.attribute("type");
+      case TYPE, COLLATION -> {
+        String type = e.attribute(Attribute.TYPE);
         String collate =
-            e.attribute("collation") == null ? "" : " COLLATE " + e.attribute("collation");
-        String sql = t + " TYPE " + type + collate + " USING " + e.detail("qname") + "::" + type;
+            e.attribute(Attribute.COLLATION) == null
+                ? ""
+                : " COLLATE " + e.attribute(Attribute.COLLATION);
+        String sql =
+            t + " TYPE " + type + collate + " USING " + e.detail(Detail.QNAME) + "::" + type;
         String destructive =
-            attr.equals("type") && !isWidening(have, want)
+            attr == Attribute.TYPE && !isWidening(have, want)
                 ? "changes the type from " + have + " to " + want + "; values may not convert"
                 : null;
         emit(CREATE, ObjectKind.COLUMN, 1, e.name(), sql, destructive);
       }
-      case "not_null" ->
-          create(e, 3, t + ("true".equals(want) ? " SET NOT NULL" : " DROP NOT NULL"));
-      case "default" ->
-          create(e, 2, want == null ? t + " DROP DEFAULT" : t + " SET DEFAULT " + want);
-      case "identity" -> {
+      case NOT_NULL -> create(e, 3, t + ("true".equals(want) ? " SET NOT NULL" : " DROP NOT NULL"));
+      case DEFAULT -> create(e, 2, want == null ? t + " DROP DEFAULT" : t + " SET DEFAULT " + want);
+      case IDENTITY -> {
         if (want == null) {
           create(e, 2, t + " DROP IDENTITY IF EXISTS");
         } else if (have == null) {
@@ -510,7 +551,7 @@ public final class SqlRenderer {
           create(e, 2, t + " SET GENERATED " + want);
         }
       }
-      case "generated" -> {
+      case GENERATED -> {
         if (want == null) {
           create(e, 2, t + " DROP EXPRESSION");
         } else if (have != null) {
@@ -522,13 +563,13 @@ public final class SqlRenderer {
               2,
               e.name(),
               "ALTER TABLE "
-                  + e.detail("table")
+                  + e.detail(Detail.TABLE)
                   + " DROP COLUMN "
-                  + e.detail("qname")
+                  + e.detail(Detail.QNAME)
                   + ";\nALTER TABLE "
-                  + e.detail("table")
+                  + e.detail(Detail.TABLE)
                   + " ADD COLUMN "
-                  + e.detail("qname")
+                  + e.detail(Detail.QNAME)
                   + " "
                   + Summaries.column(e),
               "recreates the column as a generated column; its stored values are lost");
@@ -566,9 +607,9 @@ public final class SqlRenderer {
   }
 
   private void alterEnum(CatalogObject e, CatalogObject a) {
-    List<String> want = enumLabels(e.attribute("values"));
-    List<String> have = enumLabels(a.attribute("values"));
-    String q = e.detail("qname");
+    List<String> want = enumLabels(e.attribute(Attribute.VALUES));
+    List<String> have = enumLabels(a.attribute(Attribute.VALUES));
+    String q = e.detail(Detail.QNAME);
     if (isSubsequence(have, want)) {
       for (int i = 0; i < want.size(); i++) {
         if (!have.contains(want.get(i))) {
@@ -591,18 +632,19 @@ public final class SqlRenderer {
     sb.append("CREATE TYPE ")
         .append(q)
         .append(" AS ENUM (")
-        .append(e.attribute("values"))
+        .append(e.attribute(Attribute.VALUES))
         .append(");");
     for (CatalogObject col : actual.objects().values()) {
       if (col.kind() != ObjectKind.COLUMN || !expected.contains(col.id())) {
         continue;
       }
-      String type = col.attribute("type");
+      String type = col.attribute(Attribute.TYPE);
       if (!type.equals(q) && !type.equals(q + "[]")) {
         continue;
       }
-      String t = "ALTER TABLE " + col.detail("table") + " ALTER COLUMN " + col.detail("qname");
-      if (col.attribute("default") != null) {
+      String t =
+          "ALTER TABLE " + col.detail(Detail.TABLE) + " ALTER COLUMN " + col.detail(Detail.QNAME);
+      if (col.attribute(Attribute.DEFAULT) != null) {
         sb.append('\n').append(t).append(" DROP DEFAULT;");
       }
       sb.append('\n')
@@ -610,13 +652,13 @@ public final class SqlRenderer {
           .append(" TYPE ")
           .append(type)
           .append(" USING ")
-          .append(col.detail("qname"))
+          .append(col.detail(Detail.QNAME))
           .append("::text")
           .append(type.endsWith("[]") ? "[]" : "")
           .append("::")
           .append(type)
           .append(';');
-      String def = expected.get(col.id()).attribute("default");
+      String def = expected.get(col.id()).attribute(Attribute.DEFAULT);
       if (def != null) {
         sb.append('\n').append(t).append(" SET DEFAULT ").append(def).append(';');
       }
@@ -640,14 +682,12 @@ public final class SqlRenderer {
                 + "; rows using them fail to convert");
   }
 
-  private void alterDomain(CatalogObject e, String attr, String want, String have) {
-    String d = "ALTER DOMAIN " + e.detail("qname");
+  private void alterDomain(CatalogObject e, Attribute attr, String want, String have) {
+    String d = "ALTER DOMAIN " + e.detail(Detail.QNAME);
     switch (attr) {
-      case "default" ->
-          create(e, 1, want == null ? d + " DROP DEFAULT" : d + " SET DEFAULT " + want);
-      case "not_null" ->
-          create(e, 1, d + ("true".equals(want) ? " SET NOT NULL" : " DROP NOT NULL"));
-      case "constraints" -> {
+      case DEFAULT -> create(e, 1, want == null ? d + " DROP DEFAULT" : d + " SET DEFAULT " + want);
+      case NOT_NULL -> create(e, 1, d + ("true".equals(want) ? " SET NOT NULL" : " DROP NOT NULL"));
+      case CONSTRAINTS -> {
         Map<String, String> w = domainConstraints(want);
         Map<String, String> h = domainConstraints(have);
         h.forEach(
@@ -680,21 +720,22 @@ public final class SqlRenderer {
   private void comment(CatalogObject o, String text) {
     String target =
         switch (o.kind()) {
-          case SCHEMA -> "SCHEMA " + o.detail("qname");
-          case EXTENSION -> "EXTENSION " + o.detail("qname");
-          case ENUM -> "TYPE " + o.detail("qname");
-          case DOMAIN -> "DOMAIN " + o.detail("qname");
-          case FUNCTION -> "FUNCTION " + o.detail("qname");
-          case PROCEDURE -> "PROCEDURE " + o.detail("qname");
-          case SEQUENCE -> "SEQUENCE " + o.detail("qname");
-          case TABLE -> "TABLE " + o.detail("qname");
-          case COLUMN -> "COLUMN " + o.detail("table") + "." + o.detail("qname");
-          case CONSTRAINT -> "CONSTRAINT " + o.detail("qname") + " ON " + o.detail("table");
-          case INDEX -> "INDEX " + o.detail("qname");
-          case VIEW -> "VIEW " + o.detail("qname");
-          case MATERIALIZED_VIEW -> "MATERIALIZED VIEW " + o.detail("qname");
-          case TRIGGER -> "TRIGGER " + o.detail("qname") + " ON " + o.detail("table");
-          case POLICY -> "POLICY " + o.detail("qname") + " ON " + o.detail("table");
+          case SCHEMA -> "SCHEMA " + o.detail(Detail.QNAME);
+          case EXTENSION -> "EXTENSION " + o.detail(Detail.QNAME);
+          case ENUM -> "TYPE " + o.detail(Detail.QNAME);
+          case DOMAIN -> "DOMAIN " + o.detail(Detail.QNAME);
+          case FUNCTION -> "FUNCTION " + o.detail(Detail.QNAME);
+          case PROCEDURE -> "PROCEDURE " + o.detail(Detail.QNAME);
+          case SEQUENCE -> "SEQUENCE " + o.detail(Detail.QNAME);
+          case TABLE -> "TABLE " + o.detail(Detail.QNAME);
+          case COLUMN -> "COLUMN " + o.detail(Detail.TABLE) + "." + o.detail(Detail.QNAME);
+          case CONSTRAINT ->
+              "CONSTRAINT " + o.detail(Detail.QNAME) + " ON " + o.detail(Detail.TABLE);
+          case INDEX -> "INDEX " + o.detail(Detail.QNAME);
+          case VIEW -> "VIEW " + o.detail(Detail.QNAME);
+          case MATERIALIZED_VIEW -> "MATERIALIZED VIEW " + o.detail(Detail.QNAME);
+          case TRIGGER -> "TRIGGER " + o.detail(Detail.QNAME) + " ON " + o.detail(Detail.TABLE);
+          case POLICY -> "POLICY " + o.detail(Detail.QNAME) + " ON " + o.detail(Detail.TABLE);
         };
     post(o, "COMMENT ON " + target + " IS " + (text == null ? "NULL" : quoteLiteral(text)));
   }
@@ -702,7 +743,7 @@ public final class SqlRenderer {
   private void privileges(CatalogObject o, String want, String have) {
     Set<String> w = splitAcl(want);
     Set<String> h = splitAcl(have);
-    String on = (o.kind() == ObjectKind.SEQUENCE ? "SEQUENCE " : "TABLE ") + o.detail("qname");
+    String on = (o.kind() == ObjectKind.SEQUENCE ? "SEQUENCE " : "TABLE ") + o.detail(Detail.QNAME);
     for (String entry : h) {
       if (!w.contains(entry)) {
         String[] p = entry.split(":", 2);

@@ -1,5 +1,6 @@
 package dev.drydock.introspect;
 
+import dev.drydock.migrate.Migrations;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,11 +9,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Loads a {@link Catalog} from {@code pg_catalog} with one set-based query per object kind, so
@@ -25,25 +25,6 @@ import java.util.TreeMap;
  * out.
  */
 public final class Introspector {
-
-  /** Name of the Flyway history table, which is never compared. */
-  public static final String DEFAULT_HISTORY_TABLE = "flyway_schema_history";
-
-  /** What the diff does not look at; renderers list these so nothing is silently skipped. */
-  public static final List<String> NOT_COMPARED =
-      List.of(
-          "object owners",
-          "column, function, schema, type and default privileges (table, view and sequence"
-              + " privileges are compared)",
-          "extension versions",
-          "composite, range and base types",
-          "aggregates, operators, casts, collations and text search objects",
-          "rules, event triggers, statistics objects",
-          "foreign tables, servers, publications and subscriptions",
-          "tablespaces and storage parameters of indexes",
-          "column order and view column comments",
-          "sequence current values and table data",
-          "roles");
 
   /** Told how long each per-kind catalog query took, e.g. to find out which one dominates. */
   @FunctionalInterface
@@ -62,7 +43,7 @@ public final class Introspector {
   private final QueryListener listener;
 
   public Introspector() {
-    this(DEFAULT_HISTORY_TABLE);
+    this(Migrations.DEFAULT_HISTORY_TABLE);
   }
 
   public Introspector(String historyTable) {
@@ -244,8 +225,11 @@ public final class Introspector {
     }
 
     private void add(
-        ObjectId id, ObjectId parent, Map<String, String> attributes, Map<String, String> details) {
-      out.add(new CatalogObject(id, parent, new TreeMap<>(attributes), details));
+        ObjectId id,
+        ObjectId parent,
+        Map<Attribute, String> attributes,
+        Map<Detail, String> details) {
+      out.add(new CatalogObject(id, parent, attributes, details));
     }
 
     private String notHistory(String schemaColumn, String nameColumn) {
@@ -258,13 +242,13 @@ public final class Introspector {
           "SELECT n.nspname, obj_description(n.oid, 'pg_namespace'), quote_ident(n.nspname)"
               + " FROM pg_namespace n WHERE n.nspname = ANY(?)",
           rs -> {
-            Map<String, String> a = new HashMap<>();
-            a.put("comment", rs.getString(2));
+            Map<Attribute, String> a = new EnumMap<>(Attribute.class);
+            a.put(Attribute.COMMENT, rs.getString(2));
             add(
                 ObjectId.of(ObjectKind.SCHEMA, rs.getString(1)),
                 null,
                 a,
-                Map.of("qname", rs.getString(3)));
+                Map.of(Detail.QNAME, rs.getString(3)));
           });
     }
 
@@ -275,8 +259,8 @@ public final class Introspector {
               + " FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
               + " WHERE n.nspname = ANY(?) OR n.nspname = 'pg_catalog'",
           rs -> {
-            Map<String, String> a = new HashMap<>();
-            a.put("schema", rs.getString(2));
+            Map<Attribute, String> a = new EnumMap<>(Attribute.class);
+            a.put(Attribute.SCHEMA, rs.getString(2));
             String schema = rs.getString(2);
             ObjectId parent =
                 schemas.contains(schema) ? ObjectId.of(ObjectKind.SCHEMA, schema) : null;
@@ -284,7 +268,7 @@ public final class Introspector {
                 ObjectId.of(ObjectKind.EXTENSION, rs.getString(1)),
                 parent,
                 a,
-                Map.of("qname", rs.getString(3), "qschema", rs.getString(4)));
+                Map.of(Detail.QNAME, rs.getString(3), Detail.QSCHEMA, rs.getString(4)));
           });
     }
 
@@ -310,22 +294,22 @@ public final class Introspector {
           rs -> {
             String schema = rs.getString(1);
             boolean isEnum = "e".equals(rs.getString(3));
-            Map<String, String> a = new HashMap<>();
-            a.put("comment", rs.getString(11));
+            Map<Attribute, String> a = new EnumMap<>(Attribute.class);
+            a.put(Attribute.COMMENT, rs.getString(11));
             if (isEnum) {
-              a.put("values", rs.getString(5));
+              a.put(Attribute.VALUES, rs.getString(5));
             } else {
-              a.put("type", rs.getString(6));
-              a.put("not_null", Boolean.toString(rs.getBoolean(7)));
-              a.put("default", rs.getString(8));
-              a.put("constraints", rs.getString(9));
-              a.put("collation", rs.getString(10));
+              a.put(Attribute.TYPE, rs.getString(6));
+              a.put(Attribute.NOT_NULL, Boolean.toString(rs.getBoolean(7)));
+              a.put(Attribute.DEFAULT, rs.getString(8));
+              a.put(Attribute.CONSTRAINTS, rs.getString(9));
+              a.put(Attribute.COLLATION, rs.getString(10));
             }
             add(
                 ObjectId.of(isEnum ? ObjectKind.ENUM : ObjectKind.DOMAIN, schema, rs.getString(2)),
                 ObjectId.of(ObjectKind.SCHEMA, schema),
                 a,
-                Map.of("qname", rs.getString(4)));
+                Map.of(Detail.QNAME, rs.getString(4)));
           });
     }
 
@@ -347,30 +331,30 @@ public final class Introspector {
           rs -> {
             String schema = rs.getString(1);
             boolean procedure = "p".equals(rs.getString(4));
-            Map<String, String> a = new HashMap<>();
+            Map<Attribute, String> a = new EnumMap<>(Attribute.class);
             if (!procedure) {
-              a.put("returns", rs.getString(5));
+              a.put(Attribute.RETURNS, rs.getString(5));
               a.put(
-                  "volatility",
+                  Attribute.VOLATILITY,
                   switch (rs.getString(7)) {
                     case "i" -> "IMMUTABLE";
                     case "s" -> "STABLE";
                     default -> "VOLATILE";
                   });
-              a.put("strict", Boolean.toString(rs.getBoolean(8)));
+              a.put(Attribute.STRICT, Boolean.toString(rs.getBoolean(8)));
               a.put(
-                  "parallel",
+                  Attribute.PARALLEL,
                   switch (rs.getString(14)) {
                     case "s" -> "SAFE";
                     case "r" -> "RESTRICTED";
                     default -> "UNSAFE";
                   });
             }
-            a.put("language", rs.getString(6));
-            a.put("security_definer", Boolean.toString(rs.getBoolean(9)));
-            a.put("body", normaliseWhitespace(rs.getString(10)));
-            a.put("config", rs.getString(11));
-            a.put("comment", rs.getString(13));
+            a.put(Attribute.LANGUAGE, rs.getString(6));
+            a.put(Attribute.SECURITY_DEFINER, Boolean.toString(rs.getBoolean(9)));
+            a.put(Attribute.BODY, normaliseWhitespace(rs.getString(10)));
+            a.put(Attribute.CONFIG, rs.getString(11));
+            a.put(Attribute.COMMENT, rs.getString(13));
             add(
                 ObjectId.of(
                     procedure ? ObjectKind.PROCEDURE : ObjectKind.FUNCTION,
@@ -378,7 +362,7 @@ public final class Introspector {
                     rs.getString(2) + "(" + rs.getString(3) + ")"),
                 ObjectId.of(ObjectKind.SCHEMA, schema),
                 a,
-                Map.of("qname", rs.getString(15), "ddl", rs.getString(12)));
+                Map.of(Detail.QNAME, rs.getString(15), Detail.DDL, rs.getString(12)));
           });
     }
 
@@ -404,22 +388,22 @@ public final class Introspector {
               + " AND d.objid = c.oid AND d.deptype = 'i')",
           rs -> {
             String schema = rs.getString(1);
-            Map<String, String> a = new HashMap<>();
-            a.put("type", rs.getString(4));
-            a.put("start", rs.getString(5));
-            a.put("increment", rs.getString(6));
-            a.put("min", rs.getString(7));
-            a.put("max", rs.getString(8));
-            a.put("cache", rs.getString(9));
-            a.put("cycle", Boolean.toString(rs.getBoolean(10)));
-            a.put("owned_by", rs.getString(11));
-            a.put("comment", rs.getString(12));
-            a.put("privileges", rs.getString(13));
+            Map<Attribute, String> a = new EnumMap<>(Attribute.class);
+            a.put(Attribute.TYPE, rs.getString(4));
+            a.put(Attribute.START, rs.getString(5));
+            a.put(Attribute.INCREMENT, rs.getString(6));
+            a.put(Attribute.MIN, rs.getString(7));
+            a.put(Attribute.MAX, rs.getString(8));
+            a.put(Attribute.CACHE, rs.getString(9));
+            a.put(Attribute.CYCLE, Boolean.toString(rs.getBoolean(10)));
+            a.put(Attribute.OWNED_BY, rs.getString(11));
+            a.put(Attribute.COMMENT, rs.getString(12));
+            a.put(Attribute.PRIVILEGES, rs.getString(13));
             add(
                 ObjectId.of(ObjectKind.SEQUENCE, schema, rs.getString(2)),
                 ObjectId.of(ObjectKind.SCHEMA, schema),
                 a,
-                Map.of("qname", quoting.qualified(schema, rs.getString(2))));
+                Map.of(Detail.QNAME, quoting.qualified(schema, rs.getString(2))));
           });
     }
 
@@ -445,25 +429,25 @@ public final class Introspector {
           rs -> {
             String schema = rs.getString(1);
             String kind = rs.getString(3);
-            Map<String, String> a = new HashMap<>();
-            Map<String, String> d = new HashMap<>();
-            d.put("qname", quoting.qualified(schema, rs.getString(2)));
-            a.put("options", rs.getString(12));
-            a.put("comment", rs.getString(13));
-            a.put("privileges", rs.getString(14));
+            Map<Attribute, String> a = new EnumMap<>(Attribute.class);
+            Map<Detail, String> d = new EnumMap<>(Detail.class);
+            d.put(Detail.QNAME, quoting.qualified(schema, rs.getString(2)));
+            a.put(Attribute.OPTIONS, rs.getString(12));
+            a.put(Attribute.COMMENT, rs.getString(13));
+            a.put(Attribute.PRIVILEGES, rs.getString(14));
             ObjectKind objectKind;
             if (kind.equals("v") || kind.equals("m")) {
               objectKind = kind.equals("v") ? ObjectKind.VIEW : ObjectKind.MATERIALIZED_VIEW;
-              a.put("definition", normaliseWhitespace(rs.getString(11)));
-              d.put("ddl", rs.getString(11));
+              a.put(Attribute.DEFINITION, normaliseWhitespace(rs.getString(11)));
+              d.put(Detail.DDL, rs.getString(11));
             } else {
               objectKind = ObjectKind.TABLE;
-              a.put("persistence", "u".equals(rs.getString(5)) ? "UNLOGGED" : "LOGGED");
-              a.put("row_security", Boolean.toString(rs.getBoolean(6)));
-              a.put("force_row_security", Boolean.toString(rs.getBoolean(7)));
-              a.put("partition_key", rs.getString(8));
-              a.put("partition_of", rs.getString(9));
-              a.put("partition_bound", rs.getString(10));
+              a.put(Attribute.PERSISTENCE, "u".equals(rs.getString(5)) ? "UNLOGGED" : "LOGGED");
+              a.put(Attribute.ROW_SECURITY, Boolean.toString(rs.getBoolean(6)));
+              a.put(Attribute.FORCE_ROW_SECURITY, Boolean.toString(rs.getBoolean(7)));
+              a.put(Attribute.PARTITION_KEY, rs.getString(8));
+              a.put(Attribute.PARTITION_OF, rs.getString(9));
+              a.put(Attribute.PARTITION_BOUND, rs.getString(10));
             }
             add(
                 ObjectId.of(objectKind, schema, rs.getString(2)),
@@ -499,22 +483,22 @@ public final class Introspector {
           rs -> {
             String schema = rs.getString(1);
             String table = rs.getString(2);
-            Map<String, String> a = new HashMap<>();
-            a.put("type", rs.getString(5));
-            a.put("not_null", Boolean.toString(rs.getBoolean(6)));
-            a.put("default", rs.getString(7));
-            a.put("identity", rs.getString(8));
-            a.put("generated", rs.getString(9));
-            a.put("collation", rs.getString(10));
-            a.put("comment", rs.getString(11));
+            Map<Attribute, String> a = new EnumMap<>(Attribute.class);
+            a.put(Attribute.TYPE, rs.getString(5));
+            a.put(Attribute.NOT_NULL, Boolean.toString(rs.getBoolean(6)));
+            a.put(Attribute.DEFAULT, rs.getString(7));
+            a.put(Attribute.IDENTITY, rs.getString(8));
+            a.put(Attribute.GENERATED, rs.getString(9));
+            a.put(Attribute.COLLATION, rs.getString(10));
+            a.put(Attribute.COMMENT, rs.getString(11));
             add(
                 ObjectId.of(ObjectKind.COLUMN, schema, table, rs.getString(3)),
                 ObjectId.of(ObjectKind.TABLE, schema, table),
                 a,
                 Map.of(
-                    "table", quoting.qualified(schema, table),
-                    "qname", quoting.quote(rs.getString(3)),
-                    "position", rs.getString(4)));
+                    Detail.TABLE, quoting.qualified(schema, table),
+                    Detail.QNAME, quoting.quote(rs.getString(3)),
+                    Detail.POSITION, rs.getString(4)));
           });
     }
 
@@ -544,52 +528,51 @@ public final class Introspector {
           rs -> {
             String schema = rs.getString(1);
             String table = rs.getString(2);
-            String type =
+            ConstraintType type =
                 switch (rs.getString(4)) {
-                  case "p" -> "PRIMARY KEY";
-                  case "u" -> "UNIQUE";
-                  case "f" -> "FOREIGN KEY";
-                  case "c" -> "CHECK";
-                  default -> "EXCLUDE";
+                  case "p" -> ConstraintType.PRIMARY_KEY;
+                  case "u" -> ConstraintType.UNIQUE;
+                  case "f" -> ConstraintType.FOREIGN_KEY;
+                  case "c" -> ConstraintType.CHECK;
+                  default -> ConstraintType.EXCLUSION;
                 };
-            Map<String, String> a = new HashMap<>();
-            a.put("type", type);
-            if (type.equals("FOREIGN KEY")) {
-              a.put("columns", rs.getString(12));
+            Map<Attribute, String> a = new EnumMap<>(Attribute.class);
+            a.put(Attribute.TYPE, type.sql());
+            if (type == ConstraintType.FOREIGN_KEY) {
+              a.put(Attribute.COLUMNS, rs.getString(12));
               a.put(
-                  "references",
+                  Attribute.REFERENCES,
                   quoting.qualified(rs.getString(13), rs.getString(14))
                       + "("
                       + rs.getString(15)
                       + ")");
-              a.put("on_delete", action(rs.getString(6)));
-              a.put("on_update", action(rs.getString(7)));
+              a.put(Attribute.ON_DELETE, action(rs.getString(6)));
+              a.put(Attribute.ON_UPDATE, action(rs.getString(7)));
               a.put(
-                  "match",
+                  Attribute.MATCH,
                   switch (rs.getString(8)) {
                     case "f" -> "FULL";
                     case "p" -> "PARTIAL";
                     default -> "SIMPLE";
                   });
               a.put(
-                  "deferrable",
+                  Attribute.DEFERRABLE,
                   !rs.getBoolean(9)
                       ? "NOT DEFERRABLE"
                       : rs.getBoolean(10) ? "INITIALLY DEFERRED" : "INITIALLY IMMEDIATE");
-              a.put("validated", Boolean.toString(rs.getBoolean(11)));
+              a.put(Attribute.VALIDATED, Boolean.toString(rs.getBoolean(11)));
             } else {
-              a.put("definition", rs.getString(5));
+              a.put(Attribute.DEFINITION, rs.getString(5));
             }
-            a.put("comment", rs.getString(16));
+            a.put(Attribute.COMMENT, rs.getString(16));
             add(
                 ObjectId.of(ObjectKind.CONSTRAINT, schema, table, rs.getString(3)),
                 ObjectId.of(ObjectKind.TABLE, schema, table),
                 a,
                 Map.of(
-                    "table", quoting.qualified(schema, table),
-                    "qname", quoting.quote(rs.getString(3)),
-                    "ddl", rs.getString(5),
-                    "order", type.equals("FOREIGN KEY") ? "2" : type.equals("CHECK") ? "1" : "0"));
+                    Detail.TABLE, quoting.qualified(schema, table),
+                    Detail.QNAME, quoting.quote(rs.getString(3)),
+                    Detail.DDL, rs.getString(5)));
           });
     }
 
@@ -618,21 +601,21 @@ public final class Introspector {
             String table = rs.getString(2);
             String ddl = rs.getString(6);
             String method = rs.getString(4);
-            Map<String, String> a = new HashMap<>();
-            a.put("method", method);
-            a.put("unique", Boolean.toString(rs.getBoolean(5)));
-            a.put("columns", keyList(ddl, method));
-            a.put("predicate", rs.getString(7));
-            a.put("include", rs.getString(8));
-            a.put("nulls_not_distinct", Boolean.toString(rs.getBoolean(9)));
-            a.put("comment", rs.getString(10));
+            Map<Attribute, String> a = new EnumMap<>(Attribute.class);
+            a.put(Attribute.METHOD, method);
+            a.put(Attribute.UNIQUE, Boolean.toString(rs.getBoolean(5)));
+            a.put(Attribute.COLUMNS, keyList(ddl, method));
+            a.put(Attribute.PREDICATE, rs.getString(7));
+            a.put(Attribute.INCLUDE, rs.getString(8));
+            a.put(Attribute.NULLS_NOT_DISTINCT, Boolean.toString(rs.getBoolean(9)));
+            a.put(Attribute.COMMENT, rs.getString(10));
             ObjectKind parentKind =
                 "m".equals(rs.getString(12)) ? ObjectKind.MATERIALIZED_VIEW : ObjectKind.TABLE;
             add(
                 ObjectId.of(ObjectKind.INDEX, schema, table, rs.getString(3)),
                 ObjectId.of(parentKind, schema, table),
                 a,
-                Map.of("qname", quoting.qualified(schema, rs.getString(3)), "ddl", ddl));
+                Map.of(Detail.QNAME, quoting.qualified(schema, rs.getString(3)), Detail.DDL, ddl));
           });
     }
 
@@ -650,17 +633,17 @@ public final class Introspector {
           rs -> {
             String schema = rs.getString(1);
             String table = rs.getString(2);
-            Map<String, String> a = new HashMap<>();
-            a.put("definition", rs.getString(4));
+            Map<Attribute, String> a = new EnumMap<>(Attribute.class);
+            a.put(Attribute.DEFINITION, rs.getString(4));
             a.put(
-                "enabled",
+                Attribute.ENABLED,
                 switch (rs.getString(5)) {
                   case "D" -> "DISABLED";
                   case "R" -> "REPLICA";
                   case "A" -> "ALWAYS";
                   default -> "ORIGIN";
                 });
-            a.put("comment", rs.getString(6));
+            a.put(Attribute.COMMENT, rs.getString(6));
             ObjectKind parentKind =
                 switch (rs.getString(9)) {
                   case "v" -> ObjectKind.VIEW;
@@ -672,11 +655,11 @@ public final class Introspector {
                 ObjectId.of(parentKind, schema, table),
                 a,
                 Map.of(
-                    "table",
+                    Detail.TABLE,
                     quoting.qualified(schema, table),
-                    "qname",
+                    Detail.QNAME,
                     quoting.quote(rs.getString(3)),
-                    "ddl",
+                    Detail.DDL,
                     rs.getString(4)));
           });
     }
@@ -697,17 +680,17 @@ public final class Introspector {
           rs -> {
             String schema = rs.getString(1);
             String table = rs.getString(2);
-            Map<String, String> a = new HashMap<>();
-            a.put("command", rs.getString(4));
-            a.put("permissive", rs.getBoolean(5) ? "PERMISSIVE" : "RESTRICTIVE");
-            a.put("roles", rs.getString(6));
-            a.put("using", rs.getString(7));
-            a.put("with_check", rs.getString(8));
+            Map<Attribute, String> a = new EnumMap<>(Attribute.class);
+            a.put(Attribute.COMMAND, rs.getString(4));
+            a.put(Attribute.PERMISSIVE, rs.getBoolean(5) ? "PERMISSIVE" : "RESTRICTIVE");
+            a.put(Attribute.ROLES, rs.getString(6));
+            a.put(Attribute.USING, rs.getString(7));
+            a.put(Attribute.WITH_CHECK, rs.getString(8));
             add(
                 ObjectId.of(ObjectKind.POLICY, schema, table, rs.getString(3)),
                 ObjectId.of(ObjectKind.TABLE, schema, table),
                 a,
-                Map.of("table", rs.getString(9), "qname", rs.getString(10)));
+                Map.of(Detail.TABLE, rs.getString(9), Detail.QNAME, rs.getString(10)));
           });
     }
   }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drydock.diff.report.JsonRenderer;
+import dev.drydock.diff.report.TextRenderer;
 import dev.drydock.introspect.Catalog;
 import dev.drydock.introspect.Introspector;
 import dev.drydock.migrate.Migrations;
@@ -462,7 +464,7 @@ class DriftScenariosTest {
             && String.valueOf(d.actual()).length() < 100) {
           assertThat(text)
               .contains(
-                  d.attribute()
+                  d.attribute().key()
                       + ": expected "
                       + Difference.show(d.expected())
                       + ", actual "

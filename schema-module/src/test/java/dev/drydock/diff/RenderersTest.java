@@ -2,6 +2,9 @@ package dev.drydock.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.diff.report.Json;
+import dev.drydock.diff.report.TextRenderer;
+import dev.drydock.introspect.Attribute;
 import dev.drydock.introspect.Catalog;
 import dev.drydock.introspect.ObjectId;
 import dev.drydock.introspect.ObjectKind;
@@ -28,7 +31,7 @@ class RenderersTest {
         new Difference(
             ObjectId.of(ObjectKind.VIEW, "public", "v"),
             ChangeKind.CHANGED,
-            "definition",
+            Attribute.DEFINITION,
             common + "AAA",
             common + "BBB");
 
