@@ -71,7 +71,7 @@ final class DiffCommand implements Callable<Integer> {
     ConnectionOptions.Resolved live = connection.resolve(root.environment, root.secrets);
     ProviderSettings throwawaySettings = throwaway.settings(root);
     MigrationFiles migrations = shared.migrationFiles();
-    Introspector introspector = new Introspector(shared.historyTable);
+    Introspector introspector = Introspector.configure().historyTable(shared.historyTable).build();
     Set<String> wanted = new LinkedHashSet<>(schemas);
 
     progress.start("Connecting to " + live.displayUrl());
