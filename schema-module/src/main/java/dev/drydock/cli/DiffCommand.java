@@ -2,10 +2,10 @@ package dev.drydock.cli;
 
 import dev.drydock.diff.DiffResult;
 import dev.drydock.diff.Drift;
-import dev.drydock.diff.SqlRenderer;
 import dev.drydock.diff.report.JsonRenderer;
 import dev.drydock.diff.report.NotCompared;
 import dev.drydock.diff.report.TextRenderer;
+import dev.drydock.diff.sql.SqlRenderer;
 import dev.drydock.introspect.IntrospectionException;
 import dev.drydock.introspect.Introspector;
 import dev.drydock.provider.ProviderException;

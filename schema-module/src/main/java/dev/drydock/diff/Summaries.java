@@ -5,10 +5,11 @@ import dev.drydock.introspect.CatalogObject;
 import dev.drydock.introspect.Detail;
 
 /** One-line descriptions of whole objects, used as the value of ADDED and REMOVED differences. */
-final class Summaries {
+public final class Summaries {
   private Summaries() {}
 
-  static String of(CatalogObject o) {
+  /** The whole object in one line, e.g. {@code SEQUENCE AS bigint}. */
+  public static String of(CatalogObject o) {
     return switch (o.kind()) {
       case COLUMN -> column(o);
       case CONSTRAINT, INDEX, TRIGGER -> o.detail(Detail.DDL);
@@ -43,7 +44,8 @@ final class Summaries {
     };
   }
 
-  static String column(CatalogObject c) {
+  /** A column's definition as in {@code CREATE TABLE}: type, collation, default, identity. */
+  public static String column(CatalogObject c) {
     StringBuilder sb = new StringBuilder(c.attribute(Attribute.TYPE));
     if (c.attribute(Attribute.COLLATION) != null) {
       sb.append(" COLLATE ").append(c.attribute(Attribute.COLLATION));

@@ -1,0 +1,50 @@
+package dev.drydock.diff.sql;
+
+import dev.drydock.diff.DiffResult;
+import dev.drydock.diff.Difference;
+import dev.drydock.introspect.ObjectId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Turns each difference into statements: drop what is only live, create what is missing, alter. */
+final class Planner {
+
+  private final DiffResult result;
+  private final Script script = new Script();
+  private final Drops drops;
+  private final Creations creations;
+  private final Alterations alterations;
+
+  Planner(DiffResult result) {
+    this.result = result;
+    Grants grants = new Grants(script);
+    this.drops = new Drops(result.expected(), result.actual(), script);
+    this.creations = new Creations(result.expected(), script, grants);
+    this.alterations =
+        new Alterations(
+            script,
+            drops,
+            creations,
+            grants,
+            new ColumnAlterations(script),
+            new TypeAlterations(result.expected(), result.actual(), script));
+  }
+
+  Script plan() {
+    Map<ObjectId, List<Difference>> changed = new TreeMap<>();
+    for (Difference d : result.differences()) {
+      switch (d.change()) {
+        case ADDED ->
+            drops.drop(
+                result.actual().get(d.id()), "removes " + d.id() + ", which exists only live");
+        case REMOVED -> creations.createTree(result.expected().get(d.id()));
+        case CHANGED -> changed.computeIfAbsent(d.id(), k -> new ArrayList<>()).add(d);
+      }
+    }
+    changed.forEach(
+        (id, list) -> alterations.alter(result.expected().get(id), result.actual().get(id), list));
+    return script;
+  }
+}
