@@ -63,6 +63,13 @@ final class DiffCommand implements Callable<Integer> {
       description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
+  @Option(
+      names = "--no-renames",
+      description =
+          "With --format sql: drop and create a table, column, index, constraint or enum value"
+              + " that differs only by name, instead of renaming it (which keeps its data).")
+  boolean noRenames;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -106,7 +113,11 @@ final class DiffCommand implements Callable<Integer> {
                 case json ->
                     JsonRenderer.render(
                         result, expectedLabel, live.displayUrl(), NotCompared.ITEMS);
-                case sql -> SqlRenderer.render(result, live.displayUrl());
+                case sql ->
+                    SqlRenderer.configure()
+                        .renames(!noRenames)
+                        .build()
+                        .script(result, live.displayUrl());
               };
           out.print(root.secrets.redact(rendered));
           out.flush();

@@ -591,11 +591,65 @@ class DriftScenariosTest {
     assertThat(sqlFor("SELECT 1")).endsWith("-- No drift: nothing to do.\n");
   }
 
+  @Test
+  void generatedSqlRenamesObjectsThatDifferOnlyByName() throws Exception {
+    assertThat(sqlFor("ALTER TABLE audit.events RENAME TO happenings"))
+        .contains(
+            "-- RENAME: table audit.happenings is table audit.events under another name; renamed,"
+                + " its data kept.\n"
+                + "-- The alternative (diff --no-renames) drops table audit.happenings and creates"
+                + " table audit.events empty.\n"
+                + "ALTER TABLE audit.happenings RENAME TO events;")
+        .doesNotContain("DROP TABLE")
+        .doesNotContain("CREATE TABLE");
+    assertThat(sqlFor("ALTER TABLE users RENAME COLUMN nickname TO handle"))
+        .contains("ALTER TABLE public.users RENAME COLUMN handle TO nickname;")
+        .doesNotContain("DROP COLUMN");
+    assertThat(sqlFor("ALTER INDEX name_idx RENAME TO \"Name_idx\""))
+        .contains("ALTER INDEX public.\"Name_idx\" RENAME TO name_idx;")
+        .doesNotContain("DROP INDEX");
+    assertThat(sqlFor("ALTER TABLE users RENAME CONSTRAINT users_age_check TO age_not_negative"))
+        .contains("ALTER TABLE public.users RENAME CONSTRAINT age_not_negative TO users_age_check;")
+        .doesNotContain("DROP CONSTRAINT");
+    assertThat(sqlFor("ALTER TYPE status RENAME VALUE 'archived' TO 'retired'"))
+        .contains("ALTER TYPE public.status RENAME VALUE 'retired' TO 'archived';")
+        .doesNotContain("CREATE TYPE");
+  }
+
+  @Test
+  void withoutRenameDetectionARenamedTableIsDroppedAndCreatedWithItsSequence() throws Exception {
+    String sql =
+        sqlFor(
+            "ALTER TABLE audit.events RENAME TO happenings",
+            SqlRenderer.configure().renames(false).build());
+    assertThat(sql)
+        .doesNotContain("RENAME")
+        .contains(
+            "ALTER SEQUENCE audit.events_id_seq OWNED BY NONE;\n\n"
+                + "-- DESTRUCTIVE: removes table audit.happenings, which exists only live\n"
+                + "DROP TABLE IF EXISTS audit.happenings;")
+        .contains("CREATE TABLE audit.events (");
+    assertThat(
+            sqlFor(
+                "ALTER TABLE documents RENAME COLUMN id TO document_id",
+                SqlRenderer.configure().renames(false).build()))
+        .contains(
+            "ALTER SEQUENCE public.documents_id_seq OWNED BY NONE;\n\n"
+                + "-- DESTRUCTIVE: removes column public.documents.document_id, which exists only"
+                + " live\n"
+                + "ALTER TABLE public.documents DROP COLUMN IF EXISTS document_id;");
+  }
+
   private static String sqlFor(String manualChange) throws SQLException {
+    return sqlFor(manualChange, SqlRenderer.configure().build());
+  }
+
+  /** The script for a manual change, after checking that it applies and leaves no drift. */
+  private static String sqlFor(String manualChange, SqlRenderer renderer) throws SQLException {
     String live = server.createDatabase("drift_sql", template);
     try {
       server.execute(live, manualChange);
-      String sql = SqlRenderer.render(diff(live), "live");
+      String sql = renderer.script(diff(live), "live");
       applyAndExpectNoDrift(live, sql);
       return sql;
     } finally {

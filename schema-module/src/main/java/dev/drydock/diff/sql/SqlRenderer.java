@@ -12,13 +12,28 @@ import dev.drydock.diff.DiffResult;
  */
 public final class SqlRenderer {
 
-  private SqlRenderer() {}
+  private static final SqlRenderer DEFAULT = configure().build();
+
+  private final boolean renames;
+
+  private SqlRenderer(Builder b) {
+    this.renames = b.renames;
+  }
+
+  public static Builder configure() {
+    return new Builder();
+  }
+
+  /** {@link #script} with the default settings (renames detected). */
+  public static String render(DiffResult result, String actualLabel) {
+    return DEFAULT.script(result, actualLabel);
+  }
 
   /**
    * @param result the comparison, with both catalogs
    * @param actualLabel how to name the live database in the script's header (password-free)
    */
-  public static String render(DiffResult result, String actualLabel) {
+  public String script(DiffResult result, String actualLabel) {
     StringBuilder sb = new StringBuilder();
     sb.append("-- Drydock: DDL that brings ")
         .append(actualLabel)
@@ -28,6 +43,26 @@ public final class SqlRenderer {
     }
     sb.append("-- Review before running. Statements marked DESTRUCTIVE drop objects or data that")
         .append(" exist only in the live database.\n");
-    return new Planner(result).plan().render(sb);
+    return new Planner(result, renames).plan().render(sb);
+  }
+
+  /** Fluent builder; every setter returns {@code this}. */
+  public static final class Builder {
+    private boolean renames = true;
+
+    private Builder() {}
+
+    /**
+     * Whether a table, column, index, constraint or enum value that differs only by name is renamed
+     * (default, data kept) or dropped and created.
+     */
+    public Builder renames(boolean detect) {
+      this.renames = detect;
+      return this;
+    }
+
+    public SqlRenderer build() {
+      return new SqlRenderer(this);
+    }
   }
 }

@@ -8,6 +8,8 @@ package dev.drydock.diff.sql;
  * uses, an identity before a default is set).
  */
 enum Step {
+  /** A table, column, index or constraint that differs only by name, renamed. */
+  RENAME(Phase.DROP),
   /** {@code OWNED BY NONE} for a sequence that must outlive the table or column being dropped. */
   DETACH_OWNED_SEQUENCE(Phase.DROP),
   /** A column's default, which may use a sequence that is dropped later. */

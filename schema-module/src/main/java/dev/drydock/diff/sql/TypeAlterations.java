@@ -18,11 +18,13 @@ final class TypeAlterations {
   private final Catalog expected;
   private final Catalog actual;
   private final Script script;
+  private final boolean renames;
 
-  TypeAlterations(Catalog expected, Catalog actual, Script script) {
+  TypeAlterations(Catalog expected, Catalog actual, Script script, boolean renames) {
     this.expected = expected;
     this.actual = actual;
     this.script = script;
+    this.renames = renames;
   }
 
   static String createDomain(CatalogObject o) {
@@ -60,6 +62,27 @@ final class TypeAlterations {
               null);
         }
       }
+      return;
+    }
+    int renamed = renamedValue(have, want);
+    if (renames && renamed >= 0) {
+      script.add(
+          Step.ALTER,
+          ObjectKind.ENUM,
+          e.name(),
+          "-- RENAME: enum value "
+              + have.get(renamed)
+              + " is "
+              + want.get(renamed)
+              + " under another name; renamed, rows using it kept.\n"
+              + "ALTER TYPE "
+              + q
+              + " RENAME VALUE "
+              + have.get(renamed)
+              + " TO "
+              + want.get(renamed)
+              + ";",
+          null);
       return;
     }
     // values removed or reordered: recreate the type and convert the columns that use it
@@ -187,6 +210,23 @@ final class TypeAlterations {
       i += 3; // closing quote, comma, space
     }
     return out;
+  }
+
+  /** The one position where two equally long label lists differ, or -1. */
+  private static int renamedValue(List<String> have, List<String> want) {
+    if (have.size() != want.size()) {
+      return -1;
+    }
+    int found = -1;
+    for (int i = 0; i < want.size(); i++) {
+      if (!want.get(i).equals(have.get(i))) {
+        if (found >= 0 || have.contains(want.get(i))) {
+          return -1;
+        }
+        found = i;
+      }
+    }
+    return found;
   }
 
   private static boolean isSubsequence(List<String> small, List<String> big) {
