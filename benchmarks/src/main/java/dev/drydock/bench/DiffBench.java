@@ -108,11 +108,13 @@ final class DiffBench implements Section {
       }
       Introspector introspector = new Introspector();
       Introspector timed =
-          introspector.withListener(
-              (kind, rows, nanos) -> {
-                perQuery.computeIfAbsent(kind, k -> new ArrayList<>()).add(nanos / 1e6);
-                perQueryRows.put(kind, rows);
-              });
+          Introspector.configure()
+              .listener(
+                  (kind, rows, nanos) -> {
+                    perQuery.computeIfAbsent(kind, k -> new ArrayList<>()).add(nanos / 1e6);
+                    perQueryRows.put(kind, rows);
+                  })
+              .build();
       Map<Integer, Connection[]> connections = new TreeMap<>();
       Map<Integer, List<Double>> diffSamples = new TreeMap<>();
       Map<Integer, List<Double>> sideSamples = new TreeMap<>();

@@ -1,6 +1,6 @@
 package dev.drydock.cli;
 
-import dev.drydock.diff.Json;
+import dev.drydock.diff.report.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;

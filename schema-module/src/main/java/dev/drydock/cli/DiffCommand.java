@@ -2,9 +2,10 @@ package dev.drydock.cli;
 
 import dev.drydock.diff.DiffResult;
 import dev.drydock.diff.Drift;
-import dev.drydock.diff.JsonRenderer;
-import dev.drydock.diff.SqlRenderer;
-import dev.drydock.diff.TextRenderer;
+import dev.drydock.diff.report.JsonRenderer;
+import dev.drydock.diff.report.NotCompared;
+import dev.drydock.diff.report.TextRenderer;
+import dev.drydock.diff.sql.SqlRenderer;
 import dev.drydock.introspect.IntrospectionException;
 import dev.drydock.introspect.Introspector;
 import dev.drydock.provider.ProviderException;
@@ -62,6 +63,13 @@ final class DiffCommand implements Callable<Integer> {
       description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
+  @Option(
+      names = "--no-renames",
+      description =
+          "With --format sql: drop and create a table, column, index, constraint or enum value"
+              + " that differs only by name, instead of renaming it (which keeps its data).")
+  boolean noRenames;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -70,7 +78,7 @@ final class DiffCommand implements Callable<Integer> {
     ConnectionOptions.Resolved live = connection.resolve(root.environment, root.secrets);
     ProviderSettings throwawaySettings = throwaway.settings(root);
     MigrationFiles migrations = shared.migrationFiles();
-    Introspector introspector = new Introspector(shared.historyTable);
+    Introspector introspector = Introspector.configure().historyTable(shared.historyTable).build();
     Set<String> wanted = new LinkedHashSet<>(schemas);
 
     progress.start("Connecting to " + live.displayUrl());
@@ -101,11 +109,15 @@ final class DiffCommand implements Callable<Integer> {
               switch (format) {
                 case text ->
                     TextRenderer.render(
-                        result, expectedLabel, live.displayUrl(), Introspector.NOT_COMPARED);
+                        result, expectedLabel, live.displayUrl(), NotCompared.ITEMS);
                 case json ->
                     JsonRenderer.render(
-                        result, expectedLabel, live.displayUrl(), Introspector.NOT_COMPARED);
-                case sql -> SqlRenderer.render(result, live.displayUrl());
+                        result, expectedLabel, live.displayUrl(), NotCompared.ITEMS);
+                case sql ->
+                    SqlRenderer.configure()
+                        .renames(!noRenames)
+                        .build()
+                        .script(result, live.displayUrl());
               };
           out.print(root.secrets.redact(rendered));
           out.flush();

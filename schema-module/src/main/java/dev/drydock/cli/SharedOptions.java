@@ -1,6 +1,5 @@
 package dev.drydock.cli;
 
-import dev.drydock.introspect.Introspector;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderKind;
 import java.io.PrintWriter;
@@ -40,7 +39,7 @@ final class SharedOptions {
   @Option(
       names = "--history-table",
       paramLabel = "NAME",
-      defaultValue = Introspector.DEFAULT_HISTORY_TABLE,
+      defaultValue = Migrations.DEFAULT_HISTORY_TABLE,
       description = "Flyway history table, never compared (default: ${DEFAULT-VALUE}).")
   String historyTable;
 

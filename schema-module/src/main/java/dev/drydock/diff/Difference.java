@@ -1,5 +1,6 @@
 package dev.drydock.diff;
 
+import dev.drydock.introspect.Attribute;
 import dev.drydock.introspect.ObjectId;
 import dev.drydock.introspect.ObjectKind;
 import java.util.Comparator;
@@ -18,13 +19,13 @@ import java.util.Objects;
  *     absent)
  */
 public record Difference(
-    ObjectId id, ChangeKind change, String attribute, String expected, String actual)
+    ObjectId id, ChangeKind change, Attribute attribute, String expected, String actual)
     implements Comparable<Difference> {
 
   private static final Comparator<Difference> ORDER =
       Comparator.comparing(Difference::id)
           .thenComparing(Difference::change)
-          .thenComparing(d -> d.attribute() == null ? "" : d.attribute());
+          .thenComparing(d -> d.attribute() == null ? "" : d.attribute().key());
 
   public Difference {
     Objects.requireNonNull(id, "id");
@@ -49,14 +50,15 @@ public record Difference(
         + id.kind().label()
         + " "
         + id.name()
-        + (attribute == null ? "" : " " + attribute)
+        + (attribute == null ? "" : " " + attribute.key())
         + ": expected "
         + show(expected)
         + ", actual "
         + show(actual);
   }
 
-  static String show(String value) {
+  /** A value as reports show it: {@code (none)} for null. */
+  public static String show(String value) {
     return value == null ? "(none)" : value;
   }
 

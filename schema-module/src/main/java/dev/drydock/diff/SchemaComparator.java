@@ -1,15 +1,15 @@
 package dev.drydock.diff;
 
+import dev.drydock.introspect.Attribute;
 import dev.drydock.introspect.Catalog;
 import dev.drydock.introspect.CatalogObject;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SortedMap;
-import java.util.TreeSet;
 
 /**
  * Compares two catalogs object by object and attribute by attribute. An object missing on one side
@@ -29,9 +29,10 @@ public final class SchemaComparator {
           out.add(new Difference(e.id(), ChangeKind.REMOVED, null, Summaries.of(e), null));
         }
       } else if (!sameAttributes(e.attributes(), a.attributes())) {
-        TreeSet<String> attributes = new TreeSet<>(e.attributes().keySet());
+        EnumSet<Attribute> attributes = EnumSet.noneOf(Attribute.class);
+        attributes.addAll(e.attributes().keySet());
         attributes.addAll(a.attributes().keySet());
-        for (String attribute : attributes) {
+        for (Attribute attribute : attributes) {
           String ev = e.attribute(attribute);
           String av = a.attribute(attribute);
           if (!Objects.equals(ev, av)) {
@@ -50,19 +51,19 @@ public final class SchemaComparator {
   }
 
   /**
-   * Equal attribute maps, walked side by side: both are sorted by name, so this needs no lookups
-   * (most objects are equal, and this runs for every one of them).
+   * Equal attribute maps, walked side by side: both iterate in {@link Attribute} order, so this
+   * needs no lookups (most objects are equal, and this runs for every one of them).
    */
-  private static boolean sameAttributes(SortedMap<String, String> x, SortedMap<String, String> y) {
+  private static boolean sameAttributes(Map<Attribute, String> x, Map<Attribute, String> y) {
     if (x.size() != y.size()) {
       return false;
     }
-    Iterator<Map.Entry<String, String>> i = x.entrySet().iterator();
-    Iterator<Map.Entry<String, String>> j = y.entrySet().iterator();
+    Iterator<Map.Entry<Attribute, String>> i = x.entrySet().iterator();
+    Iterator<Map.Entry<Attribute, String>> j = y.entrySet().iterator();
     while (i.hasNext()) {
-      Map.Entry<String, String> a = i.next();
-      Map.Entry<String, String> b = j.next();
-      if (!a.getKey().equals(b.getKey()) || !Objects.equals(a.getValue(), b.getValue())) {
+      Map.Entry<Attribute, String> a = i.next();
+      Map.Entry<Attribute, String> b = j.next();
+      if (a.getKey() != b.getKey() || !Objects.equals(a.getValue(), b.getValue())) {
         return false;
       }
     }

@@ -19,11 +19,25 @@ import java.util.TreeSet;
 public final class Catalog {
 
   private final SortedSet<String> schemas;
+  private final IdentifierQuoting quoting;
   private final Map<ObjectId, CatalogObject> byId;
   private final Map<ObjectId, List<CatalogObject>> children;
   private SortedMap<ObjectId, CatalogObject> sorted;
 
+  /**
+   * A catalog not read from a server: names are always quoted ({@link IdentifierQuoting#ALWAYS}).
+   */
   public Catalog(Collection<String> schemas, Collection<CatalogObject> objects) {
+    this(schemas, objects, IdentifierQuoting.ALWAYS);
+  }
+
+  /**
+   * @param quoting how the server the catalog was read from quotes names, for the SQL written about
+   *     it
+   */
+  public Catalog(
+      Collection<String> schemas, Collection<CatalogObject> objects, IdentifierQuoting quoting) {
+    this.quoting = quoting;
     this.schemas = Collections.unmodifiableSortedSet(new TreeSet<>(schemas));
     Map<ObjectId, CatalogObject> map = new HashMap<>(objects.size() * 4 / 3 + 1);
     Map<ObjectId, List<CatalogObject>> kids = new HashMap<>();
@@ -37,6 +51,11 @@ public final class Catalog {
     }
     this.byId = Collections.unmodifiableMap(map);
     this.children = kids;
+  }
+
+  /** {@code quote_ident} as the server this catalog was read from does it. */
+  public IdentifierQuoting quoting() {
+    return quoting;
   }
 
   /** The schemas that were introspected. */

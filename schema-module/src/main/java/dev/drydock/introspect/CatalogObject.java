@@ -1,30 +1,31 @@
 package dev.drydock.introspect;
 
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * One introspected object.
  *
  * @param id stable identity
  * @param parent the object this one belongs to (a column's table, a table's schema), or null
- * @param attributes the compared properties, already normalised (null values mean "none")
- * @param details properties that are not compared but that the SQL renderer needs, such as the
- *     quoted qualified name ({@code qname}) or the server's own DDL ({@code ddl})
+ * @param attributes the compared properties, already normalised (null values mean "none"), iterated
+ *     in {@link Attribute} order
+ * @param details properties that are not compared but that the SQL planner needs, such as the
+ *     quoted qualified name ({@link Detail#QNAME}) or the server's own DDL ({@link Detail#DDL})
  */
 public record CatalogObject(
-    ObjectId id,
-    ObjectId parent,
-    SortedMap<String, String> attributes,
-    Map<String, String> details) {
+    ObjectId id, ObjectId parent, Map<Attribute, String> attributes, Map<Detail, String> details) {
 
   public CatalogObject {
     Objects.requireNonNull(id, "id");
-    attributes = Collections.unmodifiableSortedMap(new TreeMap<>(attributes));
-    details = Map.copyOf(details);
+    attributes = Collections.unmodifiableMap(copy(attributes, Attribute.class));
+    details = Collections.unmodifiableMap(copy(details, Detail.class));
+  }
+
+  private static <K extends Enum<K>> EnumMap<K, String> copy(Map<K, String> map, Class<K> type) {
+    return map.isEmpty() ? new EnumMap<>(type) : new EnumMap<>(map);
   }
 
   public ObjectKind kind() {
@@ -35,12 +36,22 @@ public record CatalogObject(
     return id.name();
   }
 
-  public String attribute(String name) {
+  public String attribute(Attribute name) {
     return attributes.get(name);
   }
 
+  /** A boolean attribute ({@code "true"}/{@code "false"}); false when absent. */
+  public boolean flag(Attribute name) {
+    return "true".equals(attributes.get(name));
+  }
+
+  /** A constraint's type; only for {@link ObjectKind#CONSTRAINT}. */
+  public ConstraintType constraintType() {
+    return ConstraintType.of(attribute(Attribute.TYPE));
+  }
+
   /** A detail; throws if absent, as details are always filled by the introspector. */
-  public String detail(String name) {
+  public String detail(Detail name) {
     String value = details.get(name);
     if (value == null) {
       throw new IllegalStateException(id + " has no detail " + name);
@@ -48,7 +59,7 @@ public record CatalogObject(
     return value;
   }
 
-  public String detailOrNull(String name) {
+  public String detailOrNull(Detail name) {
     return details.get(name);
   }
 }

@@ -9,7 +9,10 @@ import java.util.Set;
  * the unreserved ones) and {@code quote_all_identifiers} is honoured, as in the server's {@code
  * quote_identifier()}.
  */
-final class IdentifierQuoting {
+public final class IdentifierQuoting {
+
+  /** Quotes every name: always valid SQL, for catalogs that were not read from a server. */
+  public static final IdentifierQuoting ALWAYS = new IdentifierQuoting(Set.of(), true);
 
   private final Set<String> keywords;
   private final boolean quoteAll;
@@ -25,7 +28,7 @@ final class IdentifierQuoting {
   }
 
   /** {@code name} as {@code quote_ident(name)} would return it. */
-  String quote(String name) {
+  public String quote(String name) {
     if (!quoteAll && isSafe(name) && !keywords.contains(name)) {
       return name;
     }
@@ -33,7 +36,7 @@ final class IdentifierQuoting {
   }
 
   /** {@code format('%I.%I', schema, name)}. */
-  String qualified(String schema, String name) {
+  public String qualified(String schema, String name) {
     return quote(schema) + "." + quote(name);
   }
 

@@ -33,6 +33,9 @@ import org.postgresql.util.ServerErrorMessage;
  */
 public final class Migrations {
 
+  /** Flyway's default history table, which Drydock uses unless told otherwise (never compared). */
+  public static final String DEFAULT_HISTORY_TABLE = "flyway_schema_history";
+
   private final List<Path> locations;
   private final List<String> schemas;
   private final Map<String, String> placeholders;
@@ -222,7 +225,7 @@ public final class Migrations {
     private final List<Path> locations = new ArrayList<>();
     private final List<String> schemas = new ArrayList<>();
     private final Map<String, String> placeholders = new LinkedHashMap<>();
-    private String table = "flyway_schema_history";
+    private String table = DEFAULT_HISTORY_TABLE;
 
     private Builder() {}
 

@@ -162,6 +162,40 @@ class DiffCommandTest {
   }
 
   @Test
+  void renamedTableIsRenamedBackOrWithNoRenamesDroppedAndCreatedAndEitherScriptApplies() {
+    // given: a live database where users was renamed (foreign keys and a view use it, it owns a
+    // sequence)
+    String copy = server.createDatabase("diff_renamed", live);
+    try {
+      server.execute(live, "ALTER TABLE users RENAME TO people");
+      server.execute(copy, "ALTER TABLE users RENAME TO people");
+
+      // when
+      Cli.Result renamed = diff("--format", "sql");
+      Cli.Result recreated =
+          diff("--url", server.url(copy), "--user", "postgres", "--format", "sql", "--no-renames");
+
+      // then
+      assertThat(renamed.out())
+          .as(renamed.all())
+          .contains("ALTER TABLE public.people RENAME TO users;")
+          .doesNotContain("DROP TABLE");
+      assertThat(recreated.out())
+          .as(recreated.all())
+          .contains("DROP TABLE IF EXISTS public.people;")
+          .contains("CREATE TABLE public.users (")
+          .doesNotContain("RENAME");
+      server.execute(live, renamed.out());
+      server.execute(copy, recreated.out());
+      assertThat(diff().exitCode()).isEqualTo(ExitCodes.NO_DRIFT);
+      assertThat(diff("--url", server.url(copy), "--user", "postgres").exitCode())
+          .isEqualTo(ExitCodes.NO_DRIFT);
+    } finally {
+      server.dropDatabase(copy);
+    }
+  }
+
+  @Test
   void schemaOptionLimitsTheComparison() {
     server.execute(live, "DROP INDEX name_idx");
 

@@ -3,6 +3,7 @@ package dev.drydock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.fixtures.Pagila;
+import dev.drydock.introspect.Attribute;
 import dev.drydock.introspect.Catalog;
 import dev.drydock.introspect.Introspector;
 import dev.drydock.introspect.ObjectId;
@@ -153,7 +154,9 @@ class PagilaDiffTest {
 
     assertThat(catalog.get(ObjectId.of(ObjectKind.DOMAIN, "public", "bıgınt"))).isNotNull();
     assertThat(
-            catalog.get(ObjectId.of(ObjectKind.ENUM, "public", "mpaa_rating")).attribute("values"))
+            catalog
+                .get(ObjectId.of(ObjectKind.ENUM, "public", "mpaa_rating"))
+                .attribute(Attribute.VALUES))
         .isEqualTo("'G', 'PG', 'PG-13', 'R', 'NC-17'");
     assertThat(
             catalog.get(ObjectId.of(ObjectKind.MATERIALIZED_VIEW, "public", "rental_by_category")))
@@ -161,7 +164,7 @@ class PagilaDiffTest {
     assertThat(
             catalog
                 .get(ObjectId.of(ObjectKind.TABLE, "public", "payment_p2022_01"))
-                .attribute("partition_of"))
+                .attribute(Attribute.PARTITION_OF))
         .isEqualTo("public.payment");
     assertThat(catalog.get(ObjectId.of(ObjectKind.TRIGGER, "public", "actor", "last_updated")))
         .isNotNull();

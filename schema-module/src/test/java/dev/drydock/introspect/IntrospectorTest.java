@@ -16,7 +16,7 @@ class IntrospectorTest {
   @Test
   void indexKeyListIsTakenFromTheDefinitionRespectingParenthesesAndQuotes() {
     assertThat(
-            Introspector.keyList(
+            PgText.keyList(
                 "CREATE INDEX i ON public.t USING btree (lower(\"Na)me\"), (a + 1) DESC) WHERE"
                     + " (x > 0)",
                 "btree"))
@@ -25,8 +25,7 @@ class IntrospectorTest {
 
   @Test
   void whitespaceIsNormalised() {
-    assertThat(Introspector.normaliseWhitespace("  SELECT\n\t a,\r\n  b  "))
-        .isEqualTo("SELECT a, b");
+    assertThat(PgText.normaliseWhitespace("  SELECT\n\t a,\r\n  b  ")).isEqualTo("SELECT a, b");
   }
 
   @Test

@@ -1,14 +1,18 @@
-package dev.drydock.diff;
+package dev.drydock.diff.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.diff.ChangeKind;
+import dev.drydock.diff.DiffResult;
+import dev.drydock.diff.Difference;
+import dev.drydock.introspect.Attribute;
 import dev.drydock.introspect.Catalog;
 import dev.drydock.introspect.ObjectId;
 import dev.drydock.introspect.ObjectKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class RenderersTest {
+class ReportsTest {
 
   private static DiffResult result(Difference... diffs) {
     Catalog empty = new Catalog(List.of("public"), List.of());
@@ -28,7 +32,7 @@ class RenderersTest {
         new Difference(
             ObjectId.of(ObjectKind.VIEW, "public", "v"),
             ChangeKind.CHANGED,
-            "definition",
+            Attribute.DEFINITION,
             common + "AAA",
             common + "BBB");
 
@@ -70,20 +74,25 @@ class RenderersTest {
   }
 
   @Test
-  void wideningTypeChangesAreRecognised() {
-    assertThat(SqlRenderer.isWidening("character varying(50)", "character varying(100)")).isTrue();
-    assertThat(SqlRenderer.isWidening("character varying(100)", "character varying(50)")).isFalse();
-    assertThat(SqlRenderer.isWidening("integer", "bigint")).isTrue();
-    assertThat(SqlRenderer.isWidening("bigint", "integer")).isFalse();
-    assertThat(SqlRenderer.isWidening("character varying(10)", "text")).isTrue();
-    assertThat(SqlRenderer.isWidening("numeric(10,2)", "numeric(12,2)")).isTrue();
-    assertThat(SqlRenderer.isWidening("numeric(10,2)", "numeric(12,3)")).isFalse();
-    assertThat(SqlRenderer.isWidening("text", "integer")).isFalse();
-  }
+  void jsonNamesTheChangedAttributeByItsKey() {
+    String json =
+        JsonRenderer.render(
+            result(
+                new Difference(
+                    ObjectId.of(ObjectKind.CONSTRAINT, "public", "t", "t_fk"),
+                    ChangeKind.CHANGED,
+                    Attribute.ON_DELETE,
+                    "CASCADE",
+                    "SET NULL")),
+            "m",
+            "l",
+            NotCompared.ITEMS);
 
-  @Test
-  void enumLabelListsAreSplitRespectingQuotes() {
-    assertThat(SqlRenderer.enumLabels("'a', 'it''s, fine', E'back\\\\slash'"))
-        .containsExactly("'a'", "'it''s, fine'", "E'back\\\\slash'");
+    assertThat(json)
+        .contains(
+            "{\"objectKind\": \"constraint\", \"object\": \"public.t.t_fk\", \"path\":"
+                + " [\"public\", \"t\", \"t_fk\"], \"change\": \"changed\", \"attribute\":"
+                + " \"on_delete\", \"expected\": \"CASCADE\", \"actual\": \"SET NULL\"}")
+        .contains("\"notCompared\": [\"object owners\", ");
   }
 }

@@ -1,5 +1,8 @@
-package dev.drydock.diff;
+package dev.drydock.diff.report;
 
+import dev.drydock.diff.ChangeKind;
+import dev.drydock.diff.DiffResult;
+import dev.drydock.diff.Difference;
 import dev.drydock.introspect.ObjectKind;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +73,7 @@ public final class TextRenderer {
           "~ "
               + d.objectName()
               + "  "
-              + d.attribute()
+              + d.attribute().key()
               + ": expected "
               + abbreviate(d.expected(), d.actual())
               + ", actual "

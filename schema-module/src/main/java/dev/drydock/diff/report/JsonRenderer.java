@@ -1,5 +1,8 @@
-package dev.drydock.diff;
+package dev.drydock.diff.report;
 
+import dev.drydock.diff.ChangeKind;
+import dev.drydock.diff.DiffResult;
+import dev.drydock.diff.Difference;
 import java.util.List;
 import java.util.Locale;
 
@@ -67,7 +70,7 @@ public final class JsonRenderer {
           .append(", \"change\": ")
           .append(Json.string(d.change().name().toLowerCase(Locale.ROOT)))
           .append(", \"attribute\": ")
-          .append(Json.string(d.attribute()))
+          .append(Json.string(d.attribute() == null ? null : d.attribute().key()))
           .append(", \"expected\": ")
           .append(Json.string(d.expected()))
           .append(", \"actual\": ")

@@ -1,4 +1,4 @@
-package dev.drydock.diff;
+package dev.drydock.diff.report;
 
 /** Minimal JSON string escaping (RFC 8259), so the renderers need no JSON library. */
 public final class Json {

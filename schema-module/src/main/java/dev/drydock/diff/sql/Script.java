@@ -1,0 +1,67 @@
+package dev.drydock.diff.sql;
+
+import dev.drydock.introspect.CatalogObject;
+import dev.drydock.introspect.ObjectKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The planned statements: each one once, then written in order inside one transaction. */
+final class Script {
+
+  private final Map<String, Statement> statements = new LinkedHashMap<>();
+  private int sequence;
+
+  /** Adds a statement placed at its object's kind. */
+  void add(CatalogObject o, Step step, String sql) {
+    add(o, step, sql, null);
+  }
+
+  void add(CatalogObject o, Step step, String sql, String destructive) {
+    ObjectKind placement = placement(o);
+    Step placed = step == Step.CREATE && placement != o.kind() ? Step.CREATE_DEPENDENT : step;
+    add(placed, placement, o.name(), sql, destructive);
+  }
+
+  /** Adds a statement at an explicit place; the first of identical statements wins. */
+  void add(Step step, ObjectKind placement, String key, String sql, String destructive) {
+    String text = sql.endsWith(";") || sql.startsWith("--") ? sql : sql + ";";
+    statements.putIfAbsent(
+        text,
+        new Statement(
+            step, placement, key + String.format("#%06d", sequence++), text, destructive));
+  }
+
+  /** A change no statement can make safely, as a {@code -- MANUAL:} note at the end. */
+  void manual(CatalogObject o, String what) {
+    add(o, Step.MANUAL, "-- MANUAL: " + o.id() + ": " + what);
+  }
+
+  /** Where an object's statements go: indexes of materialized views come after those views. */
+  static ObjectKind placement(CatalogObject o) {
+    if (o.kind() == ObjectKind.INDEX
+        && o.parent() != null
+        && o.parent().kind() == ObjectKind.MATERIALIZED_VIEW) {
+      return ObjectKind.MATERIALIZED_VIEW;
+    }
+    return o.kind();
+  }
+
+  /** The statements in order, in one transaction, function bodies checked only when called. */
+  String render(StringBuilder sb) {
+    List<Statement> sorted = new ArrayList<>(statements.values());
+    sorted.sort(Statement.ORDER);
+    sb.append("SET check_function_bodies = false;\n");
+    sb.append("BEGIN;\n");
+    for (Statement s : sorted) {
+      sb.append('\n');
+      if (s.destructive() != null) {
+        sb.append("-- DESTRUCTIVE: ").append(s.destructive()).append('\n');
+      }
+      sb.append(s.sql()).append('\n');
+    }
+    sb.append("\nCOMMIT;\n");
+    return sb.toString();
+  }
+}

@@ -1,0 +1,68 @@
+package dev.drydock.diff.sql;
+
+import dev.drydock.diff.DiffResult;
+
+/**
+ * DDL that brings the live database to the migrations' state. Drops come first, in reverse
+ * dependency order; then creations and alterations in dependency order ({@link
+ * dev.drydock.introspect.ObjectKind} order), each kind's statements in {@link Step} order.
+ * Statements that remove something existing only in the live database, or that may lose data (type
+ * narrowing, enum value removal), are preceded by a {@code -- DESTRUCTIVE:} comment. Changes that
+ * cannot be made safely by a statement are emitted as {@code -- MANUAL:} comments.
+ */
+public final class SqlRenderer {
+
+  private static final SqlRenderer DEFAULT = configure().build();
+
+  private final boolean renames;
+
+  private SqlRenderer(Builder b) {
+    this.renames = b.renames;
+  }
+
+  public static Builder configure() {
+    return new Builder();
+  }
+
+  /** {@link #script} with the default settings (renames detected). */
+  public static String render(DiffResult result, String actualLabel) {
+    return DEFAULT.script(result, actualLabel);
+  }
+
+  /**
+   * @param result the comparison, with both catalogs
+   * @param actualLabel how to name the live database in the script's header (password-free)
+   */
+  public String script(DiffResult result, String actualLabel) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("-- Drydock: DDL that brings ")
+        .append(actualLabel)
+        .append(" to the state of the migrations.\n");
+    if (!result.hasDrift()) {
+      return sb.append("-- No drift: nothing to do.\n").toString();
+    }
+    sb.append("-- Review before running. Statements marked DESTRUCTIVE drop objects or data that")
+        .append(" exist only in the live database.\n");
+    return new Planner(result, renames).plan().render(sb);
+  }
+
+  /** Fluent builder; every setter returns {@code this}. */
+  public static final class Builder {
+    private boolean renames = true;
+
+    private Builder() {}
+
+    /**
+     * Whether a table, column, index, constraint or enum value that differs only by name is renamed
+     * (default, data kept) or dropped and created.
+     */
+    public Builder renames(boolean detect) {
+      this.renames = detect;
+      return this;
+    }
+
+    public SqlRenderer build() {
+      return new SqlRenderer(this);
+    }
+  }
+}
