@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code drydock} command line: {@code diff}, {@code check}, {@code migrate}, {@code generate}.
+ * The {@code drydock} command line: {@code diff}, {@code check}, {@code migrate}, {@code generate},
+ * {@code studio}.
  */
 @Command(
     name = "drydock",
@@ -22,6 +23,7 @@ import picocli.CommandLine.Option;
       CheckCommand.class,
       MigrateCommand.class,
       GenerateCommand.class,
+      StudioCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
