@@ -54,13 +54,14 @@ final class Api {
             case "GET schema" -> schemaView();
             case "GET rows" -> rows.page(rowQuery(query));
             case "GET count" ->
-                rows.count(
-                    required(query, "schema"), required(query, "table"), filters(query));
+                rows.count(required(query, "schema"), required(query, "table"), filters(query));
             case "GET drift" -> drift;
             case "POST insert" -> insert(readJson(exchange));
             case "POST update" -> update(readJson(exchange));
             case "POST delete" -> delete(readJson(exchange));
-            default -> throw new StudioException(404, "not_found", "No API " + method + " /api/" + endpoint);
+            default ->
+                throw new StudioException(
+                    404, "not_found", "No API " + method + " /api/" + endpoint);
           };
       sendJson(exchange, 200, body);
     } catch (StudioException e) {
@@ -145,7 +146,8 @@ final class Api {
       throw new StudioException(415, "bad_request", "Writes must be sent as application/json");
     }
     byte[] body = exchange.getRequestBody().readNBytes(1 << 20);
-    return parse(new String(body, StandardCharsets.UTF_8), new TypeReference<JsonNode>() {}, "body");
+    return parse(
+        new String(body, StandardCharsets.UTF_8), new TypeReference<JsonNode>() {}, "body");
   }
 
   private static Map<String, String> strings(JsonNode node) {

@@ -19,10 +19,13 @@ final class DatabaseErrors {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
     String constraint = server == null ? null : server.getConstraint();
-    String text = server != null && server.getMessage() != null ? server.getMessage() : firstLine(e);
+    String text =
+        server != null && server.getMessage() != null ? server.getMessage() : firstLine(e);
     String detail = server == null ? null : server.getDetail();
     String message =
-        (state.isEmpty() ? "" : "[" + state + "] ") + text + (detail == null ? "" : " (" + detail + ")");
+        (state.isEmpty() ? "" : "[" + state + "] ")
+            + text
+            + (detail == null ? "" : " (" + detail + ")");
     return switch (state) {
       case "23505" -> error(409, "duplicate_key", "Duplicate key: " + message, constraint, e);
       case "23P01" -> error(409, "exclusion_violation", "Conflict: " + message, constraint, e);
@@ -33,7 +36,12 @@ final class DatabaseErrors {
       case "23514" -> error(422, "check_violation", "Check violation: " + message, constraint, e);
       case "23502" -> error(422, "not_null_violation", "Missing value: " + message, constraint, e);
       case "25006" ->
-          error(403, "read_only", "Read-only: " + message + "; start the studio with --write", null, e);
+          error(
+              403,
+              "read_only",
+              "Read-only: " + message + "; start the studio with --write",
+              null,
+              e);
       case "57014" -> error(503, "timeout", "Query timed out: " + message, null, e);
       default -> {
         if (state.startsWith("22")) {

@@ -6,8 +6,7 @@ import java.util.Objects;
 /**
  * One condition on a column of the rows grid; several are combined with AND.
  *
- * @param value the operand as text (cast to the column's type); unused by {@link
- *     Operator#IS_NULL}
+ * @param value the operand as text (cast to the column's type); unused by {@link Operator#IS_NULL}
  */
 public record Filter(String column, Operator operator, String value) {
 

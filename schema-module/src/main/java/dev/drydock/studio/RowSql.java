@@ -76,10 +76,13 @@ final class RowSql {
     }
     String dir = q.descending() ? " DESC" : " ASC";
     sql.sql(" ORDER BY ");
+    // qualified: a bare name in ORDER BY would mean the output column of that name (the text form)
     if (q.sortColumn() != null) {
-      sql.id(q.sortColumn()).sql(dir).sql(" NULLS LAST, ");
+      sql.sql(table() + ".").id(q.sortColumn()).sql(dir).sql(" NULLS LAST, ");
     }
-    sql.sql(String.join(", ", keyColumns().stream().map(k -> keyRef(k) + dir).toList()));
+    sql.sql(
+        String.join(
+            ", ", keyColumns().stream().map(k -> table() + "." + keyRef(k) + dir).toList()));
     return sql.sql(" LIMIT " + (q.limit() + 1));
   }
 
@@ -167,7 +170,7 @@ final class RowSql {
       sql.sql("(" + ref + op).value(sortValue, s.type()).sql(" OR (" + ref + " = ");
       sql.value(sortValue, s.type()).sql(" AND (");
       keyTuple(sql, keys).sql(")" + op + "(");
-      valueTuple(sql, keys, keyValues).sql(") OR " + ref + " IS NULL)");
+      valueTuple(sql, keys, keyValues).sql(")) OR " + ref + " IS NULL)");
     }
   }
 

@@ -47,7 +47,8 @@ public final class RowStore {
   public Page page(RowQuery q) {
     Relation r = relation(q.schema(), q.table());
     RowSql rows = new RowSql(r);
-    if (!rows.keyset() && (q.sortColumn() != null || !q.filters().isEmpty() || !q.after().isEmpty())) {
+    if (!rows.keyset()
+        && (q.sortColumn() != null || !q.filters().isEmpty() || !q.after().isEmpty())) {
       throw new StudioException(
           400, "bad_request", "Views show their first rows only: no sorting, filters or paging");
     }
@@ -147,7 +148,8 @@ public final class RowStore {
       sql.sql(" (").sql(String.join(", ", names.stream().map(Names::quote).toList()));
       sql.sql(") VALUES (");
       for (int i = 0; i < names.size(); i++) {
-        sql.sql(i == 0 ? "" : ", ").value(values.get(names.get(i)), rows.column(names.get(i)).type());
+        sql.sql(i == 0 ? "" : ", ")
+            .value(values.get(names.get(i)), rows.column(names.get(i)).type());
       }
       sql.sql(")");
     }

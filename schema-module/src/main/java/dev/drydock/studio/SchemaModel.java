@@ -92,7 +92,12 @@ public final class SchemaModel {
 
   /** One difference between the migrations (expected) and the live database (actual). */
   public record DriftItem(
-      String kind, String object, String change, String attribute, String expected, String actual) {}
+      String kind,
+      String object,
+      String change,
+      String attribute,
+      String expected,
+      String actual) {}
 
   private static Relation relation(
       Catalog catalog, CatalogObject table, List<EnumType> enums, String versionColumn) {

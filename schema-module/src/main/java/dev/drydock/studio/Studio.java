@@ -91,8 +91,7 @@ public final class Studio implements AutoCloseable {
       pool.close();
       executor.shutdownNow();
       throw new UncheckedIOException(
-          "Cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage(),
-          e);
+          "Cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage(), e);
     }
   }
 
@@ -105,7 +104,8 @@ public final class Studio implements AutoCloseable {
   public URI base() {
     InetSocketAddress a = server.getAddress();
     String host = a.getAddress().getHostAddress();
-    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort());
+    return URI.create(
+        "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort());
   }
 
   public String token() {
@@ -151,7 +151,11 @@ public final class Studio implements AutoCloseable {
               ? Studio.class.getResourceAsStream(RESOURCES + file)
               : null;
       if (in == null || !exchange.getRequestMethod().equals("GET")) {
-        Api.send(exchange, 404, "text/plain; charset=utf-8", "Not found\n".getBytes(StandardCharsets.UTF_8));
+        Api.send(
+            exchange,
+            404,
+            "text/plain; charset=utf-8",
+            "Not found\n".getBytes(StandardCharsets.UTF_8));
         return;
       }
       try (in) {

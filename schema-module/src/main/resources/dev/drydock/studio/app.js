@@ -94,6 +94,7 @@ async function loadPage() {
   if (after.length) p.set('after', JSON.stringify(after));
   try {
     const page = await api('rows?' + p);
+    if (r !== state.relation) return; // another table was opened meanwhile
     Object.assign(state, { rows: page.rows, columns: page.columns, next: page.next });
     drawGrid();
     $('page-number').textContent = 'page ' + (state.page + 1);
@@ -105,7 +106,6 @@ async function loadPage() {
     message(e.message, 'error');
   }
   drawFilters();
-  if (r !== state.relation) loadPage();
 }
 
 function foreignKeyOf(r, column) {
@@ -218,14 +218,14 @@ async function pickerOptions(fk, list) {
   } catch (e) { /* the field still takes a typed value */ }
 }
 
+/** The editor's values: NULL for an empty field; for an update only the changed ones. */
 function editedValues(all) {
   const out = {};
   for (const input of $('editor-fields').querySelectorAll('[name]')) {
     if (input.disabled) continue;
-    let v = input.value;
-    if (v === '\u0000null') v = null;
-    const changed = v !== input.dataset.original && !(v === '' && input.dataset.original === '\u0000null');
-    if (all ? v !== '' && v !== null : changed) out[input.name] = v === '' && input.tagName === 'INPUT' && input.dataset.original === '\u0000null' ? null : v;
+    const v = input.value === '\u0000null' || input.value === '' ? null : input.value;
+    const original = input.dataset.original === '\u0000null' ? null : input.dataset.original;
+    if (all ? v !== null : v !== original) out[input.name] = v;
   }
   return out;
 }
