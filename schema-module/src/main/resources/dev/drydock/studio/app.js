@@ -176,7 +176,7 @@ async function drawEditor(r, values) {
   const fields = [];
   for (const c of r.columns) {
     const value = creating ? null : values[c.name];
-    const locked = !c.writable || c.name === r.versionColumn;
+    const locked = c.generated !== null || c.identity === 'ALWAYS' || c.name === r.versionColumn;
     let input;
     if (c.enumValues.length) {
       input = h('select', { name: c.name, disabled: locked },
