@@ -6,7 +6,8 @@ import java.util.List;
  * One page request of the rows grid.
  *
  * @param sortColumn the column to sort by, or null for the primary key
- * @param descending sort direction
+ * @param descending sort direction; NULLs come last ascending and first descending (PostgreSQL's
+ *     order, the exact reverse)
  * @param filters combined with AND
  * @param after the keyset cursor: the last row's sort value then its key values, as the previous
  *     page returned them; empty for the first page

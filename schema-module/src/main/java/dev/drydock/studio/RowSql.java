@@ -76,9 +76,10 @@ final class RowSql {
     }
     String dir = q.descending() ? " DESC" : " ASC";
     sql.sql(" ORDER BY ");
-    // qualified: a bare name in ORDER BY would mean the output column of that name (the text form)
+    // qualified: a bare name in ORDER BY would mean the output column of that name (the text
+    // form); PostgreSQL's NULL order (last ascending, first descending) matches a plain index
     if (q.sortColumn() != null) {
-      sql.sql(table() + ".").id(q.sortColumn()).sql(dir).sql(" NULLS LAST, ");
+      sql.sql(table() + ".").id(q.sortColumn()).sql(dir).sql(", ");
     }
     sql.sql(
         String.join(
@@ -159,19 +160,25 @@ final class RowSql {
     Column s = column(q.sortColumn());
     String ref = Names.quote(s.name());
     String sortValue = q.after().get(0);
-    if (sortValue == null) {
-      keyTuple(sql.sql("(" + ref + " IS NULL AND ("), keys).sql(")" + op + "(");
-      valueTuple(sql, keys, keyValues).sql("))");
-    } else if (s.notNull()) {
+    if (s.notNull()) {
+      // no NULLs: one row comparison, which an index on the sort column serves
       keyTuple(sql.sql("(" + ref + ", "), keys).sql(")" + op + "(");
       sql.value(sortValue, s.type()).sql(", ");
       valueTuple(sql, keys, keyValues).sql(")");
-    } else {
-      sql.sql("(" + ref + op).value(sortValue, s.type()).sql(" OR (" + ref + " = ");
-      sql.value(sortValue, s.type()).sql(" AND (");
-      keyTuple(sql, keys).sql(")" + op + "(");
-      valueTuple(sql, keys, keyValues).sql(")) OR " + ref + " IS NULL)");
+      return;
     }
+    // PostgreSQL's orders: ASC puts NULLs last, DESC first (the exact reverse)
+    if (sortValue == null) {
+      keyTuple(sql.sql("((" + ref + " IS NULL AND ("), keys).sql(")" + op + "(");
+      valueTuple(sql, keys, keyValues).sql("))");
+      sql.sql(q.descending() ? " OR " + ref + " IS NOT NULL)" : ")");
+      return;
+    }
+    sql.sql("(" + ref + op).value(sortValue, s.type()).sql(" OR (" + ref + " = ");
+    sql.value(sortValue, s.type()).sql(" AND (");
+    keyTuple(sql, keys).sql(")" + op + "(");
+    valueTuple(sql, keys, keyValues).sql("))");
+    sql.sql(q.descending() ? ")" : " OR " + ref + " IS NULL)");
   }
 
   private SqlText keyTuple(SqlText sql, List<String> keys) {

@@ -194,7 +194,7 @@ class StudioHttpTest {
   }
 
   @Test
-  void givenANullableSortColumn_whenPagingDescending_thenTheOrderIsNullsLastThenKey()
+  void givenANullableSortColumn_whenPaging_thenTheOrderIsPostgresNullOrderThenKey()
       throws Exception {
     List<String> ids =
         allIds(
@@ -203,10 +203,13 @@ class StudioHttpTest {
 
     assertThat(ids)
         .hasSize(120)
-        .isEqualTo(idsBySql("SELECT id FROM users ORDER BY age DESC NULLS LAST, id DESC"));
+        .isEqualTo(idsBySql("SELECT id FROM users ORDER BY age DESC, id DESC"));
     List<String> byEmail =
         allIds(Map.of("schema", "public", "table", "users", "sort", "email", "limit", "33"));
     assertThat(byEmail).isEqualTo(idsBySql("SELECT id FROM users ORDER BY email, id"));
+    List<String> byAge =
+        allIds(Map.of("schema", "public", "table", "users", "sort", "age", "limit", "9"));
+    assertThat(byAge).isEqualTo(idsBySql("SELECT id FROM users ORDER BY age, id"));
   }
 
   @Test
