@@ -37,14 +37,21 @@ class StudioCommandTest {
     try (StudioFixture db = new StudioFixture(server)) {
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(List.of("-cp", System.getProperty("java.class.path"), Drydock.class.getName()));
+      command.addAll(
+          List.of("-cp", System.getProperty("java.class.path"), Drydock.class.getName()));
       command.addAll(
           List.of(
-              "studio", "--url", db.url(), "--user", db.role, "--password-env", "STUDIO_PW",
-              "--host", "0.0.0.0"));
+              "studio",
+              "--url",
+              db.url(),
+              "--user",
+              db.role,
+              "--password-env",
+              "STUDIO_PW",
+              "--host",
+              "0.0.0.0"));
       try (ChildProcess child =
-          ChildProcess.start(
-              command, Path.of("."), Map.of("STUDIO_PW", StudioFixture.PASSWORD))) {
+          ChildProcess.start(command, Path.of("."), Map.of("STUDIO_PW", StudioFixture.PASSWORD))) {
         child.awaitOutput("(Ctrl-C to stop)", Duration.ofSeconds(60));
         Matcher m = URL.matcher(child.output());
         assertThat(m.find()).as(child.output()).isTrue();
