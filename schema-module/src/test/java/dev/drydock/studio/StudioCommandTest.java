@@ -3,6 +3,7 @@ package dev.drydock.studio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.drydock.cli.Drydock;
 import dev.drydock.cli.ExitCodes;
 import dev.drydock.testing.ChildProcess;
@@ -13,6 +14,7 @@ import java.io.StringWriter;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code drydock studio} as a user runs it: one URL line, the token, Ctrl-C, the host warning. */
@@ -32,9 +35,11 @@ class StudioCommandTest {
       Pattern.compile("(http://[0-9.]+:(\\d+))/\\?token=([0-9a-f]{48})  \\(Ctrl-C to stop\\)");
 
   @Test
-  void givenANonLoopbackHost_whenStarted_thenItWarnsPrintsOneUrlServesWithTheTokenAndStopsOnCtrlC(
-      TestServer server) throws Exception {
+  void givenANonLoopbackHostAndMigrations_whenStarted_thenItWarnsServesTheDriftAndStopsOnCtrlC(
+      TestServer server, @TempDir Path migrations) throws Exception {
+    Files.writeString(migrations.resolve("V1__shop.sql"), StudioFixture.SCHEMA);
     try (StudioFixture db = new StudioFixture(server)) {
+      db.execute("ALTER TABLE users ADD COLUMN phone text");
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(
@@ -49,10 +54,12 @@ class StudioCommandTest {
               "--password-env",
               "STUDIO_PW",
               "--host",
-              "0.0.0.0"));
+              "0.0.0.0",
+              "--migrations",
+              migrations.toString()));
       try (ChildProcess child =
           ChildProcess.start(command, Path.of("."), Map.of("STUDIO_PW", StudioFixture.PASSWORD))) {
-        child.awaitOutput("(Ctrl-C to stop)", Duration.ofSeconds(60));
+        child.awaitOutput("(Ctrl-C to stop)", Duration.ofSeconds(120));
         Matcher m = URL.matcher(child.output());
         assertThat(m.find()).as(child.output()).isTrue();
         URI base = URI.create(m.group(1).replace("0.0.0.0", "127.0.0.1"));
@@ -60,7 +67,15 @@ class StudioCommandTest {
         StudioClient withCookie = new StudioClient(base, Studio.COOKIE + "=" + m.group(3));
 
         assertThat(anonymous.get("/api/schema").status()).isEqualTo(401);
-        assertThat(withCookie.get("/api/schema").status()).isEqualTo(200);
+        JsonNode drift = withCookie.get("/api/drift").json();
+        assertThat(withCookie.get("/api/schema").json().get("drift").asBoolean())
+            .as(drift.toString())
+            .isTrue();
+        assertThat(drift.get("expected").asText()).isEqualTo("migrations in " + migrations);
+        assertThat(drift.get("differences").toString())
+            .isEqualTo(
+                "[{\"kind\":\"column\",\"object\":\"public.users.phone\",\"change\":\"added\","
+                    + "\"attribute\":null,\"expected\":null,\"actual\":\"text\"}]");
         assertThat(child.output())
             .contains(
                 "drydock: warning: listening on 0.0.0.0, not only on this machine: anyone who gets"
