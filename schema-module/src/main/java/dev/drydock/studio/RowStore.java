@@ -71,7 +71,7 @@ public final class RowStore {
             List<String> next = null;
             while (rs.next()) {
               if (out.size() == q.limit()) {
-                next = cursor(out, rs, shown, md.getColumnCount(), rows, q);
+                next = cursor(out, shown, md.getColumnCount(), rows, q);
                 break;
               }
               List<String> row = new ArrayList<>(shown);
@@ -91,7 +91,7 @@ public final class RowStore {
 
   /** The cursor after the page's last row: (sort value, key values), as the query read them. */
   private static List<String> cursor(
-      List<List<String>> page, ResultSet rs, int shown, int total, RowSql rows, RowQuery q) {
+      List<List<String>> page, int shown, int total, RowSql rows, RowQuery q) {
     if (!rows.keyset()) {
       return null; // views: first page only
     }
