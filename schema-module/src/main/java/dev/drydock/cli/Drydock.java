@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code drydock} command line: {@code diff}, {@code check}, {@code migrate}, {@code generate},
- * {@code pull}.
+ * {@code pull}, {@code studio}.
  */
 @Command(
     name = "drydock",
@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
       MigrateCommand.class,
       GenerateCommand.class,
       PullCommand.class,
+      StudioCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

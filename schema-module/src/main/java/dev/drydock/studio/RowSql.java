@@ -1,0 +1,213 @@
+package dev.drydock.studio;
+
+import dev.drydock.studio.StudioSchema.Column;
+import dev.drydock.studio.StudioSchema.Relation;
+import dev.drydock.studio.StudioSchema.RelationKind;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the studio's row statements for one relation: every identifier checked against the
+ * catalog's columns and quoted, every value bound. Pages are keyset-paginated on (sort column,
+ * key), never with OFFSET.
+ */
+final class RowSql {
+
+  private final Relation relation;
+
+  RowSql(Relation relation) {
+    this.relation = relation;
+  }
+
+  /** The key a page is ordered and continued by: the primary key, else the row's {@code ctid}. */
+  List<String> keyColumns() {
+    return relation.primaryKey().isEmpty() ? List.of("ctid") : relation.primaryKey();
+  }
+
+  boolean keyset() {
+    return relation.kind() == RelationKind.TABLE;
+  }
+
+  Column column(String name) {
+    return relation
+        .column(name)
+        .orElseThrow(
+            () ->
+                new StudioException(
+                    400,
+                    "bad_request",
+                    "Unknown column " + name + " in " + relation.qualifiedName()));
+  }
+
+  String type(String keyColumn) {
+    return keyColumn.equals("ctid") && relation.primaryKey().isEmpty()
+        ? "tid"
+        : column(keyColumn).type();
+  }
+
+  /**
+   * The page query: the display form of every column, then the cursor values (sort value, key
+   * values) in their display form too, as casting that text back gives the same value.
+   */
+  SqlText page(RowQuery q) {
+    SqlText sql = new SqlText().sql("SELECT ");
+    if (!keyset()) {
+      return sql.sql("* FROM ")
+          .sql(table())
+          .sql(" LIMIT " + (q.limit() + 1)); // views: the first page only
+    }
+    selectList(sql);
+    for (String key : keyColumns()) {
+      sql.sql(", ").sql(display(key, type(key)));
+    }
+    if (q.sortColumn() != null) {
+      sql.sql(", ").sql(display(q.sortColumn(), column(q.sortColumn()).type()));
+    }
+    sql.sql(" FROM ").sql(table());
+    String glue = " WHERE ";
+    for (Filter f : q.filters()) {
+      sql.sql(glue);
+      filter(sql, f);
+      glue = " AND ";
+    }
+    if (!q.after().isEmpty()) {
+      sql.sql(glue);
+      seek(sql, q);
+    }
+    String dir = q.descending() ? " DESC" : " ASC";
+    sql.sql(" ORDER BY ");
+    // qualified: a bare name in ORDER BY would mean the output column of that name (the text
+    // form); PostgreSQL's NULL order (last ascending, first descending) matches a plain index
+    if (q.sortColumn() != null) {
+      sql.sql(table() + ".").id(q.sortColumn()).sql(dir).sql(", ");
+    }
+    sql.sql(
+        String.join(
+            ", ", keyColumns().stream().map(k -> table() + "." + keyRef(k) + dir).toList()));
+    return sql.sql(" LIMIT " + (q.limit() + 1));
+  }
+
+  /** {@code count(*)} under the filters. */
+  SqlText count(List<Filter> filters) {
+    SqlText sql = new SqlText().sql("SELECT count(*) FROM ").sql(table());
+    String glue = " WHERE ";
+    for (Filter f : filters) {
+      sql.sql(glue);
+      filter(sql, f);
+      glue = " AND ";
+    }
+    return sql;
+  }
+
+  /** The display form of every column, comma separated. */
+  void selectList(SqlText sql) {
+    List<Column> columns = relation.columns();
+    for (int i = 0; i < columns.size(); i++) {
+      sql.sql(i == 0 ? "" : ", ").sql(display(columns.get(i).name(), columns.get(i).type()));
+    }
+  }
+
+  /** {@code WHERE key = ... [AND version = ...]} for one row. */
+  void whereKey(SqlText sql, Map<String, String> key, String expectedVersion) {
+    String glue = " WHERE ";
+    for (String k : relation.primaryKey()) {
+      if (!key.containsKey(k) || key.get(k) == null) {
+        throw new StudioException(400, "bad_request", "Missing key column " + k);
+      }
+      sql.sql(glue).id(k).sql(" = ").value(key.get(k), type(k));
+      glue = " AND ";
+    }
+    if (expectedVersion != null && relation.versionColumn() != null) {
+      sql.sql(" AND ")
+          .id(relation.versionColumn())
+          .sql(" = ")
+          .value(expectedVersion, type(relation.versionColumn()));
+    }
+  }
+
+  String table() {
+    return Names.qualified(relation.schema(), relation.name());
+  }
+
+  private void filter(SqlText sql, Filter f) {
+    Column c = column(f.column());
+    String ref = Names.quote(c.name());
+    switch (f.operator()) {
+      case IS_NULL -> sql.sql(ref + " IS NULL");
+      case NOT_NULL -> sql.sql(ref + " IS NOT NULL");
+      case CONTAINS ->
+          sql.sql("strpos(lower(CAST(" + ref + " AS text)), lower(").text(f.value()).sql(")) > 0");
+      default -> sql.sql(ref + " " + f.operator().symbol() + " ").value(f.value(), c.type());
+    }
+  }
+
+  /** Rows after the cursor in (sort column NULLS LAST, key) order. */
+  private void seek(SqlText sql, RowQuery q) {
+    List<String> keys = keyColumns();
+    boolean sorted = q.sortColumn() != null;
+    int expected = keys.size() + (sorted ? 1 : 0);
+    if (q.after().size() != expected) {
+      throw new StudioException(
+          400, "bad_request", "Cursor needs " + expected + " values, got " + q.after().size());
+    }
+    String op = q.descending() ? " < " : " > ";
+    List<String> keyValues = q.after().subList(sorted ? 1 : 0, q.after().size());
+    if (!sorted) {
+      keyTuple(sql.sql("("), keys).sql(")" + op + "(");
+      valueTuple(sql, keys, keyValues).sql(")");
+      return;
+    }
+    Column s = column(q.sortColumn());
+    String ref = Names.quote(s.name());
+    String sortValue = q.after().get(0);
+    if (s.notNull()) {
+      // no NULLs: one row comparison, which an index on the sort column serves
+      keyTuple(sql.sql("(" + ref + ", "), keys).sql(")" + op + "(");
+      sql.value(sortValue, s.type()).sql(", ");
+      valueTuple(sql, keys, keyValues).sql(")");
+      return;
+    }
+    // PostgreSQL's orders: ASC puts NULLs last, DESC first (the exact reverse)
+    if (sortValue == null) {
+      keyTuple(sql.sql("((" + ref + " IS NULL AND ("), keys).sql(")" + op + "(");
+      valueTuple(sql, keys, keyValues).sql("))");
+      sql.sql(q.descending() ? " OR " + ref + " IS NOT NULL)" : ")");
+      return;
+    }
+    sql.sql("(" + ref + op).value(sortValue, s.type()).sql(" OR (" + ref + " = ");
+    sql.value(sortValue, s.type()).sql(" AND (");
+    keyTuple(sql, keys).sql(")" + op + "(");
+    valueTuple(sql, keys, keyValues).sql("))");
+    sql.sql(q.descending() ? ")" : " OR " + ref + " IS NULL)");
+  }
+
+  private SqlText keyTuple(SqlText sql, List<String> keys) {
+    return sql.sql(String.join(", ", keys.stream().map(this::keyRef).toList()));
+  }
+
+  private SqlText valueTuple(SqlText sql, List<String> keys, List<String> values) {
+    for (int i = 0; i < keys.size(); i++) {
+      if (values.get(i) == null) {
+        throw new StudioException(400, "bad_request", "Cursor key value is null");
+      }
+      sql.sql(i == 0 ? "" : ", ").value(values.get(i), type(keys.get(i)));
+    }
+    return sql;
+  }
+
+  private String keyRef(String key) {
+    return type(key).equals("tid") ? "ctid" : Names.quote(key);
+  }
+
+  /** jsonb pretty-printed, date/time types as ISO 8601 (JSON's form), the rest as text. */
+  private String display(String column, String type) {
+    String ref = column.equals("ctid") && type.equals("tid") ? "ctid" : Names.quote(column);
+    if (type.equals("json") || type.equals("jsonb")) {
+      return "jsonb_pretty(CAST(" + ref + " AS jsonb))";
+    }
+    if (type.startsWith("timestamp") || type.equals("date") || type.startsWith("time ")) {
+      return "(to_json(" + ref + ") #>> '{}')";
+    }
+    return "CAST(" + ref + " AS text)";
+  }
+}

@@ -1,0 +1,222 @@
+package dev.drydock.studio;
+
+import dev.drydock.diff.DiffResult;
+import dev.drydock.diff.Difference;
+import dev.drydock.introspect.Catalog;
+import dev.drydock.introspect.CatalogObject;
+import dev.drydock.introspect.Introspector;
+import dev.drydock.introspect.ObjectKind;
+import dev.drydock.studio.StudioSchema.Check;
+import dev.drydock.studio.StudioSchema.Column;
+import dev.drydock.studio.StudioSchema.EnumType;
+import dev.drydock.studio.StudioSchema.ForeignKey;
+import dev.drydock.studio.StudioSchema.Index;
+import dev.drydock.studio.StudioSchema.Key;
+import dev.drydock.studio.StudioSchema.Policy;
+import dev.drydock.studio.StudioSchema.Relation;
+import dev.drydock.studio.StudioSchema.RelationKind;
+import dev.drydock.studio.StudioSchema.Trigger;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one place that reads Drydock's introspection model ({@link Catalog}, {@link DiffResult}) and
+ * turns it into the studio's records. Nothing else in the studio knows the catalog's attribute
+ * names.
+ */
+public final class SchemaModel {
+
+  private static final Set<ObjectKind> RELATIONS =
+      Set.of(ObjectKind.TABLE, ObjectKind.VIEW, ObjectKind.MATERIALIZED_VIEW);
+
+  private SchemaModel() {}
+
+  /**
+   * The studio's schema.
+   *
+   * @param versionColumn the optimistic-locking column name ({@code lock_version})
+   */
+  public static StudioSchema from(Catalog catalog, String versionColumn) {
+    List<EnumType> enums = new ArrayList<>();
+    for (CatalogObject o : catalog.objects().values()) {
+      if (o.kind() == ObjectKind.ENUM) {
+        enums.add(
+            new EnumType(
+                o.id().path().get(0), o.id().localName(), Names.literals(o.attribute("values"))));
+      }
+    }
+    List<Relation> relations = new ArrayList<>();
+    for (CatalogObject o : catalog.objects().values()) {
+      if (RELATIONS.contains(o.kind())) {
+        relations.add(relation(catalog, o, enums, versionColumn));
+      }
+    }
+    return new StudioSchema(List.copyOf(catalog.schemas()), relations, enums);
+  }
+
+  /**
+   * Introspects {@code connection} (the same introspection as {@code drydock diff}) and builds the
+   * studio's schema.
+   *
+   * @param schemas the schemas to show; empty for every non-system schema
+   */
+  public static StudioSchema load(
+      Connection connection,
+      Collection<String> schemas,
+      String historyTable,
+      String versionColumn) {
+    return from(new Introspector(historyTable).load(connection, schemas), versionColumn);
+  }
+
+  /** The differences of a {@code diff} run, one record each. */
+  public static List<DriftItem> drift(DiffResult result) {
+    List<DriftItem> out = new ArrayList<>();
+    for (Difference d : result.differences()) {
+      out.add(
+          new DriftItem(
+              d.objectKind().label(),
+              d.objectName(),
+              d.change().name().toLowerCase(java.util.Locale.ROOT),
+              d.attribute(),
+              d.expected(),
+              d.actual()));
+    }
+    return out;
+  }
+
+  /** One difference between the migrations (expected) and the live database (actual). */
+  public record DriftItem(
+      String kind,
+      String object,
+      String change,
+      String attribute,
+      String expected,
+      String actual) {}
+
+  private static Relation relation(
+      Catalog catalog, CatalogObject table, List<EnumType> enums, String versionColumn) {
+    String schema = table.id().path().get(0);
+    String name = table.id().localName();
+    List<CatalogObject> columnObjects = new ArrayList<>();
+    List<String> primaryKey = List.of();
+    List<Key> uniques = new ArrayList<>();
+    List<ForeignKey> foreignKeys = new ArrayList<>();
+    List<Check> checks = new ArrayList<>();
+    List<Index> indexes = new ArrayList<>();
+    List<Trigger> triggers = new ArrayList<>();
+    List<Policy> policies = new ArrayList<>();
+    for (CatalogObject child : catalog.children(table.id())) {
+      String childName = child.id().localName();
+      switch (child.kind()) {
+        case COLUMN -> columnObjects.add(child);
+        case CONSTRAINT -> {
+          String type = child.attribute("type");
+          String definition = child.attribute("definition");
+          switch (type) {
+            case "PRIMARY KEY" -> primaryKey = Names.keyColumns(definition);
+            case "UNIQUE" ->
+                uniques.add(new Key(childName, Names.keyColumns(definition), definition));
+            case "FOREIGN KEY" -> foreignKeys.add(foreignKey(childName, child));
+            default -> checks.add(new Check(childName, definition));
+          }
+        }
+        case INDEX -> indexes.add(new Index(childName, present(child.attributes())));
+        case TRIGGER ->
+            triggers.add(
+                new Trigger(childName, child.attribute("definition"), child.attribute("enabled")));
+        case POLICY -> policies.add(new Policy(childName, present(child.attributes())));
+        default -> {}
+      }
+    }
+    columnObjects.sort(Comparator.comparingInt(c -> Integer.parseInt(c.detail("position"))));
+    List<Column> columns = new ArrayList<>();
+    for (CatalogObject c : columnObjects) {
+      String type = c.attribute("type");
+      columns.add(
+          new Column(
+              c.id().localName(),
+              type,
+              Boolean.parseBoolean(c.attribute("not_null")),
+              c.attribute("default"),
+              c.attribute("identity"),
+              c.attribute("generated"),
+              c.attribute("comment"),
+              enumValues(type, schema, enums)));
+    }
+    RelationKind kind =
+        switch (table.kind()) {
+          case VIEW -> RelationKind.VIEW;
+          case MATERIALIZED_VIEW -> RelationKind.MATERIALIZED_VIEW;
+          default -> RelationKind.TABLE;
+        };
+    String version =
+        columns.stream().anyMatch(c -> c.name().equals(versionColumn)) ? versionColumn : null;
+    return new Relation(
+        schema,
+        name,
+        kind,
+        table.attribute("comment"),
+        columns,
+        primaryKey,
+        version,
+        uniques,
+        foreignKeys,
+        checks,
+        indexes,
+        triggers,
+        policies,
+        table.attribute("definition"));
+  }
+
+  private static ForeignKey foreignKey(String name, CatalogObject fk) {
+    // references: schema.table(col, ...), every name as quote_ident spells it
+    List<String> target = Names.identifiers(fk.attribute("references"));
+    int open = fk.attribute("references").lastIndexOf('(');
+    List<String> qualified = Names.identifiers(fk.attribute("references").substring(0, open));
+    List<String> referencedColumns = target.subList(qualified.size(), target.size());
+    return new ForeignKey(
+        name,
+        Names.identifiers(fk.attribute("columns")),
+        qualified.get(0),
+        qualified.get(1),
+        referencedColumns,
+        fk.attribute("on_delete"),
+        fk.attribute("on_update"));
+  }
+
+  private static List<String> enumValues(String type, String schema, List<EnumType> enums) {
+    if (type == null || type.endsWith("]")) {
+      return List.of();
+    }
+    List<String> parts = Names.identifiers(type);
+    for (EnumType e : enums) {
+      boolean match =
+          parts.size() == 2
+              ? e.schema().equals(parts.get(0)) && e.name().equals(parts.get(1))
+              : parts.size() == 1
+                  && e.name().equals(parts.get(0))
+                  && (e.schema().equals(schema) || e.schema().equals("public"));
+      if (match) {
+        return e.values();
+      }
+    }
+    return List.of();
+  }
+
+  private static Map<String, String> present(Map<String, String> attributes) {
+    Map<String, String> out = new LinkedHashMap<>();
+    attributes.forEach(
+        (k, v) -> {
+          if (v != null) {
+            out.put(k, v);
+          }
+        });
+    return out;
+  }
+}
