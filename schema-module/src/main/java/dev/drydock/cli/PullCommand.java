@@ -3,7 +3,7 @@ package dev.drydock.cli;
 import dev.drydock.codegen.CodegenException;
 import dev.drydock.codegen.GenerationResult;
 import dev.drydock.codegen.PullWorkflow;
-import dev.drydock.diff.Json;
+import dev.drydock.diff.report.Json;
 import dev.drydock.introspect.IntrospectionException;
 import dev.drydock.migrate.MigrationException;
 import dev.drydock.migrate.Migrations;

@@ -86,7 +86,7 @@ final class StudioCommand implements Callable<Integer> {
   @Option(
       names = "--history-table",
       paramLabel = "NAME",
-      defaultValue = Introspector.DEFAULT_HISTORY_TABLE,
+      defaultValue = Migrations.DEFAULT_HISTORY_TABLE,
       description = "Flyway history table, not shown (default: ${DEFAULT-VALUE}).")
   String historyTable;
 
@@ -129,7 +129,10 @@ final class StudioCommand implements Callable<Integer> {
           try (Connection expected = scratch.connect()) {
             DiffResult result =
                 Drift.between(
-                    new Introspector(historyTable), expected, c, new LinkedHashSet<>(schemas));
+                    Introspector.configure().historyTable(historyTable).build(),
+                    expected,
+                    c,
+                    new LinkedHashSet<>(schemas));
             schema = SchemaModel.from(result.actual(), versionColumn);
             drift =
                 new DriftReport(

@@ -4,7 +4,8 @@ import dev.drydock.diff.ChangeKind;
 import dev.drydock.diff.DiffResult;
 import dev.drydock.diff.Difference;
 import dev.drydock.diff.Drift;
-import dev.drydock.diff.SqlRenderer;
+import dev.drydock.diff.report.NotCompared;
+import dev.drydock.diff.sql.SqlRenderer;
 import dev.drydock.introspect.Catalog;
 import dev.drydock.introspect.CatalogObject;
 import dev.drydock.introspect.Introspector;
@@ -36,7 +37,7 @@ import java.util.Set;
 final class PullPlanner {
 
   /** What {@code diff} does not compare, so {@code pull} cannot reproduce it. */
-  static final List<String> NOT_PULLED = Introspector.NOT_COMPARED;
+  static final List<String> NOT_PULLED = NotCompared.ITEMS;
 
   private static final String DESTRUCTIVE = "-- DESTRUCTIVE: ";
   private static final String MANUAL = "-- MANUAL: ";
@@ -84,7 +85,11 @@ final class PullPlanner {
       String historyTable,
       boolean allowDestructive) {
     DiffResult result =
-        Drift.between(new Introspector(historyTable), live, migrated, new LinkedHashSet<>(schemas));
+        Drift.between(
+            Introspector.configure().historyTable(historyTable).build(),
+            live,
+            migrated,
+            new LinkedHashSet<>(schemas));
     if (!result.hasDrift()) {
       return new Plan("", List.of(), 0, 0, 0);
     }

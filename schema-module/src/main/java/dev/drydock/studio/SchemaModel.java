@@ -2,8 +2,10 @@ package dev.drydock.studio;
 
 import dev.drydock.diff.DiffResult;
 import dev.drydock.diff.Difference;
+import dev.drydock.introspect.Attribute;
 import dev.drydock.introspect.Catalog;
 import dev.drydock.introspect.CatalogObject;
+import dev.drydock.introspect.Detail;
 import dev.drydock.introspect.Introspector;
 import dev.drydock.introspect.ObjectKind;
 import dev.drydock.studio.StudioSchema.Check;
@@ -48,7 +50,9 @@ public final class SchemaModel {
       if (o.kind() == ObjectKind.ENUM) {
         enums.add(
             new EnumType(
-                o.id().path().get(0), o.id().localName(), Names.literals(o.attribute("values"))));
+                o.id().path().get(0),
+                o.id().localName(),
+                Names.literals(o.attribute(Attribute.VALUES))));
       }
     }
     List<Relation> relations = new ArrayList<>();
@@ -71,7 +75,9 @@ public final class SchemaModel {
       Collection<String> schemas,
       String historyTable,
       String versionColumn) {
-    return from(new Introspector(historyTable).load(connection, schemas), versionColumn);
+    return from(
+        Introspector.configure().historyTable(historyTable).build().load(connection, schemas),
+        versionColumn);
   }
 
   /** The differences of a {@code diff} run, one record each. */
@@ -83,7 +89,7 @@ public final class SchemaModel {
               d.objectKind().label(),
               d.objectName(),
               d.change().name().toLowerCase(java.util.Locale.ROOT),
-              d.attribute(),
+              d.attribute() == null ? null : d.attribute().key(),
               d.expected(),
               d.actual()));
     }
@@ -116,8 +122,8 @@ public final class SchemaModel {
       switch (child.kind()) {
         case COLUMN -> columnObjects.add(child);
         case CONSTRAINT -> {
-          String type = child.attribute("type");
-          String definition = child.attribute("definition");
+          String type = child.attribute(Attribute.TYPE);
+          String definition = child.attribute(Attribute.DEFINITION);
           switch (type) {
             case "PRIMARY KEY" -> primaryKey = Names.keyColumns(definition);
             case "UNIQUE" ->
@@ -129,24 +135,27 @@ public final class SchemaModel {
         case INDEX -> indexes.add(new Index(childName, present(child.attributes())));
         case TRIGGER ->
             triggers.add(
-                new Trigger(childName, child.attribute("definition"), child.attribute("enabled")));
+                new Trigger(
+                    childName,
+                    child.attribute(Attribute.DEFINITION),
+                    child.attribute(Attribute.ENABLED)));
         case POLICY -> policies.add(new Policy(childName, present(child.attributes())));
         default -> {}
       }
     }
-    columnObjects.sort(Comparator.comparingInt(c -> Integer.parseInt(c.detail("position"))));
+    columnObjects.sort(Comparator.comparingInt(c -> Integer.parseInt(c.detail(Detail.POSITION))));
     List<Column> columns = new ArrayList<>();
     for (CatalogObject c : columnObjects) {
-      String type = c.attribute("type");
+      String type = c.attribute(Attribute.TYPE);
       columns.add(
           new Column(
               c.id().localName(),
               type,
-              Boolean.parseBoolean(c.attribute("not_null")),
-              c.attribute("default"),
-              c.attribute("identity"),
-              c.attribute("generated"),
-              c.attribute("comment"),
+              Boolean.parseBoolean(c.attribute(Attribute.NOT_NULL)),
+              c.attribute(Attribute.DEFAULT),
+              c.attribute(Attribute.IDENTITY),
+              c.attribute(Attribute.GENERATED),
+              c.attribute(Attribute.COMMENT),
               enumValues(type, schema, enums)));
     }
     RelationKind kind =
@@ -161,7 +170,7 @@ public final class SchemaModel {
         schema,
         name,
         kind,
-        table.attribute("comment"),
+        table.attribute(Attribute.COMMENT),
         columns,
         primaryKey,
         version,
@@ -171,23 +180,24 @@ public final class SchemaModel {
         indexes,
         triggers,
         policies,
-        table.attribute("definition"));
+        table.attribute(Attribute.DEFINITION));
   }
 
   private static ForeignKey foreignKey(String name, CatalogObject fk) {
     // references: schema.table(col, ...), every name as quote_ident spells it
-    List<String> target = Names.identifiers(fk.attribute("references"));
-    int open = fk.attribute("references").lastIndexOf('(');
-    List<String> qualified = Names.identifiers(fk.attribute("references").substring(0, open));
+    List<String> target = Names.identifiers(fk.attribute(Attribute.REFERENCES));
+    int open = fk.attribute(Attribute.REFERENCES).lastIndexOf('(');
+    List<String> qualified =
+        Names.identifiers(fk.attribute(Attribute.REFERENCES).substring(0, open));
     List<String> referencedColumns = target.subList(qualified.size(), target.size());
     return new ForeignKey(
         name,
-        Names.identifiers(fk.attribute("columns")),
+        Names.identifiers(fk.attribute(Attribute.COLUMNS)),
         qualified.get(0),
         qualified.get(1),
         referencedColumns,
-        fk.attribute("on_delete"),
-        fk.attribute("on_update"));
+        fk.attribute(Attribute.ON_DELETE),
+        fk.attribute(Attribute.ON_UPDATE));
   }
 
   private static List<String> enumValues(String type, String schema, List<EnumType> enums) {
@@ -209,12 +219,12 @@ public final class SchemaModel {
     return List.of();
   }
 
-  private static Map<String, String> present(Map<String, String> attributes) {
+  private static Map<String, String> present(Map<Attribute, String> attributes) {
     Map<String, String> out = new LinkedHashMap<>();
     attributes.forEach(
         (k, v) -> {
           if (v != null) {
-            out.put(k, v);
+            out.put(k.key(), v);
           }
         });
     return out;

@@ -2,7 +2,8 @@ package dev.drydock.spring.drift;
 
 import dev.drydock.diff.DiffResult;
 import dev.drydock.diff.Drift;
-import dev.drydock.diff.TextRenderer;
+import dev.drydock.diff.report.NotCompared;
+import dev.drydock.diff.report.TextRenderer;
 import dev.drydock.introspect.Introspector;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderKind;
@@ -45,7 +46,7 @@ public final class DriftCheck {
 
   /** Compares {@code live} (the application's database) with the migrations. */
   public DriftReport check(DataSource live) {
-    Introspector introspector = new Introspector(historyTable);
+    Introspector introspector = Introspector.configure().historyTable(historyTable).build();
     try (ClasspathMigrations files =
             ClasspathMigrations.copy(locations, DriftCheck.class.getClassLoader());
         ThrowawayDatabase scratch = ThrowawayDatabase.start(throwaway)) {
@@ -59,7 +60,7 @@ public final class DriftCheck {
                 result,
                 "migrations in " + String.join(", ", locations),
                 label(actual),
-                Introspector.NOT_COMPARED);
+                NotCompared.ITEMS);
         return new DriftReport(result.differences().size(), text, Instant.now());
       }
     } catch (SQLException e) {
