@@ -83,6 +83,8 @@ public final class PullWorkflow {
   public GenerationResult run() {
     long start = System.nanoTime();
     migrations.requireMigrations();
+    OutputOwnership ownership = new OutputOwnership(outputDirectory, packageName);
+    ownership.requireReplaceable();
     Fingerprint fingerprint = fingerprint();
     if (!force && fingerprint.matches(outputDirectory)) {
       return new GenerationResult(
@@ -98,7 +100,7 @@ public final class PullWorkflow {
       log.accept("Using " + db.description());
       log.accept("Applying migrations from " + migrations.locations());
       MigrationSummary applied = migrations.migrate(db.dataSource());
-      generateInto(db, fingerprint);
+      generateInto(db, fingerprint, ownership);
       return new GenerationResult(
           false,
           outputDirectory,
@@ -110,7 +112,8 @@ public final class PullWorkflow {
     }
   }
 
-  private void generateInto(ThrowawayDatabase db, Fingerprint fingerprint) {
+  private void generateInto(
+      ThrowawayDatabase db, Fingerprint fingerprint, OutputOwnership ownership) {
     StagedOutput staged;
     try {
       staged = StagedOutput.beside(outputDirectory);
@@ -128,7 +131,7 @@ public final class PullWorkflow {
       log.accept("Generating jOOQ sources for schemas " + String.join(", ", schemas));
       GenerationTool.generate(jooqConfiguration(db, staged.directory()));
       fingerprint.writeTo(staged.directory());
-      staged.commit();
+      staged.commit(ownership::requireReplaceable);
     } catch (CodegenException e) {
       throw e;
     } catch (IOException e) {
