@@ -86,7 +86,8 @@ final class ConnectionOptions {
             "Environment variable " + passwordEnv + " (named by --password-env) is not set");
       }
     } else {
-      password = firstNonBlank(urlPassword, queryPassword, env.get("PGPASSWORD"));
+      // a password of spaces is a password: only a missing or empty one falls through
+      password = firstNonEmpty(urlPassword, queryPassword, env.get("PGPASSWORD"));
     }
     secrets.add(password);
     return new Resolved(jdbcUrl, resolvedUser, password, display(jdbcUrl, secrets));
@@ -162,6 +163,7 @@ final class ConnectionOptions {
           "Not a PostgreSQL URL: " + secrets.redact(Redaction.unparsedUrl(raw)) + " " + EXPECTED);
     }
     secrets.add(queryParameter(jdbcUrl, "password"));
+    secrets.add(rawQueryParameter(jdbcUrl, "password"));
     if (Driver.parseURL(jdbcUrl, null) == null) {
       throw notValid(raw, secrets);
     }
@@ -199,6 +201,11 @@ final class ConnectionOptions {
   }
 
   private static String queryParameter(String url, String name) {
+    String raw = rawQueryParameter(url, name);
+    return raw == null ? null : decode(raw);
+  }
+
+  private static String rawQueryParameter(String url, String name) {
     int q = url.indexOf('?');
     if (q < 0) {
       return null;
@@ -206,7 +213,7 @@ final class ConnectionOptions {
     for (String pair : url.substring(q + 1).split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0 && pair.substring(0, eq).equalsIgnoreCase(name)) {
-        return decode(pair.substring(eq + 1));
+        return pair.substring(eq + 1);
       }
     }
     return null;
@@ -214,6 +221,15 @@ final class ConnectionOptions {
 
   private static String decode(String s) {
     return URLDecoder.decode(s, StandardCharsets.UTF_8);
+  }
+
+  private static String firstNonEmpty(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isEmpty()) {
+        return v;
+      }
+    }
+    return null;
   }
 
   private static String firstNonBlank(String... values) {
