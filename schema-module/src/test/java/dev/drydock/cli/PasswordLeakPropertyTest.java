@@ -214,8 +214,6 @@ class PasswordLeakPropertyTest {
       }
 
       Cli.Result result = Cli.run(env, args.toArray(String[]::new));
-      timing.merge(
-          command + (connects ? "+" : "-"), (System.nanoTime() - t0) / 1_000_000, Long::sum);
 
       String describe = "case " + i + " " + args + " " + env.keySet() + " password " + given;
       for (String form : forms(given, args.toString() + env.values())) {
