@@ -52,6 +52,7 @@ public final class PullWorkflow {
   private final String recordVersionFields;
   private final boolean force;
   private final Consumer<String> log;
+  private final JooqGeneratorSettings jooq;
 
   private PullWorkflow(Builder b) {
     this.migrations = b.migrations;
@@ -68,6 +69,7 @@ public final class PullWorkflow {
     this.recordVersionFields = b.recordVersionFields;
     this.force = b.force;
     this.log = b.log;
+    this.jooq = b.jooq;
   }
 
   public static Builder configure() {
@@ -161,24 +163,26 @@ public final class PullWorkflow {
                 .withUser(db.user())
                 .withPassword(db.password()))
         .withGenerator(
-            new Generator()
-                .withName("org.jooq.codegen.JavaGenerator")
-                .withDatabase(database)
-                .withGenerate(
-                    new Generate()
-                        .withGeneratedAnnotation(false)
-                        .withJavaTimeTypes(true)
-                        .withRecords(true)
-                        .withKeys(true)
-                        .withIndexes(true)
-                        .withSequences(true)
-                        .withFluentSetters(true))
-                .withTarget(
-                    new Target()
-                        .withPackageName(packageName)
-                        .withDirectory(directory.toString())
-                        .withClean(true)
-                        .withEncoding("UTF-8")));
+            jooq.mergeInto(
+                new Generator()
+                    .withName("org.jooq.codegen.JavaGenerator")
+                    .withDatabase(database)
+                    .withGenerate(
+                        new Generate()
+                            .withGeneratedAnnotation(false)
+                            .withJavaTimeTypes(true)
+                            .withRecords(true)
+                            .withKeys(true)
+                            .withIndexes(true)
+                            .withSequences(true)
+                            .withFluentSetters(true))
+                    .withTarget(
+                        new Target()
+                            .withPackageName(packageName)
+                            .withDirectory(directory.toString())
+                            .withClean(true)
+                            .withEncoding("UTF-8")),
+                Pattern.quote(migrations.table())));
   }
 
   /** Everything about this configuration that changes the generated code, canonically. */
@@ -190,6 +194,7 @@ public final class PullWorkflow {
         "schemas=" + schemas,
         "excludes=" + excludes,
         "recordVersionFields=" + recordVersionFields,
+        "jooqGenerator=" + jooq.describe(),
         "migrationSchemas=" + migrations.schemas(),
         "table=" + migrations.table(),
         "placeholders=" + new TreeMap<>(migrations.placeholders()),
@@ -225,6 +230,7 @@ public final class PullWorkflow {
     private String recordVersionFields = "lock_version";
     private boolean force;
     private Consumer<String> log = line -> {};
+    private JooqGeneratorSettings jooq = JooqGeneratorSettings.none();
 
     private Builder() {}
 
@@ -273,6 +279,15 @@ public final class PullWorkflow {
       return this;
     }
 
+    /**
+     * The project's own jOOQ {@code <generator>} settings, merged with Drydock's (which keeps the
+     * connection, dialect, history-table exclusion and target).
+     */
+    public Builder jooqGenerator(JooqGeneratorSettings jooq) {
+      this.jooq = Objects.requireNonNull(jooq, "jooq");
+      return this;
+    }
+
     /** Receives one-line progress messages. */
     public Builder log(Consumer<String> log) {
       this.log = Objects.requireNonNull(log, "log");
@@ -286,6 +301,12 @@ public final class PullWorkflow {
       if (packageName == null || packageName.isBlank()) {
         throw new IllegalStateException("packageName(...) is required");
       }
+      // conflicts in the project's jOOQ settings are reported before anything starts
+      jooq.mergeInto(
+          new Generator()
+              .withDatabase(new Database())
+              .withTarget(new Target().withPackageName(packageName)),
+          "");
       return new PullWorkflow(this);
     }
   }
