@@ -136,4 +136,77 @@ class GenerateCommandTest {
                 + " sources\n");
     assertThat(file).hasContent("not a directory");
   }
+
+  @Test
+  void givenAJooqConfigWithJdbcWhenGeneratingThenExitsTwoInOneLine() throws Exception {
+    Files.writeString(
+        migrations.resolve("V1__items.sql"), "CREATE TABLE items (id int PRIMARY KEY);\n");
+    Path config =
+        Files.writeString(
+            migrations.resolveSibling(migrations.getFileName() + "-jooq.xml"),
+            "<configuration><jdbc><url>jdbc:postgresql://prod/db</url></jdbc></configuration>");
+
+    Cli.Result result =
+        Cli.run(
+            Map.of(),
+            "generate",
+            "--migrations",
+            migrations.toString(),
+            "--package",
+            "com.example.db",
+            "--output",
+            output.toString(),
+            "--jooq-config",
+            config.toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+    assertThat(result.err())
+        .isEqualTo(
+            "drydock: The jOOQ configuration "
+                + config
+                + " has a <jdbc> element: remove it, Drydock generates from its own throwaway"
+                + " database\n");
+    Files.delete(config);
+  }
+
+  @Test
+  void givenAJooqConfigWithAForcedTypeWhenGeneratingThenTheClassesUseIt(TestServer server)
+      throws Exception {
+    Files.writeString(
+        migrations.resolve("V1__events.sql"),
+        "CREATE TABLE events (id int PRIMARY KEY, at timestamptz NOT NULL);\n");
+    Path config =
+        Files.writeString(
+            migrations.resolveSibling(migrations.getFileName() + "-jooq.xml"),
+            "<configuration><generator><database><forcedTypes><forcedType>"
+                + "<userType>java.time.Instant</userType><lambdaConverter>"
+                + "<from>java.time.OffsetDateTime::toInstant</from>"
+                + "<to>i -> i.atOffset(java.time.ZoneOffset.UTC)</to></lambdaConverter>"
+                + "<includeTypes>(?i:timestamp\\ with\\ time\\ zone)</includeTypes>"
+                + "</forcedType></forcedTypes></database></generator></configuration>");
+
+    Cli.Result result =
+        Cli.run(
+            Map.of(),
+            "generate",
+            "--migrations",
+            migrations.toString(),
+            "--package",
+            "com.example.db",
+            "--output",
+            output.toString(),
+            "--jooq-config",
+            config.toString(),
+            "--provider",
+            "external",
+            "--provider-url",
+            server.serverUrl(),
+            "--provider-user",
+            "postgres");
+    Files.delete(config);
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(Files.readString(output.resolve("com/example/db/tables/Events.java")))
+        .contains("TableField<EventsRecord, Instant> AT");
+  }
 }
