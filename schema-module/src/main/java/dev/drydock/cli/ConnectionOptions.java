@@ -1,10 +1,12 @@
 package dev.drydock.cli;
 
+import dev.drydock.provider.Redaction;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.postgresql.Driver;
@@ -39,6 +41,10 @@ final class ConnectionOptions {
   record Resolved(String jdbcUrl, String user, String password, String displayUrl) {}
 
   Resolved resolve(Map<String, String> env, Secrets secrets) {
+    secrets.add(env.get("PGPASSWORD"));
+    if (passwordEnv != null) {
+      secrets.add(env.get(passwordEnv));
+    }
     String raw = url;
     if (raw == null || raw.isBlank()) {
       raw = env.get("DATABASE_URL");
@@ -80,7 +86,8 @@ final class ConnectionOptions {
             "Environment variable " + passwordEnv + " (named by --password-env) is not set");
       }
     } else {
-      password = firstNonBlank(urlPassword, queryPassword, env.get("PGPASSWORD"));
+      // a password of spaces is a password: only a missing or empty one falls through
+      password = firstNonEmpty(urlPassword, queryPassword, env.get("PGPASSWORD"));
     }
     secrets.add(password);
     return new Resolved(jdbcUrl, resolvedUser, password, display(jdbcUrl, secrets));
@@ -96,35 +103,40 @@ final class ConnectionOptions {
    */
   static Parsed parse(String raw, Secrets secrets) {
     raw = raw.strip();
+    secrets.addFromUrl(raw);
     String jdbcUrl;
     String urlUser = null;
     String urlPassword = null;
     if (raw.startsWith("postgres://") || raw.startsWith("postgresql://")) {
+      Optional<UserInfo> userInfo = UserInfo.of(raw);
+      if (userInfo.isPresent() && !userInfo.get().wellFormed()) {
+        throw new CliException(
+            ExitCodes.USAGE_OR_CONNECTION,
+            "Not a valid PostgreSQL URL: "
+                + secrets.redact(Redaction.unparsedUrl(raw))
+                + " (percent-encode special characters of the user name and password, e.g. @ as"
+                + " %40, or give the password with --password-env)");
+      }
       URI uri;
       try {
-        uri = new URI(raw);
+        uri = new URI(UserInfo.remove(raw));
       } catch (URISyntaxException e) {
         throw notValid(raw, secrets);
       }
-      String userInfo = uri.getRawUserInfo();
       String host = uri.getHost();
       String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
       if (host == null && uri.getRawAuthority() != null) {
-        // java.net.URI has no host (nor user) for names it finds invalid, e.g. docker's my_db
+        // java.net.URI has no host for names it finds invalid, e.g. docker's my_db
         Matcher authority = AUTHORITY.matcher(uri.getRawAuthority());
         if (!authority.matches()) {
           throw notValid(raw, secrets);
         }
-        userInfo = authority.group(1);
-        host = authority.group(2);
-        port = authority.group(3) == null ? "" : ":" + authority.group(3);
+        host = authority.group(1);
+        port = authority.group(2) == null ? "" : ":" + authority.group(2);
       }
-      if (userInfo != null) {
-        int colon = userInfo.indexOf(':');
-        urlUser = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-        urlPassword = colon < 0 ? null : decode(userInfo.substring(colon + 1));
-        secrets.add(urlPassword);
-        secrets.add(colon < 0 ? null : userInfo.substring(colon + 1));
+      if (userInfo.isPresent()) {
+        urlUser = userInfo.get().decodedUser();
+        urlPassword = userInfo.get().password();
       }
       host = host == null ? "localhost" : host;
       String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
@@ -136,20 +148,29 @@ final class ConnectionOptions {
               + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     } else if (raw.startsWith("jdbc:postgresql:")) {
       jdbcUrl = raw;
+      int query = raw.indexOf('?');
+      if (UserInfo.of(query < 0 ? raw : raw.substring(0, query)).isPresent()) {
+        throw new CliException(
+            ExitCodes.USAGE_OR_CONNECTION,
+            "Not a valid PostgreSQL URL: "
+                + secrets.redact(Redaction.unparsedUrl(raw))
+                + " (a jdbc:postgresql URL takes no user name and password before the host;"
+                + " use --user and --password-env, or a postgres:// URL)");
+      }
     } else {
       throw new CliException(
           ExitCodes.USAGE_OR_CONNECTION,
-          "Not a PostgreSQL URL: " + secrets.redact(raw) + " " + EXPECTED);
+          "Not a PostgreSQL URL: " + secrets.redact(Redaction.unparsedUrl(raw)) + " " + EXPECTED);
     }
     secrets.add(queryParameter(jdbcUrl, "password"));
+    secrets.add(rawQueryParameter(jdbcUrl, "password"));
     if (Driver.parseURL(jdbcUrl, null) == null) {
       throw notValid(raw, secrets);
     }
     return new Parsed(jdbcUrl, urlUser, urlPassword);
   }
 
-  private static final Pattern AUTHORITY =
-      Pattern.compile("^(?:([^@]*)@)?([^:@/?\\[\\]]+)(?::(\\d+))?$");
+  private static final Pattern AUTHORITY = Pattern.compile("^([^:@/?\\[\\]]+)(?::(\\d+))?$");
 
   private static final String EXPECTED =
       "(expected jdbc:postgresql://host:port/db or postgres://host:port/db)";
@@ -157,7 +178,10 @@ final class ConnectionOptions {
   private static CliException notValid(String raw, Secrets secrets) {
     return new CliException(
         ExitCodes.USAGE_OR_CONNECTION,
-        "Not a valid PostgreSQL URL: " + secrets.redact(raw) + " " + EXPECTED);
+        "Not a valid PostgreSQL URL: "
+            + secrets.redact(Redaction.unparsedUrl(raw))
+            + " "
+            + EXPECTED);
   }
 
   /** The URL without credentials in it, for messages and reports. */
@@ -177,6 +201,11 @@ final class ConnectionOptions {
   }
 
   private static String queryParameter(String url, String name) {
+    String raw = rawQueryParameter(url, name);
+    return raw == null ? null : decode(raw);
+  }
+
+  private static String rawQueryParameter(String url, String name) {
     int q = url.indexOf('?');
     if (q < 0) {
       return null;
@@ -184,7 +213,7 @@ final class ConnectionOptions {
     for (String pair : url.substring(q + 1).split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0 && pair.substring(0, eq).equalsIgnoreCase(name)) {
-        return decode(pair.substring(eq + 1));
+        return pair.substring(eq + 1);
       }
     }
     return null;
@@ -192,6 +221,15 @@ final class ConnectionOptions {
 
   private static String decode(String s) {
     return URLDecoder.decode(s, StandardCharsets.UTF_8);
+  }
+
+  private static String firstNonEmpty(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isEmpty()) {
+        return v;
+      }
+    }
+    return null;
   }
 
   private static String firstNonBlank(String... values) {

@@ -51,6 +51,9 @@ public final class Drydock {
 
   public Drydock(Map<String, String> environment) {
     this.environment = Map.copyOf(environment);
+    secrets.add(this.environment.get("PGPASSWORD"));
+    secrets.addFromUrl(this.environment.get("DATABASE_URL"));
+    secrets.addFromUrl(this.environment.get("DRYDOCK_PROVIDER_URL"));
   }
 
   public static void main(String[] args) {
@@ -64,6 +67,7 @@ public final class Drydock {
   /** A configured command line: tests call {@code execute} on it with their own writers. */
   public static CommandLine commandLine(Drydock root) {
     CommandLine cli = new CommandLine(root);
+    cli.setExecutionStrategy(parseResult -> RedactingWriter.around(cli, root.secrets, parseResult));
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();

@@ -2,6 +2,7 @@ package dev.drydock.cli;
 
 import dev.drydock.codegen.CodegenException;
 import dev.drydock.codegen.GenerationResult;
+import dev.drydock.codegen.JooqGeneratorSettings;
 import dev.drydock.codegen.PullWorkflow;
 import dev.drydock.migrate.MigrationException;
 import dev.drydock.provider.ProviderException;
@@ -55,6 +56,15 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Schema(s) to generate; default: the Flyway schemas, else public.")
   List<String> schemas = new ArrayList<>();
 
+  @Option(
+      names = "--jooq-config",
+      paramLabel = "FILE",
+      description =
+          "jOOQ code generation settings as jOOQ XML (a <configuration> or <generator> root:"
+              + " forced types, includes, excludes, <generate> flags, strategy), merged with"
+              + " Drydock's; no <jdbc>, no conflicting <target>.")
+  Path jooqConfig;
+
   @Option(names = "--force", description = "Regenerate even when nothing changed.")
   boolean force;
 
@@ -72,6 +82,10 @@ final class GenerateCommand implements Callable<Integer> {
               .provider(throwaway.settings(root))
               .schemas(schemas)
               .force(force)
+              .jooqGenerator(
+                  jooqConfig == null
+                      ? JooqGeneratorSettings.none()
+                      : JooqGeneratorSettings.load(jooqConfig))
               .log(progress::note)
               .build()
               .run();

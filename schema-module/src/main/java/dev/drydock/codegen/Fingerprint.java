@@ -10,13 +10,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * SHA-256 over everything the generated sources depend on: the migration files (name and bytes),
  * the generator configuration and the tool versions. Stored in the output directory as {@value
  * #FILE_NAME} together with the number of generated files, so a deleted or hand-edited output is
- * noticed too.
+ * noticed too. Below those two lines the marker lists every file Drydock wrote there (relative
+ * paths with {@code /}), so a later run knows which files are its own to replace.
  */
 public record Fingerprint(String hash) {
 
@@ -60,10 +62,34 @@ public record Fingerprint(String hash) {
   }
 
   void writeTo(Path outputDirectory) throws IOException {
-    Files.writeString(
-        outputDirectory.resolve(FILE_NAME),
-        hash + "\n" + countSources(outputDirectory) + "\n",
-        StandardCharsets.UTF_8);
+    StringBuilder marker =
+        new StringBuilder(hash).append('\n').append(countSources(outputDirectory)).append('\n');
+    try (Stream<Path> walk = Files.walk(outputDirectory)) {
+      walk.filter(Files::isRegularFile)
+          .map(p -> relative(outputDirectory, p))
+          .sorted()
+          .forEach(p -> marker.append(p).append('\n'));
+    }
+    Files.writeString(outputDirectory.resolve(FILE_NAME), marker, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The files a previous run recorded as written into {@code outputDirectory} (relative, with
+   * {@code /}); empty when there is no marker or it predates the list.
+   */
+  static Set<String> writtenFiles(Path outputDirectory) {
+    try {
+      List<String> lines =
+          Files.readAllLines(outputDirectory.resolve(FILE_NAME), StandardCharsets.UTF_8);
+      return lines.size() <= 2 ? Set.of() : Set.copyOf(lines.subList(2, lines.size()));
+    } catch (IOException e) {
+      return Set.of();
+    }
+  }
+
+  /** {@code file} relative to {@code directory}, separated by {@code /} on every platform. */
+  static String relative(Path directory, Path file) {
+    return directory.relativize(file).toString().replace(java.io.File.separatorChar, '/');
   }
 
   private static Optional<String[]> read(Path outputDirectory) {

@@ -57,8 +57,10 @@ public final class PullWorkflow {
   static final String RECORD_TIMESTAMP_FIELDS = "updated_at";
 
   private final String recordVersionFields;
+  private final String recordTimestampFields;
   private final boolean force;
   private final Consumer<String> log;
+  private final JooqGeneratorSettings jooq;
 
   private PullWorkflow(Builder b) {
     this.migrations = b.migrations;
@@ -73,8 +75,10 @@ public final class PullWorkflow {
     this.excludes =
         b.excludes == null || b.excludes.isBlank() ? history : history + "|" + b.excludes;
     this.recordVersionFields = b.recordVersionFields;
+    this.recordTimestampFields = b.recordTimestampFields;
     this.force = b.force;
     this.log = b.log;
+    this.jooq = b.jooq;
   }
 
   public static Builder configure() {
@@ -90,6 +94,8 @@ public final class PullWorkflow {
   public GenerationResult run() {
     long start = System.nanoTime();
     migrations.requireMigrations();
+    OutputOwnership ownership = new OutputOwnership(outputDirectory, packageName);
+    ownership.requireReplaceable();
     Fingerprint fingerprint = fingerprint();
     if (!force && fingerprint.matches(outputDirectory)) {
       return new GenerationResult(
@@ -105,7 +111,7 @@ public final class PullWorkflow {
       log.accept("Using " + db.description());
       log.accept("Applying migrations from " + migrations.locations());
       MigrationSummary applied = migrations.migrate(db.dataSource());
-      generateInto(db, fingerprint);
+      generateInto(db, fingerprint, ownership);
       return new GenerationResult(
           false,
           outputDirectory,
@@ -117,7 +123,8 @@ public final class PullWorkflow {
     }
   }
 
-  private void generateInto(ThrowawayDatabase db, Fingerprint fingerprint) {
+  private void generateInto(
+      ThrowawayDatabase db, Fingerprint fingerprint, OutputOwnership ownership) {
     StagedOutput staged;
     try {
       staged = StagedOutput.beside(outputDirectory);
@@ -135,7 +142,7 @@ public final class PullWorkflow {
       log.accept("Generating jOOQ sources for schemas " + String.join(", ", schemas));
       GenerationTool.generate(jooqConfiguration(db, staged.directory()));
       fingerprint.writeTo(staged.directory());
-      staged.commit();
+      staged.commit(ownership::requireReplaceable);
     } catch (CodegenException e) {
       throw e;
     } catch (IOException e) {
@@ -153,7 +160,7 @@ public final class PullWorkflow {
             .withIncludes(".*")
             .withExcludes(excludes)
             .withRecordVersionFields(recordVersionFields)
-            .withRecordTimestampFields(RECORD_TIMESTAMP_FIELDS);
+            .withRecordTimestampFields(recordTimestampFields);
     for (String schema : schemas) {
       database.getSchemata().add(new SchemaMappingType().withInputSchema(schema));
     }
@@ -166,24 +173,26 @@ public final class PullWorkflow {
                 .withUser(db.user())
                 .withPassword(db.password()))
         .withGenerator(
-            new Generator()
-                .withName("org.jooq.codegen.JavaGenerator")
-                .withDatabase(database)
-                .withGenerate(
-                    new Generate()
-                        .withGeneratedAnnotation(false)
-                        .withJavaTimeTypes(true)
-                        .withRecords(true)
-                        .withKeys(true)
-                        .withIndexes(true)
-                        .withSequences(true)
-                        .withFluentSetters(true))
-                .withTarget(
-                    new Target()
-                        .withPackageName(packageName)
-                        .withDirectory(directory.toString())
-                        .withClean(true)
-                        .withEncoding("UTF-8")));
+            jooq.mergeInto(
+                new Generator()
+                    .withName("org.jooq.codegen.JavaGenerator")
+                    .withDatabase(database)
+                    .withGenerate(
+                        new Generate()
+                            .withGeneratedAnnotation(false)
+                            .withJavaTimeTypes(true)
+                            .withRecords(true)
+                            .withKeys(true)
+                            .withIndexes(true)
+                            .withSequences(true)
+                            .withFluentSetters(true))
+                    .withTarget(
+                        new Target()
+                            .withPackageName(packageName)
+                            .withDirectory(directory.toString())
+                            .withClean(true)
+                            .withEncoding("UTF-8")),
+                Pattern.quote(migrations.table())));
   }
 
   /** Everything about this configuration that changes the generated code, canonically. */
@@ -195,7 +204,8 @@ public final class PullWorkflow {
         "schemas=" + schemas,
         "excludes=" + excludes,
         "recordVersionFields=" + recordVersionFields,
-        "recordTimestampFields=" + RECORD_TIMESTAMP_FIELDS,
+        "recordTimestampFields=" + recordTimestampFields,
+        "jooqGenerator=" + jooq.describe(),
         "migrationSchemas=" + migrations.schemas(),
         "table=" + migrations.table(),
         "placeholders=" + new TreeMap<>(migrations.placeholders()),
@@ -229,8 +239,10 @@ public final class PullWorkflow {
     private final List<String> schemas = new ArrayList<>();
     private String excludes;
     private String recordVersionFields = "lock_version";
+    private String recordTimestampFields = RECORD_TIMESTAMP_FIELDS;
     private boolean force;
     private Consumer<String> log = line -> {};
+    private JooqGeneratorSettings jooq = JooqGeneratorSettings.none();
 
     private Builder() {}
 
@@ -273,9 +285,27 @@ public final class PullWorkflow {
       return this;
     }
 
+    /**
+     * Columns that become jOOQ's record timestamp fields ({@code Table.getRecordTimestamp()}), a
+     * regular expression; default {@code updated_at}. The DAO library touches them on update.
+     */
+    public Builder recordTimestampFields(String regex) {
+      this.recordTimestampFields = regex;
+      return this;
+    }
+
     /** Regenerate even when the fingerprint matches. */
     public Builder force(boolean force) {
       this.force = force;
+      return this;
+    }
+
+    /**
+     * The project's own jOOQ {@code <generator>} settings, merged with Drydock's (which keeps the
+     * connection, dialect, history-table exclusion and target).
+     */
+    public Builder jooqGenerator(JooqGeneratorSettings jooq) {
+      this.jooq = Objects.requireNonNull(jooq, "jooq");
       return this;
     }
 
@@ -292,6 +322,12 @@ public final class PullWorkflow {
       if (packageName == null || packageName.isBlank()) {
         throw new IllegalStateException("packageName(...) is required");
       }
+      // conflicts in the project's jOOQ settings are reported before anything starts
+      jooq.mergeInto(
+          new Generator()
+              .withDatabase(new Database())
+              .withTarget(new Target().withPackageName(packageName)),
+          "");
       return new PullWorkflow(this);
     }
   }

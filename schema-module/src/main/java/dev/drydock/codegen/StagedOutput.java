@@ -14,14 +14,14 @@ import org.jooq.tools.JooqLogger;
 
 /**
  * A temporary sibling of an output directory that generated sources are written to, moved into
- * place by {@link #commit()} only when complete. {@link #close()} deletes whatever was not
+ * place by {@link #commit(Runnable)} only when complete. {@link #close()} deletes whatever was not
  * committed.
  *
  * <p>A JVM shutdown (Ctrl-C, SIGTERM) while the sources are being written deletes the staging
- * directory and leaves the previous output as it was: the hook and {@link #commit()} exclude each
- * other, so the output is either swapped completely or not at all. While the hook waits for the
- * writer to give up, a regular file stands where the staging directory was, so a generator still
- * running cannot recreate it.
+ * directory and leaves the previous output as it was: the hook and {@link #commit(Runnable)}
+ * exclude each other, so the output is either swapped completely or not at all. While the hook
+ * waits for the writer to give up, a regular file stands where the staging directory was, so a
+ * generator still running cannot recreate it.
  */
 final class StagedOutput implements AutoCloseable {
 
@@ -73,21 +73,23 @@ final class StagedOutput implements AutoCloseable {
     return staged;
   }
 
-  /** Where the sources are written until {@link #commit()}. */
+  /** Where the sources are written until {@link #commit(Runnable)}. */
   Path directory() {
     return staging;
   }
 
   /**
-   * Replaces the target with the staged sources. Throws {@link CodegenException} when the JVM is
-   * shutting down; the target is then left untouched.
+   * Replaces the target with the staged sources once {@code check} (run under the same lock as the
+   * swap) passes. Throws {@link CodegenException} when the JVM is shutting down or the check fails;
+   * the target is then left untouched.
    */
-  void commit() throws IOException {
+  void commit(Runnable check) throws IOException {
     synchronized (lock) {
       if (cancelled) {
         throw new CodegenException(
             "Code generation interrupted by JVM shutdown; " + target + " left as it was", null);
       }
+      check.run();
       replace(target, staging);
     }
   }

@@ -2,6 +2,7 @@ package dev.drydock.maven;
 
 import dev.drydock.codegen.CodegenException;
 import dev.drydock.codegen.GenerationResult;
+import dev.drydock.codegen.JooqGeneratorSettings;
 import dev.drydock.codegen.PullWorkflow;
 import dev.drydock.migrate.MigrationException;
 import dev.drydock.migrate.Migrations;
@@ -68,6 +69,17 @@ public class GenerateMojo extends AbstractMojo {
   /** Columns used for optimistic locking by jOOQ's UpdatableRecord. */
   @Parameter(property = "drydock.recordVersionFields", defaultValue = "lock_version")
   private String recordVersionFields;
+
+  /** Columns that become jOOQ's record timestamp fields (touched by the DAO on update). */
+  @Parameter(property = "drydock.recordTimestampFields", defaultValue = "updated_at")
+  private String recordTimestampFields;
+
+  /**
+   * jOOQ's own {@code <generator>} element, as jooq-codegen-maven takes it ({@code <database>} with
+   * forced types, includes, excludes, ...; {@code <generate>}; {@code <strategy>}; {@code <name>}),
+   * merged with what Drydock sets: connection, dialect, history-table exclusion and target.
+   */
+  @Parameter private org.jooq.meta.jaxb.Generator generator;
 
   /** auto | embedded | testcontainers | external. */
   @Parameter(property = "drydock.provider", defaultValue = "auto")
@@ -141,7 +153,9 @@ public class GenerateMojo extends AbstractMojo {
               .provider(providerBuilder.build())
               .excludes(excludes)
               .recordVersionFields(recordVersionFields)
+              .recordTimestampFields(recordTimestampFields)
               .force(force)
+              .jooqGenerator(JooqGeneratorSettings.of(generator))
               .log(line -> getLog().info("[drydock] " + line));
       if (schemas != null) {
         workflow.schemas(schemas);

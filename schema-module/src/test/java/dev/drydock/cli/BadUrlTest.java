@@ -28,12 +28,12 @@ class BadUrlTest {
             "jdbc:mysql://localhost:3306/shop",
                 "Not a PostgreSQL URL: jdbc:mysql://localhost:3306/shop",
             "jdbc:h2:mem:x", "Not a PostgreSQL URL: jdbc:h2:mem:x",
-            "mysql://app:s3cr3t@db/shop", "Not a PostgreSQL URL: mysql://app:****@db/shop",
+            "mysql://app:s3cr3t@db/shop", "Not a PostgreSQL URL: mysql://****@db/shop",
             "localhost:5432/shop", "Not a PostgreSQL URL: localhost:5432/shop",
             "garbage", "Not a PostgreSQL URL: garbage",
             "postgres://", "Not a valid PostgreSQL URL: postgres://",
             "postgres://app:s3cr3t@db:99999/shop",
-                "Not a valid PostgreSQL URL: postgres://app:****@db:99999/shop",
+                "Not a valid PostgreSQL URL: postgres://****@db:99999/shop",
             "jdbc:postgresql://db:port/shop",
                 "Not a valid PostgreSQL URL: jdbc:postgresql://db:port/shop");
     return Stream.of("diff", "check", "migrate")

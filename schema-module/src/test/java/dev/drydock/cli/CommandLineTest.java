@@ -63,7 +63,7 @@ class CommandLineTest {
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
     assertThat(result.err())
         .isEqualTo(
-            "drydock: Not a PostgreSQL URL: mysql://u:****@h/db (expected"
+            "drydock: Not a PostgreSQL URL: mysql://****@h/db (expected"
                 + " jdbc:postgresql://host:port/db or postgres://host:port/db)\n");
   }
 

@@ -60,4 +60,153 @@ class GenerateCommandTest {
     assertThat(result.err())
         .startsWith("drydock: Migration failed: V1__bad.sql:1: ERROR: syntax error");
   }
+
+  @Test
+  void givenSrcMainJavaWithHandWrittenCodeWhenGeneratingThenExitsTwoNamingItAndDeletesNothing(
+      TestServer server) throws Exception {
+    // given: the natural mistake, --output src/main/java
+    Files.writeString(
+        migrations.resolve("V1__items.sql"), "CREATE TABLE items (id int PRIMARY KEY);\n");
+    Path app = Files.createDirectories(output.resolve("src/main/java/com/ex")).resolve("App.java");
+    Files.writeString(app, "package com.ex;\nclass App {}\n");
+
+    // when
+    Cli.Result result =
+        Cli.run(
+            Map.of(),
+            "generate",
+            "--migrations",
+            migrations.toString(),
+            "--package",
+            "com.ex.db",
+            "--output",
+            output.resolve("src/main/java").toString(),
+            "--provider",
+            "external",
+            "--provider-url",
+            server.serverUrl(),
+            "--provider-user",
+            "postgres");
+
+    // then
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+    assertThat(result.err())
+        .isEqualTo(
+            "drydock: Refusing to replace "
+                + output.resolve("src/main/java")
+                + ": it holds files Drydock did not write, which regenerating would delete:"
+                + " com/ex/App.java; give a directory of its own for the generated sources"
+                + " (nothing was deleted)\n");
+    assertThat(app).hasContent("package com.ex;\nclass App {}");
+    try (var left = Files.list(output)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("src");
+    }
+  }
+
+  @Test
+  void givenARegularFileAsOutputWhenGeneratingThenExitsTwoAndKeepsIt(TestServer server)
+      throws Exception {
+    Files.writeString(
+        migrations.resolve("V1__items.sql"), "CREATE TABLE items (id int PRIMARY KEY);\n");
+    Path file = Files.writeString(output.resolve("jooq"), "not a directory");
+
+    Cli.Result result =
+        Cli.run(
+            Map.of(),
+            "generate",
+            "--migrations",
+            migrations.toString(),
+            "--package",
+            "com.ex.db",
+            "--output",
+            file.toString(),
+            "--provider",
+            "external",
+            "--provider-url",
+            server.serverUrl(),
+            "--provider-user",
+            "postgres");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+    assertThat(result.err())
+        .isEqualTo(
+            "drydock: Refusing to write generated sources to "
+                + file
+                + ": it is a file, not a directory; give a directory of its own for the generated"
+                + " sources\n");
+    assertThat(file).hasContent("not a directory");
+  }
+
+  @Test
+  void givenAJooqConfigWithJdbcWhenGeneratingThenExitsTwoInOneLine() throws Exception {
+    Files.writeString(
+        migrations.resolve("V1__items.sql"), "CREATE TABLE items (id int PRIMARY KEY);\n");
+    Path config =
+        Files.writeString(
+            migrations.resolveSibling(migrations.getFileName() + "-jooq.xml"),
+            "<configuration><jdbc><url>jdbc:postgresql://prod/db</url></jdbc></configuration>");
+
+    Cli.Result result =
+        Cli.run(
+            Map.of(),
+            "generate",
+            "--migrations",
+            migrations.toString(),
+            "--package",
+            "com.example.db",
+            "--output",
+            output.toString(),
+            "--jooq-config",
+            config.toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+    assertThat(result.err())
+        .isEqualTo(
+            "drydock: The jOOQ configuration "
+                + config
+                + " has a <jdbc> element: remove it, Drydock generates from its own throwaway"
+                + " database\n");
+    Files.delete(config);
+  }
+
+  @Test
+  void givenAJooqConfigWithAForcedTypeWhenGeneratingThenTheClassesUseIt(TestServer server)
+      throws Exception {
+    Files.writeString(
+        migrations.resolve("V1__events.sql"),
+        "CREATE TABLE events (id int PRIMARY KEY, at timestamptz NOT NULL);\n");
+    Path config =
+        Files.writeString(
+            migrations.resolveSibling(migrations.getFileName() + "-jooq.xml"),
+            "<configuration><generator><database><forcedTypes><forcedType>"
+                + "<userType>java.time.Instant</userType><lambdaConverter>"
+                + "<from>java.time.OffsetDateTime::toInstant</from>"
+                + "<to>i -> i.atOffset(java.time.ZoneOffset.UTC)</to></lambdaConverter>"
+                + "<includeTypes>(?i:timestamp\\ with\\ time\\ zone)</includeTypes>"
+                + "</forcedType></forcedTypes></database></generator></configuration>");
+
+    Cli.Result result =
+        Cli.run(
+            Map.of(),
+            "generate",
+            "--migrations",
+            migrations.toString(),
+            "--package",
+            "com.example.db",
+            "--output",
+            output.toString(),
+            "--jooq-config",
+            config.toString(),
+            "--provider",
+            "external",
+            "--provider-url",
+            server.serverUrl(),
+            "--provider-user",
+            "postgres");
+    Files.delete(config);
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(Files.readString(output.resolve("com/example/db/tables/Events.java")))
+        .contains("TableField<EventsRecord, Instant> AT");
+  }
 }

@@ -53,7 +53,10 @@ class InterruptTest {
     output = root.resolve("out").resolve("jooq");
     Path tables = Files.createDirectories(output.resolve("com/example/db/tables"));
     Files.writeString(tables.resolve("Earlier.java"), "package com.example.db.tables;\n");
-    Files.writeString(output.resolve(".drydock-fingerprint"), "earlier run\n");
+    // the marker of an earlier run lists what it wrote, so this output is Drydock's to replace
+    Files.writeString(
+        output.resolve(".drydock-fingerprint"),
+        "earlier run\n1\ncom/example/db/tables/Earlier.java\n");
     previous = snapshot(output);
   }
 

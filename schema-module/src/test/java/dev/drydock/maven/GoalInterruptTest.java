@@ -125,7 +125,8 @@ class GoalInterruptTest {
     Path earlier = Files.createDirectories(project.resolve("target/generated-sources/jooq/it/db"));
     Files.writeString(earlier.resolve("Earlier.java"), "package it.db;\n");
     Files.writeString(
-        project.resolve("target/generated-sources/jooq/.drydock-fingerprint"), "earlier run\n");
+        project.resolve("target/generated-sources/jooq/.drydock-fingerprint"),
+        "earlier run\n1\nit/db/Earlier.java\n");
   }
 
   @Test

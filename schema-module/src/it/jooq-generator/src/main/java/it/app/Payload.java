@@ -1,0 +1,4 @@
+package it.app;
+
+/** What the events.payload jsonb column holds. */
+public record Payload(String key) {}
