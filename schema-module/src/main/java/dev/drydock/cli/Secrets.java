@@ -1,6 +1,6 @@
 package dev.drydock.cli;
 
-import dev.drydock.diff.Json;
+import dev.drydock.diff.report.Json;
 import dev.drydock.provider.Redaction;
 import java.util.LinkedHashSet;
 import java.util.Set;

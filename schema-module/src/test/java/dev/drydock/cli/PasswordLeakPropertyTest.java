@@ -2,7 +2,7 @@ package dev.drydock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drydock.diff.Json;
+import dev.drydock.diff.report.Json;
 import dev.drydock.testing.SharedPostgres;
 import dev.drydock.testing.SharedPostgres.TestServer;
 import java.net.URLEncoder;
