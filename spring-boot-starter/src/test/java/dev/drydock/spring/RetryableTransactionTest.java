@@ -1,13 +1,17 @@
 package dev.drydock.spring;
 
+import static dev.drydock.generated.Tables.ACCOUNTS;
 import static dev.drydock.generated.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.drydock.dao.DrydockDatabase;
+import dev.drydock.dao.TableRepository;
 import dev.drydock.dao.error.ConflictException;
 import dev.drydock.dao.error.UnavailableException;
 import dev.drydock.dao.tx.TransactionRetry;
+import dev.drydock.generated.tables.records.AccountsRecord;
+import dev.drydock.generated.tables.records.UsersRecord;
 import dev.drydock.spring.sample.SampleApplication;
 import dev.drydock.spring.sample.TransferService;
 import dev.drydock.spring.testing.TestPostgres;
@@ -55,6 +59,22 @@ class RetryableTransactionTest {
   @Autowired TransactionRetry retry;
   @Autowired JdbcTemplate jdbc;
 
+  private TableRepository<AccountsRecord, UUID> accounts() {
+    return db.repository(ACCOUNTS);
+  }
+
+  private TableRepository<UsersRecord, Integer> users() {
+    return db.repository(USERS);
+  }
+
+  private static UsersRecord user(String name, String email) {
+    return new UsersRecord().setName(name).setEmail(email);
+  }
+
+  private UUID openAccount(long balance) {
+    return accounts().create(new AccountsRecord().setBalance(balance)).getId();
+  }
+
   @BeforeEach
   void resetAttempts() {
     transfers.attemptsAndReset();
@@ -63,8 +83,8 @@ class RetryableTransactionTest {
   @Test
   void givenAConcurrentWriteAfterTheRead_whenTheTransferUpdates_thenItIsRetriedOnceAndSucceeds() {
     // given
-    UUID from = db.accounts().create(null, 100).getId();
-    UUID to = db.accounts().create(null, 0).getId();
+    UUID from = openAccount(100);
+    UUID to = openAccount(0);
     // when: in the first attempt, another session changes the source row after it was read, so
     // the repeatable-read transaction's update fails with a real serialization failure (40001)
     long read =
@@ -80,8 +100,8 @@ class RetryableTransactionTest {
     // then: the second attempt read the new balance and the transfer applied once
     assertThat(transfers.attemptsAndReset()).isEqualTo(2);
     assertThat(read).isEqualTo(105);
-    assertThat(db.accounts().findById(from).orElseThrow().getBalance()).isEqualTo(75);
-    assertThat(db.accounts().findById(to).orElseThrow().getBalance()).isEqualTo(30);
+    assertThat(accounts().findById(from).orElseThrow().getBalance()).isEqualTo(75);
+    assertThat(accounts().findById(to).orElseThrow().getBalance()).isEqualTo(30);
   }
 
   @ParameterizedTest
@@ -120,7 +140,7 @@ class RetryableTransactionTest {
             db.dsl(),
             tx -> {
               attempts[0]++;
-              db.users().using(tx).create("Plain", "plain-retry@example.com");
+              users().using(tx).create(user("Plain", "plain-retry@example.com"));
               Integer inTx =
                   tx.select(DSL.field("pg_backend_pid()", Integer.class))
                       .fetchOne(0, Integer.class);
@@ -138,7 +158,7 @@ class RetryableTransactionTest {
   @Test
   void givenANonRetryableError_whenTheUnitFails_thenItIsNotRetried() {
     // given
-    db.users().create("Taken", "taken@example.com");
+    users().create(user("Taken", "taken@example.com"));
     // when
     ConflictException e =
         catchThrowableOfType(
@@ -162,7 +182,7 @@ class RetryableTransactionTest {
     assertThat(e.sqlState()).contains("40001");
     assertThat(e.isRetryable()).isTrue();
     assertThat(transfers.attemptsAndReset()).isEqualTo(5);
-    assertThat(db.users().findByEmail("never@example.com")).isEmpty();
+    assertThat(users().findBy(USERS.EMAIL, "never@example.com")).isEmpty();
   }
 
   @Test

@@ -1,9 +1,11 @@
 package dev.drydock.spring;
 
+import static dev.drydock.generated.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.drydock.dao.DrydockDatabase;
+import dev.drydock.dao.TableRepository;
 import dev.drydock.dao.error.StaleVersionException;
 import dev.drydock.generated.tables.records.UsersRecord;
 import dev.drydock.spring.error.DrydockExceptionTranslatorExecuteListener;
@@ -32,14 +34,23 @@ class SpringErrorTranslationTest {
   @Autowired ApplicationContext context;
   @Autowired DrydockDatabase db;
 
+  private TableRepository<UsersRecord, Integer> users() {
+    return db.repository(USERS);
+  }
+
+  private static UsersRecord user(String name, String email) {
+    return new UsersRecord().setName(name).setEmail(email);
+  }
+
   @Test
   void givenSpringTranslation_whenARepositoryViolatesAUniqueKey_thenSpringsDuplicateKeyException() {
     // given
-    db.users().create("Dup", "spring-dup@example.com");
+    users().create(user("Dup", "spring-dup@example.com"));
     // when
     DuplicateKeyException e =
         catchThrowableOfType(
-            DuplicateKeyException.class, () -> db.users().create("Dup", "spring-dup@example.com"));
+            DuplicateKeyException.class,
+            () -> users().create(user("Dup", "spring-dup@example.com")));
     // then
     assertThat(e).hasMessageContaining("unique_email");
     assertThat(context.getBean(ExceptionTranslatorExecuteListener.class))
@@ -50,13 +61,13 @@ class SpringErrorTranslationTest {
   @Test
   void givenSpringTranslation_whenAStaleRowIsUpdated_thenTheRepositorysOwnCheckStillThrowsStale() {
     // given
-    UsersRecord ada = db.users().create("Ada", "spring-stale@example.com");
-    UsersRecord stale = db.users().findById(ada.getId()).orElseThrow();
-    db.users().update(ada.setName("Ada L."));
+    UsersRecord ada = users().create(user("Ada", "spring-stale@example.com"));
+    UsersRecord stale = users().findById(ada.getId()).orElseThrow();
+    users().update(ada.setName("Ada L."));
     // when / then
     assertThat(
             catchThrowableOfType(
-                StaleVersionException.class, () -> db.users().update(stale.setName("Ada B."))))
+                StaleVersionException.class, () -> users().update(stale.setName("Ada B."))))
         .isNotNull();
   }
 }

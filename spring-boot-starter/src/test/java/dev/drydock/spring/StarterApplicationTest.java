@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.drydock.dao.DrydockDatabase;
+import dev.drydock.dao.TableRepository;
 import dev.drydock.dao.error.ConflictException;
 import dev.drydock.dao.error.StaleVersionException;
 import dev.drydock.dao.error.TranslatingExecuteListener;
@@ -45,6 +46,10 @@ class StarterApplicationTest {
   @Autowired UserService users;
   @Autowired UserDirectory directory;
 
+  private TableRepository<UsersRecord, Integer> repository() {
+    return db.repository(USERS);
+  }
+
   @Test
   void givenOnlyADatasourceUrl_whenStarted_thenDrydockRunsOnBootsJooqWithOneTranslator() {
     assertThat(context.getBeansOfType(TransactionRetry.class)).hasSize(1);
@@ -82,14 +87,14 @@ class StarterApplicationTest {
             () -> users.registerThenFail("Gone", "rolled-back@example.com"));
     // then
     assertThat(thrown).hasMessage("failed after creating rolled-back@example.com");
-    assertThat(db.users().findByEmail("rolled-back@example.com")).isEmpty();
+    assertThat(repository().findBy(USERS.EMAIL, "rolled-back@example.com")).isEmpty();
   }
 
   @Test
   void givenARowChangedSinceRead_whenTheServiceUpdatesIt_thenStaleVersionException() {
     // given: two readers of one row; the first one renames it
     UsersRecord ada = users.register("Ada", "stale@example.com");
-    UsersRecord stale = db.users().findById(ada.getId()).orElseThrow();
+    UsersRecord stale = repository().findById(ada.getId()).orElseThrow();
     users.rename(ada, "Ada L.");
     // when
     StaleVersionException e =
@@ -97,7 +102,7 @@ class StarterApplicationTest {
     // then
     assertThat(e.expectedVersion()).isZero();
     assertThat(e.actualVersion()).hasValue(1);
-    assertThat(db.users().findById(ada.getId()).orElseThrow().getName()).isEqualTo("Ada L.");
+    assertThat(repository().findById(ada.getId()).orElseThrow().getName()).isEqualTo("Ada L.");
   }
 
   @Test

@@ -18,7 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction's one connection.
  *
  * <pre>{@code
- * retrying.execute(status -> db.accounts().transfer(db.dsl(), from, to, 100));
+ * TableRepository<AccountsRecord, UUID> accounts = db.repository(ACCOUNTS);
+ * retrying.execute(status -> {
+ *   AccountsRecord a = accounts.findById(id).orElseThrow();
+ *   return accounts.update(a.setBalance(a.getBalance() - 100)); // stale: the unit runs again
+ * });
  * }</pre>
  *
  * <p>The unit rolls back on any exception. When the attempts run out, the last failure is thrown as

@@ -46,7 +46,7 @@ class DrydockPersistenceExceptionTranslatorTest {
     assertThat(translator.translateExceptionIfPossible(dsqlSchema))
         .isExactlyInstanceOf(TransientDataAccessResourceException.class)
         .hasCause(dsqlSchema);
-    StaleVersionException stale = StaleVersionException.of("users", 7, 0, 1);
+    StaleVersionException stale = StaleVersionException.of("users", "lock_version", 7, 0, 1);
     assertThat(translator.translateExceptionIfPossible(stale))
         .isExactlyInstanceOf(OptimisticLockingFailureException.class)
         .hasCause(stale);

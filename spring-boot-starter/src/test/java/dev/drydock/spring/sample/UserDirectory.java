@@ -1,6 +1,9 @@
 package dev.drydock.spring.sample;
 
+import static dev.drydock.generated.Tables.USERS;
+
 import dev.drydock.dao.DrydockDatabase;
+import dev.drydock.dao.TableRepository;
 import dev.drydock.generated.tables.records.UsersRecord;
 import org.springframework.stereotype.Repository;
 
@@ -8,13 +11,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class UserDirectory {
 
-  private final DrydockDatabase db;
+  private final TableRepository<UsersRecord, Integer> users;
 
   public UserDirectory(DrydockDatabase db) {
-    this.db = db;
+    this.users = db.repository(USERS);
   }
 
   public UsersRecord add(String name, String email) {
-    return db.users().create(name, email);
+    return users.create(new UsersRecord().setName(name).setEmail(email));
   }
 }

@@ -1,6 +1,9 @@
 package dev.drydock.spring.sample;
 
+import static dev.drydock.generated.Tables.USERS;
+
 import dev.drydock.dao.DrydockDatabase;
+import dev.drydock.dao.TableRepository;
 import dev.drydock.generated.tables.records.UsersRecord;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -13,32 +16,32 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserService {
 
-  private final DrydockDatabase db;
+  private final TableRepository<UsersRecord, Integer> users;
   private final DSLContext dsl;
   private final JdbcTemplate jdbc;
 
   public UserService(DrydockDatabase db, DSLContext dsl, JdbcTemplate jdbc) {
-    this.db = db;
+    this.users = db.repository(USERS);
     this.dsl = dsl;
     this.jdbc = jdbc;
   }
 
   @Transactional
   public UsersRecord register(String name, String email) {
-    return db.users().create(name, email);
+    return users.create(new UsersRecord().setName(name).setEmail(email));
   }
 
   /** Creates the user, then fails: the transaction rolls back. */
   @Transactional
   public void registerThenFail(String name, String email) {
-    db.users().create(name, email);
+    users.create(new UsersRecord().setName(name).setEmail(email));
     throw new IllegalStateException("failed after creating " + email);
   }
 
   /** Renames {@code user} as read (its lock_version): stale if it changed since. */
   @Transactional
   public UsersRecord rename(UsersRecord user, String name) {
-    return db.users().update(user.setName(name));
+    return users.update(user.setName(name));
   }
 
   /**
@@ -48,9 +51,9 @@ public class UserService {
    */
   @Transactional
   public List<Object> oneConnection(String email) {
-    db.users().create("Pid", email);
+    users.create(new UsersRecord().setName("Pid").setEmail(email));
     Integer repositoryPid =
-        db.dsl().select(DSL.field("pg_backend_pid()", Integer.class)).fetchOne(0, Integer.class);
+        users.dsl().select(DSL.field("pg_backend_pid()", Integer.class)).fetchOne(0, Integer.class);
     Integer bootPid =
         dsl.select(DSL.field("pg_backend_pid()", Integer.class)).fetchOne(0, Integer.class);
     Integer jdbcPid = jdbc.queryForObject("select pg_backend_pid()", Integer.class);
