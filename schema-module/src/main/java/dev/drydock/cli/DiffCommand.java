@@ -7,6 +7,7 @@ import dev.drydock.diff.SqlRenderer;
 import dev.drydock.diff.TextRenderer;
 import dev.drydock.introspect.IntrospectionException;
 import dev.drydock.introspect.Introspector;
+import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderException;
 import dev.drydock.provider.ProviderSettings;
 import dev.drydock.provider.ThrowawayDatabase;
@@ -69,7 +70,7 @@ final class DiffCommand implements Callable<Integer> {
     Progress progress = shared.progress(err);
     ConnectionOptions.Resolved live = connection.resolve(root.environment, root.secrets);
     ProviderSettings throwawaySettings = throwaway.settings(root);
-    MigrationFiles migrations = shared.migrationFiles();
+    Migrations migrations = shared.migrations();
     Introspector introspector = new Introspector(shared.historyTable);
     Set<String> wanted = new LinkedHashSet<>(schemas);
 
@@ -79,8 +80,8 @@ final class DiffCommand implements Callable<Integer> {
       progress.start("Starting throwaway PostgreSQL");
       try (ThrowawayDatabase scratch = ThrowawayDatabase.start(throwawaySettings)) {
         progress.done();
-        progress.start("Applying migrations from " + migrations.describe());
-        migrations.migrate(scratch.dataSource(), progress);
+        progress.start("Applying migrations from " + shared.describeLocations());
+        migrations.migrate(scratch.dataSource(), script -> progress.update("applying " + script));
         progress.done();
         try (Connection scratchConnection = scratch.connect()) {
           checkSchemasExist(wanted, liveConnection, scratchConnection);
@@ -96,7 +97,7 @@ final class DiffCommand implements Callable<Integer> {
                 result.actual().size(),
                 (System.nanoTime() - started) / 1_000_000);
           }
-          String expectedLabel = "migrations in " + migrations.describe();
+          String expectedLabel = "migrations in " + shared.describeLocations();
           String rendered =
               switch (format) {
                 case text ->

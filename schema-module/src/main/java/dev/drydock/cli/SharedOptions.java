@@ -2,13 +2,14 @@ package dev.drydock.cli;
 
 import dev.drydock.introspect.Introspector;
 import dev.drydock.migrate.Migrations;
-import dev.drydock.provider.ProviderKind;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /** Options every database command takes besides the connection: where the migrations are. */
@@ -25,7 +26,7 @@ final class SharedOptions {
   @Option(
       names = "--placeholder",
       paramLabel = "KEY=VALUE",
-      description = "Flyway placeholder, replacing ${KEY} in the migrations; repeatable.")
+      description = "Flyway placeholder, replacing $${KEY} in the migrations; repeatable.")
   Map<String, String> placeholders = new LinkedHashMap<>();
 
   @Option(
@@ -51,22 +52,29 @@ final class SharedOptions {
   boolean quiet;
 
   /** The migrations these options describe; a missing directory is a usage error. */
-  MigrationFiles migrationFiles() {
-    return new MigrationFiles(
-        migrations,
-        Migrations.configure()
-            .locations(migrations)
-            .placeholders(placeholders)
-            .schemas(flywaySchemas)
-            .table(historyTable));
+  Migrations migrations() {
+    for (Path location : migrations) {
+      if (!Files.isDirectory(location)) {
+        throw new CliException(
+            ExitCodes.USAGE_OR_CONNECTION,
+            "Migrations directory not found: " + location.toAbsolutePath().normalize());
+      }
+    }
+    return Migrations.configure()
+        .locations(migrations)
+        .placeholders(placeholders)
+        .schemas(flywaySchemas)
+        .table(historyTable)
+        .build();
+  }
+
+  /** The locations for messages: {@code migrations} or {@code core, extra}. */
+  String describeLocations() {
+    return migrations.stream().map(Path::toString).collect(Collectors.joining(", "));
   }
 
   /** Progress on {@code err}: on a terminal or with --progress, never with --quiet. */
   Progress progress(PrintWriter err) {
     return new Progress(err, !quiet && (progress || Progress.isTerminal()));
-  }
-
-  static ProviderKind parseProvider(String value) {
-    return ProviderKind.parse(value);
   }
 }

@@ -3,6 +3,7 @@ package dev.drydock.maven;
 import dev.drydock.codegen.CodegenException;
 import dev.drydock.codegen.GenerationResult;
 import dev.drydock.codegen.PullWorkflow;
+import dev.drydock.lifecycle.JvmShutdown;
 import dev.drydock.migrate.MigrationException;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.BinariesArtifact;
@@ -164,11 +165,7 @@ public class GenerateMojo extends AbstractMojo {
    * failure as cause (no stack trace with {@code -e}).
    */
   private static void throwIfInterrupted() throws MojoFailureException {
-    Thread probe = new Thread(() -> {});
-    try {
-      Runtime.getRuntime().addShutdownHook(probe);
-      Runtime.getRuntime().removeShutdownHook(probe);
-    } catch (IllegalStateException shuttingDown) {
+    if (JvmShutdown.inProgress()) {
       throw new MojoFailureException(
           "[drydock] Interrupted: the JVM is exiting; the throwaway database and temporary files"
               + " are being removed");

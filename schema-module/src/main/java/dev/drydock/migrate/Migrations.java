@@ -4,21 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
 /**
  * The project's Flyway migrations: where they are and how Flyway is configured for them. Immutable;
@@ -95,7 +92,7 @@ public final class Migrations {
             .failOnMissingLocations(true)
             .placeholders(placeholders)
             .table(table)
-            .loggers(ShutdownQuietLogCreator.class.getName());
+            .loggers(FlywayInternals.QuietLogCreator.class.getName());
     if (!schemas.isEmpty()) {
       config.schemas(schemas.toArray(String[]::new)).createSchemas(true);
     }
@@ -118,103 +115,57 @@ public final class Migrations {
 
   /** Applies pending migrations; failures name the file and line. */
   public MigrationSummary migrate(DataSource dataSource) {
+    return migrate(dataSource, script -> {});
+  }
+
+  /**
+   * Applies pending migrations, telling {@code beforeEach} the script of each one as it starts;
+   * failures name the file and line.
+   */
+  public MigrationSummary migrate(DataSource dataSource, Consumer<String> beforeEach) {
     requireMigrations();
     try {
-      MigrateResult result = flyway(dataSource).load().migrate();
+      MigrateResult result =
+          flyway(dataSource).callbacks(new EachMigrationCallback(beforeEach)).load().migrate();
       return new MigrationSummary(
-          result.migrationsExecuted, result.initialSchemaVersion, result.targetSchemaVersion);
+          result.migrationsExecuted,
+          result.initialSchemaVersion,
+          result.targetSchemaVersion,
+          result.migrations.stream()
+              .map(
+                  m ->
+                      new MigrationSummary.Applied(
+                          m.version == null || m.version.isEmpty() ? null : m.version,
+                          m.description,
+                          m.executionTime))
+              .toList());
     } catch (FlywayException e) {
       throw translate(e);
     }
   }
 
-  /** Turns Flyway's multi-line error into one line naming file, line and PostgreSQL's message. */
-  public static MigrationException translate(FlywayException e) {
-    FlywaySqlScriptException script = causeOf(e, FlywaySqlScriptException.class);
-    if (script != null) {
-      String file = script.getResource() == null ? null : script.getResource().getFilename();
-      SQLException sql = causeOf(script, SQLException.class);
-      int line = script.getLineNumber();
-      String state = sql == null ? null : sql.getSQLState();
-      String pgMessage = sql == null ? firstLine(script.getMessage()) : firstLine(sql.getMessage());
-      if (sql instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
-        ServerErrorMessage server = psql.getServerErrorMessage();
-        pgMessage = server.getSeverity() + ": " + server.getMessage();
-        line = lineOfPosition(script.getStatement(), line, server.getPosition());
-      }
-      String message =
-          (file == null ? "migration" : file)
-              + ":"
-              + line
-              + ": "
-              + pgMessage
-              + (state == null ? "" : " (SQLState " + state + ")");
-      return new MigrationException(message, file, line, state, e);
+  /** The history table of {@code dataSource} against the files. */
+  public HistoryCheck.Report check(DataSource dataSource) {
+    requireMigrations();
+    try {
+      return HistoryCheck.of(List.of(flyway(dataSource).load().info().all()));
+    } catch (FlywayException e) {
+      throw translate(e);
     }
-    return new MigrationException(firstLine(e.getMessage()), null, 0, null, e);
   }
 
-  /**
-   * The line of a 1-based character position inside a statement whose first token is on {@code
-   * line}. Flyway's statement text starts with the comments before that token, so newlines are
-   * counted from the first token on.
-   */
-  static int lineOfPosition(String statement, int line, int position) {
-    if (statement == null || position <= 0 || line <= 0) {
-      return line;
-    }
-    int end = Math.min(position - 1, statement.length());
-    int extra = 0;
-    for (int i = firstToken(statement); i < end; i++) {
-      if (statement.charAt(i) == '\n') {
-        extra++;
-      }
-    }
-    return line + extra;
+  /** Flyway's failure as one line naming file (with its path) and line. */
+  MigrationException translate(FlywayException e) {
+    return MigrationFailures.translate(e, this::locate);
   }
 
-  /** Index of the first character that is neither white space nor inside a leading comment. */
-  static int firstToken(String sql) {
-    int i = 0;
-    while (i < sql.length()) {
-      if (Character.isWhitespace(sql.charAt(i))) {
-        i++;
-      } else if (sql.startsWith("--", i)) {
-        int nl = sql.indexOf('\n', i);
-        i = nl < 0 ? sql.length() : nl + 1;
-      } else if (sql.startsWith("/*", i)) {
-        int close = sql.indexOf("*/", i + 2);
-        i = close < 0 ? sql.length() : close + 2;
-      } else {
-        return i;
-      }
-    }
-    return i;
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unknown error";
-    }
-    for (String line : message.split("\\R")) {
-      String trimmed = line.strip();
-      if (!trimmed.isEmpty() && !trimmed.chars().allMatch(c -> c == '-')) {
-        return trimmed;
-      }
-    }
-    return message.strip();
-  }
-
-  private static <T extends Throwable> T causeOf(Throwable t, Class<T> type) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (type.isInstance(c)) {
-        return type.cast(c);
-      }
-      if (c.getCause() == c) {
-        break;
-      }
-    }
-    return null;
+  /** The path of {@code file} under the location that has it. */
+  Path locate(String file) {
+    return locations.stream()
+        .map(location -> location.resolve(file))
+        .filter(Files::exists)
+        .findFirst()
+        .orElse(locations.get(0).resolve(file));
   }
 
   /** Fluent builder; every setter returns {@code this}. */

@@ -23,6 +23,13 @@ class CommandLineTest {
   }
 
   @Test
+  void placeholderHelpShowsTheSyntaxNotAnInterpolatedNull() {
+    Cli.Result result = Cli.run(Map.of(), "migrate", "--help");
+
+    assertThat(result.out()).contains("replacing ${KEY} in the").doesNotContain("replacing null");
+  }
+
+  @Test
   void topLevelHelpListsCommandsAndExitCodes() {
     Cli.Result result = Cli.run(Map.of(), "--help");
 

@@ -94,9 +94,10 @@ class MigrationsTest {
 
   @Test
   void lineOfPositionCountsNewlinesBeforeTheErrorPosition() {
-    assertThat(Migrations.lineOfPosition("select\n1\n+ x", 10, 11)).isEqualTo(12);
-    assertThat(Migrations.lineOfPosition("select 1", 4, 0)).isEqualTo(4);
+    assertThat(MigrationFailures.lineOfPosition("select\n1\n+ x", 10, 11)).isEqualTo(12);
+    assertThat(MigrationFailures.lineOfPosition("select 1", 4, 0)).isEqualTo(4);
     // Flyway's statement text begins with the comments before the statement's first line
-    assertThat(Migrations.lineOfPosition("--\n-- c\n/* x\n */\nselect\n bad", 7, 26)).isEqualTo(8);
+    assertThat(MigrationFailures.lineOfPosition("--\n-- c\n/* x\n */\nselect\n bad", 7, 26))
+        .isEqualTo(8);
   }
 }
