@@ -50,7 +50,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     ConnectionOptions.Resolved live = connection.resolve(root.environment, root.secrets);
-    Migrations migrations = shared.migrations();
+    Migrations migrations = shared.migrations(root.environment);
     try (Connection ignored = LiveDatabase.connect(live, root.secrets)) {
       // connection problems are reported by LiveDatabase in one line
     } catch (SQLException e) {

@@ -70,8 +70,8 @@ final class DiffCommand implements Callable<Integer> {
     Progress progress = shared.progress(err);
     ConnectionOptions.Resolved live = connection.resolve(root.environment, root.secrets);
     ProviderSettings throwawaySettings = throwaway.settings(root);
-    Migrations migrations = shared.migrations();
-    Introspector introspector = new Introspector(shared.historyTable);
+    Migrations migrations = shared.migrations(root.environment);
+    Introspector introspector = new Introspector(migrations.table());
     Set<String> wanted = new LinkedHashSet<>(schemas);
 
     progress.start("Connecting to " + live.displayUrl());
@@ -81,7 +81,9 @@ final class DiffCommand implements Callable<Integer> {
       try (ThrowawayDatabase scratch = ThrowawayDatabase.start(throwawaySettings)) {
         progress.done();
         progress.start("Applying migrations from " + shared.describeLocations());
-        migrations.migrate(scratch.dataSource(), script -> progress.update("applying " + script));
+        migrations
+            .onThrowaway()
+            .migrate(scratch.dataSource(), script -> progress.update("applying " + script));
         progress.done();
         try (Connection scratchConnection = scratch.connect()) {
           checkSchemasExist(wanted, liveConnection, scratchConnection);

@@ -62,7 +62,7 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = shared.progress(spec.commandLine().getErr());
-    Migrations migrations = shared.migrations();
+    Migrations migrations = shared.migrations(root.environment);
     try {
       GenerationResult result =
           PullWorkflow.configure()

@@ -3,9 +3,11 @@ package dev.drydock.cli;
 import dev.drydock.migrate.MigrationSummary;
 import dev.drydock.migrate.Migrations;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,17 +35,26 @@ final class MigrateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = shared.progress(err);
     ConnectionOptions.Resolved live = connection.resolve(root.environment, root.secrets);
-    Migrations migrations = shared.migrations();
+    Migrations migrations = shared.migrations(root.environment);
     try (Connection ignored = LiveDatabase.connect(live, root.secrets)) {
       // connection problems are reported by LiveDatabase in one line
     } catch (SQLException e) {
       throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
     }
+    DataSource dataSource = LiveDatabase.dataSource(live);
+    for (Path blocked : migrations.concurrentlyUnderTransactionalLock(dataSource)) {
+      err.println(
+          "drydock: warning: "
+              + blocked
+              + " uses CONCURRENTLY, which waits forever behind Flyway's transactional lock;"
+              + " run it with --flyway postgresql.transactional.lock=false (or set it in"
+              + " flyway.toml)");
+      err.flush();
+    }
     progress.start("Migrating " + live.displayUrl());
     long started = System.nanoTime();
     MigrationSummary result =
-        migrations.migrate(
-            LiveDatabase.dataSource(live), script -> progress.update("applying " + script));
+        migrations.migrate(dataSource, script -> progress.update("applying " + script));
     progress.done();
     long ms = (System.nanoTime() - started) / 1_000_000;
     if (result.applied() == 0) {

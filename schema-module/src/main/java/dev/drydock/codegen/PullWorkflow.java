@@ -97,7 +97,7 @@ public final class PullWorkflow {
     try (ThrowawayDatabase db = ThrowawayDatabase.start(provider)) {
       log.accept("Using " + db.description());
       log.accept("Applying migrations from " + migrations.locations());
-      MigrationSummary applied = migrations.migrate(db.dataSource());
+      MigrationSummary applied = migrations.onThrowaway().migrate(db.dataSource());
       generateInto(db, fingerprint);
       return new GenerationResult(
           false,
@@ -190,6 +190,7 @@ public final class PullWorkflow {
         "migrationSchemas=" + migrations.schemas(),
         "table=" + migrations.table(),
         "placeholders=" + new TreeMap<>(migrations.placeholders()),
+        "flywaySettings=" + migrations.settings().values(),
         "initSql=" + provider.initSql(),
         "postgresBinaries="
             + provider.postgresBinaries().map(p -> p.getFileName().toString()).orElse("default"));

@@ -2,6 +2,7 @@ package dev.drydock.migrate;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.function.Function;
 import org.flywaydb.core.api.FlywayException;
 import org.postgresql.util.PSQLException;
@@ -10,13 +11,17 @@ import org.postgresql.util.ServerErrorMessage;
 /** Turns Flyway's multi-line errors into one line naming file, line and PostgreSQL's message. */
 final class MigrationFailures {
 
+  /** SQLState of {@code lock_timeout}: lock not available. */
+  static final String LOCK_NOT_AVAILABLE = "55P03";
+
   private MigrationFailures() {}
 
   /**
    * {@code V2__posts.sql:7: ERROR: syntax error at or near "TABEL" (SQLState 42601)}; {@code
    * locate} gives the file's path under its location.
    */
-  static MigrationException translate(FlywayException e, Function<String, Path> locate) {
+  static MigrationException translate(
+      FlywayException e, Function<String, Path> locate, Duration lockTimeout) {
     FlywayInternals.ScriptFailure script = FlywayInternals.scriptFailure(e).orElse(null);
     if (script == null) {
       return new MigrationException(firstLine(e.getMessage()), null, 0, null, e);
@@ -31,6 +36,15 @@ final class MigrationFailures {
       pgMessage = server.getSeverity() + ": " + server.getMessage();
       line = lineOfPosition(script.statement(), line, server.getPosition());
     }
+    if (lockTimeout != null && LOCK_NOT_AVAILABLE.equals(state)) {
+      pgMessage =
+          "waited longer than "
+              + describe(lockTimeout)
+              + " for a lock on the throwaway database and gave up, in: "
+              + head(script.statement())
+              + " (nothing else runs there: the migration waits on itself, or on a session it"
+              + " left open)";
+    }
     String message =
         (file == null ? "migration" : file)
             + ":"
@@ -40,6 +54,22 @@ final class MigrationFailures {
             + (state == null ? "" : " (SQLState " + state + ")");
     return new MigrationException(
         message, file, line, state, file == null ? null : locate.apply(file), e);
+  }
+
+  /** {@code 2 s}, {@code 500 ms}. */
+  static String describe(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  }
+
+  /** The statement's first line from its first token, at most 80 characters. */
+  static String head(String statement) {
+    if (statement == null) {
+      return "?";
+    }
+    String s = statement.substring(firstToken(statement)).strip();
+    int nl = s.indexOf('\n');
+    s = nl < 0 ? s : s.substring(0, nl).strip() + " ...";
+    return s.length() > 80 ? s.substring(0, 77) + "..." : s;
   }
 
   /**

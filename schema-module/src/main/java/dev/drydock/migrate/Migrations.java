@@ -4,22 +4,27 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * The project's Flyway migrations: where they are and how Flyway is configured for them. Immutable;
- * build with {@link #configure()}:
+ * The project's Flyway migrations: where they are and how Flyway is configured for them; the one
+ * route to Flyway for the Maven goal and every CLI command. Immutable; build with {@link
+ * #configure()}:
  *
  * <pre>{@code
  * Migrations migrations = Migrations.configure().location(Path.of("migrations")).build();
@@ -30,20 +35,73 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 public final class Migrations {
 
+  /** Flyway's default history table. */
+  public static final String DEFAULT_TABLE = "flyway_schema_history";
+
+  /** How long a statement may wait for a lock on a throwaway database, by default. */
+  public static final Duration DEFAULT_THROWAWAY_LOCK_TIMEOUT = Duration.ofSeconds(30);
+
+  static final String TRANSACTIONAL_LOCK = "flyway.postgresql.transactional.lock";
+
+  private static final Pattern CONCURRENTLY =
+      Pattern.compile("\\bconcurrently\\b", Pattern.CASE_INSENSITIVE);
+
   private final List<Path> locations;
   private final List<String> schemas;
   private final Map<String, String> placeholders;
   private final String table;
+  private final FlywaySettings settings;
+  private final Duration throwawayLockTimeout;
+  private final boolean throwaway;
 
-  private Migrations(Builder b) {
+  private Migrations(Builder b, boolean throwaway) {
     this.locations = List.copyOf(b.locations);
-    this.schemas = List.copyOf(b.schemas);
-    this.placeholders = Map.copyOf(b.placeholders);
-    this.table = b.table;
+    this.settings = b.settings;
+    String settingsSchemas = settings.get("schemas");
+    this.schemas =
+        !b.schemas.isEmpty() || settingsSchemas == null || settingsSchemas.isBlank()
+            ? List.copyOf(b.schemas)
+            : Arrays.stream(settingsSchemas.split(",")).map(String::strip).toList();
+    Map<String, String> merged = new LinkedHashMap<>();
+    settings
+        .values()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith("flyway.placeholders.")) {
+                merged.put(k.substring("flyway.placeholders.".length()), v);
+              }
+            });
+    merged.putAll(b.placeholders);
+    this.placeholders = Map.copyOf(merged);
+    this.table =
+        b.table != null
+            ? b.table
+            : settings.get("table") != null ? settings.get("table") : DEFAULT_TABLE;
+    this.throwawayLockTimeout = b.throwawayLockTimeout;
+    this.throwaway = throwaway;
+  }
+
+  private Migrations(Migrations base, boolean throwaway) {
+    this.locations = base.locations;
+    this.schemas = base.schemas;
+    this.placeholders = base.placeholders;
+    this.table = base.table;
+    this.settings = base.settings;
+    this.throwawayLockTimeout = base.throwawayLockTimeout;
+    this.throwaway = throwaway;
   }
 
   public static Builder configure() {
     return new Builder();
+  }
+
+  /**
+   * These migrations as run on a throwaway database, where no other migrator exists: Flyway's
+   * transactional lock off (it blocks {@code CREATE INDEX CONCURRENTLY} forever), and a statement
+   * that waits longer than the throwaway lock timeout for a lock fails, naming the file.
+   */
+  public Migrations onThrowaway() {
+    return throwaway ? this : new Migrations(this, true);
   }
 
   public List<Path> locations() {
@@ -64,6 +122,15 @@ public final class Migrations {
     return table;
   }
 
+  /** The project's own Flyway settings. */
+  public FlywaySettings settings() {
+    return settings;
+  }
+
+  public Duration throwawayLockTimeout() {
+    return throwawayLockTimeout;
+  }
+
   /** Every SQL migration file under the locations, sorted by path: what a fingerprint covers. */
   public List<Path> files() {
     List<Path> files = new ArrayList<>();
@@ -80,10 +147,19 @@ public final class Migrations {
     return files;
   }
 
-  /** Flyway configured for these migrations on {@code dataSource}, for commands beyond migrate. */
-  public FluentConfiguration flyway(DataSource dataSource) {
-    FluentConfiguration config =
+  /** Flyway configured for these migrations on {@code dataSource}. */
+  FluentConfiguration flyway(DataSource dataSource) {
+    Map<String, String> config = new LinkedHashMap<>(settings.values());
+    config.keySet().removeIf(k -> k.startsWith("flyway.placeholders."));
+    if (throwaway) {
+      config.put(TRANSACTIONAL_LOCK, "false");
+      String bound = "SET lock_timeout = '" + throwawayLockTimeout.toMillis() + "ms'";
+      String userInit = config.get("flyway.initSql");
+      config.put("flyway.initSql", userInit == null ? bound : bound + ";\n" + userInit);
+    }
+    FluentConfiguration flyway =
         Flyway.configure(Migrations.class.getClassLoader())
+            .configuration(config)
             .dataSource(dataSource)
             .locations(
                 locations.stream()
@@ -94,9 +170,9 @@ public final class Migrations {
             .table(table)
             .loggers(FlywayInternals.QuietLogCreator.class.getName());
     if (!schemas.isEmpty()) {
-      config.schemas(schemas.toArray(String[]::new)).createSchemas(true);
+      flyway.schemas(schemas.toArray(String[]::new)).createSchemas(true);
     }
-    return config;
+    return flyway;
   }
 
   /** Checks the locations exist and hold at least one migration. */
@@ -154,9 +230,38 @@ public final class Migrations {
     }
   }
 
+  /**
+   * The pending migrations that use {@code CONCURRENTLY} while Flyway's transactional lock is on:
+   * they wait forever behind that lock. Empty when the lock is off.
+   */
+  public List<Path> concurrentlyUnderTransactionalLock(DataSource dataSource) {
+    if (throwaway || "false".equalsIgnoreCase(settings.get(TRANSACTIONAL_LOCK))) {
+      return List.of();
+    }
+    List<Path> blocked = new ArrayList<>();
+    try {
+      for (MigrationInfo pending : flyway(dataSource).load().info().pending()) {
+        Path file = locate(pending.getScript());
+        if (Files.isRegularFile(file)
+            && CONCURRENTLY.matcher(withoutComments(Files.readString(file))).find()) {
+          blocked.add(file);
+        }
+      }
+    } catch (FlywayException e) {
+      throw translate(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return blocked;
+  }
+
+  private static String withoutComments(String sql) {
+    return sql.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ");
+  }
+
   /** Flyway's failure as one line naming file (with its path) and line. */
   MigrationException translate(FlywayException e) {
-    return MigrationFailures.translate(e, this::locate);
+    return MigrationFailures.translate(e, this::locate, throwaway ? throwawayLockTimeout : null);
   }
 
   /** The path of {@code file} under the location that has it. */
@@ -173,7 +278,9 @@ public final class Migrations {
     private final List<Path> locations = new ArrayList<>();
     private final List<String> schemas = new ArrayList<>();
     private final Map<String, String> placeholders = new LinkedHashMap<>();
-    private String table = "flyway_schema_history";
+    private String table;
+    private FlywaySettings settings = FlywaySettings.none();
+    private Duration throwawayLockTimeout = DEFAULT_THROWAWAY_LOCK_TIMEOUT;
 
     private Builder() {}
 
@@ -188,6 +295,7 @@ public final class Migrations {
       return this;
     }
 
+    /** Schemas Flyway manages; default: the settings' {@code schemas}, else Flyway's default. */
     public Builder schemas(List<String> names) {
       schemas.addAll(names);
       return this;
@@ -203,8 +311,25 @@ public final class Migrations {
       return this;
     }
 
+    /** History table; default: the settings' {@code table}, else {@value #DEFAULT_TABLE}. */
     public Builder table(String name) {
-      this.table = Objects.requireNonNull(name, "table");
+      this.table = name;
+      return this;
+    }
+
+    /** The project's own Flyway settings (config files, environment, explicit keys). */
+    public Builder settings(FlywaySettings settings) {
+      this.settings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /** How long a statement may wait for a lock on a throwaway database (default 30 s). */
+    public Builder throwawayLockTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException(
+            "The throwaway lock timeout must be positive: " + timeout);
+      }
+      this.throwawayLockTimeout = timeout;
       return this;
     }
 
@@ -212,7 +337,7 @@ public final class Migrations {
       if (locations.isEmpty()) {
         throw new IllegalStateException("No migration location configured");
       }
-      return new Migrations(this);
+      return new Migrations(this, false);
     }
   }
 }
