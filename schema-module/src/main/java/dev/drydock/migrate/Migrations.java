@@ -183,9 +183,24 @@ public final class Migrations {
             "Migrations directory not found: " + location.toAbsolutePath(), null, 0, null, null);
       }
     }
-    if (files().isEmpty()) {
+    List<Path> files = files();
+    if (files.isEmpty()) {
       throw new MigrationException(
           "No migrations (*.sql) found in " + locations, null, 0, null, null);
+    }
+    if (!"false".equalsIgnoreCase(settings.get("validateMigrationNaming"))) {
+      List<String> skipped = new MigrationNaming(flyway(null)).problems(files);
+      if (!skipped.isEmpty()) {
+        throw new MigrationException(
+            String.join("\n", skipped)
+                + (skipped.size() == 1 ? "" : "\n")
+                + (skipped.size() == 1 ? "; " : "")
+                + "rename, or allow such files with validateMigrationNaming=false",
+            null,
+            0,
+            null,
+            null);
+      }
     }
   }
 
