@@ -87,8 +87,12 @@ public final class Drydock {
         (e, args) -> {
           CommandLine c = e.getCommandLine();
           PrintWriter err = c.getErr();
-          err.println("drydock: " + root.secrets.redact(e.getMessage()));
-          err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+          err.println(
+              "drydock: "
+                  + root.secrets.redact(LiveDatabase.firstLine(e.getMessage()))
+                  + " (try '"
+                  + c.getCommandSpec().qualifiedName()
+                  + " --help')");
           err.flush();
           return ExitCodes.USAGE_OR_CONNECTION;
         });

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -29,12 +30,24 @@ final class MigrateCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
   @Mixin SharedOptions shared;
 
+  @Option(
+      names = "--baseline-version",
+      paramLabel = "N",
+      description =
+          "Adopt a database that has objects but no Flyway history: record version N as applied"
+              + " (Flyway baseline) and apply only the migrations after it.")
+  String baselineVersion;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = shared.progress(err);
     ConnectionOptions.Resolved live = connection.resolve(root.environment, root.secrets);
+    if (baselineVersion != null) {
+      shared.flywaySettings.put("baselineOnMigrate", "true");
+      shared.flywaySettings.put("baselineVersion", baselineVersion);
+    }
     Migrations migrations = shared.migrations(root.environment);
     try (Connection ignored = LiveDatabase.connect(live, root.secrets)) {
       // connection problems are reported by LiveDatabase in one line

@@ -3,6 +3,8 @@ package dev.drydock.migrate;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.flywaydb.core.api.FlywayException;
 import org.postgresql.util.PSQLException;
@@ -24,7 +26,7 @@ final class MigrationFailures {
       FlywayException e, Function<String, Path> locate, Duration lockTimeout) {
     FlywayInternals.ScriptFailure script = FlywayInternals.scriptFailure(e).orElse(null);
     if (script == null) {
-      return new MigrationException(firstLine(e.getMessage()), null, 0, null, e);
+      return new MigrationException(oneLine(e.getMessage()), null, 0, null, e);
     }
     String file = script.file();
     SQLException sql = script.cause();
@@ -108,6 +110,32 @@ final class MigrationFailures {
       }
     }
     return i;
+  }
+
+  /**
+   * Flyway's message in one line that keeps what names the culprit: the offending files of a
+   * duplicate version, and the CLI's and the goal's way to adopt a database without history.
+   */
+  static String oneLine(String message) {
+    String first = firstLine(message);
+    if (message != null && message.contains("Offenders:")) {
+      List<String> offenders = new ArrayList<>();
+      for (String line : message.split("\\R")) {
+        String t = line.strip();
+        if (t.startsWith("->")) {
+          offenders.add(t.substring(2).strip().replaceFirst(" \\(SQL\\)$", ""));
+        }
+      }
+      return first + ": " + String.join(", ", offenders.stream().sorted().toList());
+    }
+    int noHistory = first.indexOf(" but no schema history table");
+    if (noHistory >= 0) {
+      return first.substring(0, noHistory + " but no schema history table".length())
+          + ": the database already has objects but no Flyway history; adopt it with"
+          + " `drydock migrate --baseline-version N` (goal: flywayConfiguration baselineVersion=N,"
+          + " baselineOnMigrate=true), N being the last migration it already has";
+    }
+    return first;
   }
 
   static String firstLine(String message) {

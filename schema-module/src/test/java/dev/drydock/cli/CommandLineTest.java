@@ -49,8 +49,8 @@ class CommandLineTest {
     assertThat(result.err())
         .isEqualTo(
             "drydock: Invalid value for option '--format': expected one of [text, json, sql]"
-                + " (case-sensitive) but was 'yaml'\n"
-                + "Try 'drydock diff --help' for usage.\n");
+                + " (case-sensitive) but was 'yaml'"
+                + " (try 'drydock diff --help')\n");
   }
 
   @Test

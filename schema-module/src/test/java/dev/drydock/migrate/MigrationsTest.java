@@ -90,7 +90,11 @@ class MigrationsTest {
 
     assertThatThrownBy(() -> migrations.migrate(server.dataSource()))
         .isInstanceOf(MigrationException.class)
-        .hasMessageContaining("more than one migration with version 1");
+        .hasMessage(
+            "Found more than one migration with version 1: "
+                + dir.resolve("V1__one.sql").toAbsolutePath()
+                + ", "
+                + dir.resolve("V1__other.sql").toAbsolutePath());
   }
 
   @Test
@@ -146,5 +150,20 @@ class MigrationsTest {
                 + " case-sensitive); rename, or allow such files with"
                 + " validateMigrationNaming=false");
     assertThat(allowing.migrate(server.dataSource()).applied()).isEqualTo(1);
+  }
+
+  @Test
+  void givenANonUtf8FileThenTheMessageSaysSoAndWhere() throws Exception {
+    Files.write(
+        dir.resolve("V1__latin1.sql"),
+        "-- caf\u00e9\nselect 1;\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Migrations migrations = Migrations.configure().location(dir).build();
+
+    assertThatThrownBy(migrations::requireMigrations)
+        .isInstanceOf(MigrationException.class)
+        .hasMessage(
+            dir.resolve("V1__latin1.sql")
+                + " is not valid UTF-8 at byte offset 6 (Flyway reads migrations as UTF-8; convert"
+                + " the file, or set Flyway's encoding)");
   }
 }
