@@ -66,8 +66,16 @@ final class MigrateCommand implements Callable<Integer> {
     }
     progress.start("Migrating " + live.displayUrl());
     long started = System.nanoTime();
-    MigrationSummary result =
-        migrations.migrate(dataSource, script -> progress.update("applying " + script));
+    MigrationSummary result;
+    try (CancelOnInterrupt guard = new CancelOnInterrupt(dataSource, migrations, err)) {
+      result =
+          migrations.migrate(
+              guard.dataSource(),
+              script -> {
+                guard.running(script);
+                progress.update("applying " + script);
+              });
+    }
     progress.done();
     long ms = (System.nanoTime() - started) / 1_000_000;
     if (result.applied() == 0) {

@@ -52,6 +52,9 @@ public final class Migrations {
   private static final Pattern CONCURRENTLY =
       Pattern.compile("\\bconcurrently\\b", Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern NON_TRANSACTIONAL =
+      Pattern.compile("\\b(concurrently|vacuum)\\b", Pattern.CASE_INSENSITIVE);
+
   private final List<Path> locations;
   private final List<String> schemas;
   private final Map<String, String> placeholders;
@@ -319,8 +322,26 @@ public final class Migrations {
     return MigrationFailures.translate(e, this::locate, throwaway ? throwawayLockTimeout : null);
   }
 
+  /**
+   * True when the migration {@code script} runs outside a transaction ({@code CONCURRENTLY}, {@code
+   * VACUUM}, or {@code executeInTransaction=false} in its {@code .conf}): cut off, it may be
+   * half-applied.
+   */
+  public boolean runsOutsideTransaction(String script) {
+    Path file = locate(script);
+    Path conf = file.resolveSibling(file.getFileName() + ".conf");
+    try {
+      return (Files.isRegularFile(file)
+              && NON_TRANSACTIONAL.matcher(withoutComments(Files.readString(file))).find())
+          || (Files.isRegularFile(conf)
+              && Files.readString(conf).replace(" ", "").contains("executeInTransaction=false"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** The path of {@code file} under the location that has it. */
-  Path locate(String file) {
+  public Path locate(String file) {
     return locations.stream()
         .map(location -> location.resolve(file))
         .filter(Files::exists)
