@@ -1,18 +1,16 @@
 package dev.drydock.cli;
 
 import dev.drydock.diff.report.Json;
+import dev.drydock.migrate.HistoryCheck;
+import dev.drydock.migrate.HistoryCheck.Finding;
+import dev.drydock.migrate.Migrations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationState;
-import org.flywaydb.core.internal.info.MigrationInfoImpl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,28 +46,24 @@ final class CheckCommand implements Callable<Integer> {
       description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  /** One finding about one migration. */
-  record Finding(String problem, String migration, String detail) {}
-
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     ConnectionOptions.Resolved live = connection.resolve(root.environment, root.secrets);
-    MigrationFiles migrations = shared.migrationFiles();
+    Migrations migrations = shared.migrations(root.environment);
     try (Connection ignored = LiveDatabase.connect(live, root.secrets)) {
       // connection problems are reported by LiveDatabase in one line
     } catch (SQLException e) {
       throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
     }
-    List<MigrationInfo> all = migrations.info(MigrateCommand.dataSource(live));
-    List<Finding> findings = findings(all);
-    // Flyway's schema-creation marker (a non-public schema) is a history row, not a migration
-    long applied = all.stream().filter(m -> m.isApplied() && !m.getType().isSynthetic()).count();
+    HistoryCheck.Report report = migrations.check(LiveDatabase.dataSource(live));
+    List<Finding> findings = report.findings();
+    long applied = report.applied();
     out.print(
         root.secrets.redact(
             format == Format.json
                 ? json(live.displayUrl(), migrations.locations(), applied, findings)
-                : text(live.displayUrl(), migrations.describe(), applied, findings)));
+                : text(live.displayUrl(), shared.describeLocations(), applied, findings)));
     out.flush();
     return findings.isEmpty() ? ExitCodes.NO_DRIFT : ExitCodes.DRIFT;
   }
@@ -129,74 +123,5 @@ final class CheckCommand implements Callable<Integer> {
           .append('}');
     }
     return sb.append(findings.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
-  }
-
-  static List<Finding> findings(List<MigrationInfo> all) {
-    List<Finding> out = new ArrayList<>();
-    // a changed repeatable migration is two entries, the applied one OUTDATED and the file PENDING
-    Set<String> outdated =
-        all.stream()
-            .filter(m -> m.getState() == MigrationState.OUTDATED)
-            .map(MigrationInfo::getDescription)
-            .collect(Collectors.toSet());
-    for (MigrationInfo m : all) {
-      String name = name(m);
-      MigrationState state = m.getState();
-      if (state == MigrationState.PENDING
-          && m.getVersion() == null
-          && outdated.contains(m.getDescription())) {
-        continue;
-      }
-      if (state.isFailed()) {
-        out.add(new Finding("failed", name, "fix the database and repair the history"));
-      } else if (state == MigrationState.PENDING || state == MigrationState.OUTDATED) {
-        out.add(
-            new Finding(
-                "pending", name, state == MigrationState.OUTDATED ? "repeatable changed" : null));
-      } else if (state == MigrationState.MISSING_SUCCESS
-          || state == MigrationState.FUTURE_SUCCESS) {
-        out.add(new Finding("applied but missing", name, "no such file"));
-      } else if (state == MigrationState.IGNORED) {
-        out.add(new Finding("ignored (out of order)", name, null));
-      } else if (m.isApplied() && m.getResolvedChecksum() != null && !m.isChecksumMatching()) {
-        out.add(
-            new Finding(
-                "checksum changed",
-                name,
-                "applied " + m.getAppliedChecksum() + ", file " + m.getResolvedChecksum()));
-      } else if (descriptionChanged(m)) {
-        MigrationInfoImpl impl = (MigrationInfoImpl) m;
-        out.add(
-            new Finding(
-                "description changed",
-                name,
-                "applied '"
-                    + impl.getAppliedMigration().getDescription()
-                    + "', file '"
-                    + impl.getResolvedMigration().getDescription()
-                    + "'"));
-      }
-    }
-    return out;
-  }
-
-  /** Flyway's own isDescriptionMatching() never compares (its resolved description is null). */
-  private static boolean descriptionChanged(MigrationInfo m) {
-    return m instanceof MigrationInfoImpl impl
-        && impl.getAppliedMigration() != null
-        && impl.getResolvedMigration() != null
-        && !impl.getAppliedMigration()
-            .getDescription()
-            .equals(impl.getResolvedMigration().getDescription());
-  }
-
-  private static String name(MigrationInfo m) {
-    if (m instanceof MigrationInfoImpl impl && impl.getResolvedMigration() != null) {
-      return impl.getResolvedMigration().getScript();
-    }
-    if (m.getScript() != null && m.getScript().endsWith(".sql")) {
-      return m.getScript();
-    }
-    return (m.getVersion() == null ? "R" : "V" + m.getVersion()) + " " + m.getDescription();
   }
 }

@@ -8,6 +8,7 @@ import dev.drydock.diff.report.TextRenderer;
 import dev.drydock.diff.sql.SqlRenderer;
 import dev.drydock.introspect.IntrospectionException;
 import dev.drydock.introspect.Introspector;
+import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderException;
 import dev.drydock.provider.ProviderSettings;
 import dev.drydock.provider.ThrowawayDatabase;
@@ -77,8 +78,8 @@ final class DiffCommand implements Callable<Integer> {
     Progress progress = shared.progress(err);
     ConnectionOptions.Resolved live = connection.resolve(root.environment, root.secrets);
     ProviderSettings throwawaySettings = throwaway.settings(root);
-    MigrationFiles migrations = shared.migrationFiles();
-    Introspector introspector = Introspector.configure().historyTable(shared.historyTable).build();
+    Migrations migrations = shared.migrations(root.environment);
+    Introspector introspector = Introspector.configure().historyTable(migrations.table()).build();
     Set<String> wanted = new LinkedHashSet<>(schemas);
 
     progress.start("Connecting to " + live.displayUrl());
@@ -87,8 +88,10 @@ final class DiffCommand implements Callable<Integer> {
       progress.start("Starting throwaway PostgreSQL");
       try (ThrowawayDatabase scratch = ThrowawayDatabase.start(throwawaySettings)) {
         progress.done();
-        progress.start("Applying migrations from " + migrations.describe());
-        migrations.migrate(scratch.dataSource(), progress);
+        progress.start("Applying migrations from " + shared.describeLocations());
+        migrations
+            .onThrowaway()
+            .migrate(scratch.dataSource(), script -> progress.update("applying " + script));
         progress.done();
         try (Connection scratchConnection = scratch.connect()) {
           checkSchemasExist(wanted, liveConnection, scratchConnection);
@@ -104,7 +107,7 @@ final class DiffCommand implements Callable<Integer> {
                 result.actual().size(),
                 (System.nanoTime() - started) / 1_000_000);
           }
-          String expectedLabel = "migrations in " + migrations.describe();
+          String expectedLabel = "migrations in " + shared.describeLocations();
           String rendered =
               switch (format) {
                 case text ->

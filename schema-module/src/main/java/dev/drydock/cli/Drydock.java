@@ -1,5 +1,7 @@
 package dev.drydock.cli;
 
+import dev.drydock.lifecycle.JvmShutdown;
+import dev.drydock.migrate.MigrationException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
@@ -42,12 +44,8 @@ public final class Drydock {
       description = "Show stack traces of errors (passwords still masked).")
   boolean verbose;
 
-  /** Set by a shutdown hook: the JVM is exiting on a signal (Ctrl-C, SIGTERM) or System.exit. */
-  private static volatile boolean shuttingDown;
-
   final Map<String, String> environment;
   final Secrets secrets = new Secrets();
-  boolean forceProgress;
 
   public Drydock(Map<String, String> environment) {
     this.environment = Map.copyOf(environment);
@@ -59,8 +57,6 @@ public final class Drydock {
   public static void main(String[] args) {
     System.setProperty("slf4j.internal.verbosity", "ERROR");
     Logger.getLogger("org.postgresql").setLevel(Level.OFF);
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> shuttingDown = true, "drydock-shutdown-flag"));
     System.exit(commandLine(new Drydock(System.getenv())).execute(args));
   }
 
@@ -71,13 +67,20 @@ public final class Drydock {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();
-          int code = e instanceof CliException ce ? ce.exitCode() : ExitCodes.USAGE_OR_CONNECTION;
+          int code =
+              e instanceof CliException ce
+                  ? ce.exitCode()
+                  : e instanceof MigrationException
+                      ? ExitCodes.MIGRATIONS_FAILED
+                      : ExitCodes.USAGE_OR_CONNECTION;
           String message =
-              shuttingDown
+              JvmShutdown.inProgress()
                   ? "interrupted; throwaway databases and temporary files are being removed"
                   : e instanceof CliException
                       ? e.getMessage()
-                      : "unexpected error: " + LiveDatabase.firstLine(String.valueOf(e));
+                      : e instanceof MigrationException me
+                          ? "Migration failed: " + me.locatedMessage()
+                          : "unexpected error: " + LiveDatabase.firstLine(String.valueOf(e));
           err.println("drydock: " + root.secrets.redact(message));
           if (root.verbose) {
             StringWriter trace = new StringWriter();
@@ -91,8 +94,12 @@ public final class Drydock {
         (e, args) -> {
           CommandLine c = e.getCommandLine();
           PrintWriter err = c.getErr();
-          err.println("drydock: " + root.secrets.redact(e.getMessage()));
-          err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+          err.println(
+              "drydock: "
+                  + root.secrets.redact(LiveDatabase.firstLine(e.getMessage()))
+                  + " (try '"
+                  + c.getCommandSpec().qualifiedName()
+                  + " --help')");
           err.flush();
           return ExitCodes.USAGE_OR_CONNECTION;
         });

@@ -4,7 +4,7 @@ import dev.drydock.codegen.CodegenException;
 import dev.drydock.codegen.GenerationResult;
 import dev.drydock.codegen.JooqGeneratorSettings;
 import dev.drydock.codegen.PullWorkflow;
-import dev.drydock.migrate.MigrationException;
+import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -72,11 +72,11 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = shared.progress(spec.commandLine().getErr());
-    MigrationFiles migrations = shared.migrationFiles();
+    Migrations migrations = shared.migrations(root.environment);
     try {
       GenerationResult result =
           PullWorkflow.configure()
-              .migrations(migrations.migrations())
+              .migrations(migrations)
               .packageName(packageName)
               .outputDirectory(output)
               .provider(throwaway.settings(root))
@@ -92,8 +92,6 @@ final class GenerateCommand implements Callable<Integer> {
       out.println(result.summary());
       out.flush();
       return ExitCodes.OK;
-    } catch (MigrationException e) {
-      throw new CliException(ExitCodes.MIGRATIONS_FAILED, "Migration failed: " + e.getMessage(), e);
     } catch (ProviderException e) {
       throw new CliException(
           ExitCodes.USAGE_OR_CONNECTION,

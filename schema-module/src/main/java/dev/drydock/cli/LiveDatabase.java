@@ -8,10 +8,35 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** Opens connections to the live database and turns failures into one clear line. */
 final class LiveDatabase {
+  /** {@code application_name} of every connection Drydock opens to the live database. */
+  static final String APPLICATION_NAME = "drydock";
+
+  private static final int CONNECT_TIMEOUT_SECONDS = 10;
+
   private LiveDatabase() {}
+
+  /**
+   * A data source for Flyway on the live database, with the same settings as {@link #connect}: its
+   * backends show {@code application_name = drydock}.
+   */
+  static DataSource dataSource(ConnectionOptions.Resolved c) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setUrl(c.jdbcUrl());
+    if (c.user() != null) {
+      ds.setUser(c.user());
+    }
+    if (c.password() != null) {
+      ds.setPassword(c.password());
+    }
+    ds.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
+    ds.setApplicationName(APPLICATION_NAME);
+    return ds;
+  }
 
   static Connection connect(ConnectionOptions.Resolved c, Secrets secrets) {
     Properties props = new Properties();
@@ -21,8 +46,8 @@ final class LiveDatabase {
     if (c.password() != null) {
       props.setProperty("password", c.password());
     }
-    props.setProperty("connectTimeout", "10");
-    props.setProperty("ApplicationName", "drydock");
+    props.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
+    props.setProperty("ApplicationName", APPLICATION_NAME);
     try {
       return DriverManager.getConnection(c.jdbcUrl(), props);
     } catch (SQLException e) {

@@ -1,16 +1,17 @@
 package dev.drydock.cli;
 
+import dev.drydock.migrate.MigrationSummary;
+import dev.drydock.migrate.Migrations;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
-import org.flywaydb.core.api.output.MigrateOutput;
-import org.flywaydb.core.api.output.MigrateResult;
-import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -29,69 +30,86 @@ final class MigrateCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
   @Mixin SharedOptions shared;
 
+  @Option(
+      names = "--baseline-version",
+      paramLabel = "N",
+      description =
+          "Adopt a database that has objects but no Flyway history: record version N as applied"
+              + " (Flyway baseline) and apply only the migrations after it.")
+  String baselineVersion;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = shared.progress(err);
     ConnectionOptions.Resolved live = connection.resolve(root.environment, root.secrets);
-    MigrationFiles migrations = shared.migrationFiles();
+    if (baselineVersion != null) {
+      shared.flywaySettings.put("baselineOnMigrate", "true");
+      shared.flywaySettings.put("baselineVersion", baselineVersion);
+    }
+    Migrations migrations = shared.migrations(root.environment);
     try (Connection ignored = LiveDatabase.connect(live, root.secrets)) {
       // connection problems are reported by LiveDatabase in one line
     } catch (SQLException e) {
       throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
     }
+    DataSource dataSource = LiveDatabase.dataSource(live);
+    for (Path blocked : migrations.concurrentlyUnderTransactionalLock(dataSource)) {
+      err.println(
+          "drydock: warning: "
+              + blocked
+              + " uses CONCURRENTLY, which waits forever behind Flyway's transactional lock;"
+              + " run it with --flyway postgresql.transactional.lock=false (or set it in"
+              + " flyway.toml)");
+      err.flush();
+    }
     progress.start("Migrating " + live.displayUrl());
     long started = System.nanoTime();
-    MigrateResult result = migrations.migrate(dataSource(live), progress);
+    MigrationSummary result;
+    try (CancelOnInterrupt guard = new CancelOnInterrupt(dataSource, migrations, err)) {
+      result =
+          migrations.migrate(
+              guard.dataSource(),
+              script -> {
+                guard.running(script);
+                progress.update("applying " + script);
+              });
+    }
     progress.done();
     long ms = (System.nanoTime() - started) / 1_000_000;
-    if (result.migrationsExecuted == 0) {
+    if (result.applied() == 0) {
       out.println(
           "Nothing to migrate: "
               + live.displayUrl()
               + " is up to date"
-              + (result.initialSchemaVersion == null
-                  ? "."
-                  : " at version " + result.initialSchemaVersion + "."));
+              + (result.fromVersion() == null ? "." : " at version " + result.fromVersion() + "."));
     } else {
       out.println(
           "Applied "
-              + result.migrationsExecuted
-              + (result.migrationsExecuted == 1 ? " migration" : " migrations")
+              + result.applied()
+              + (result.applied() == 1 ? " migration" : " migrations")
               + " to "
               + live.displayUrl()
               + " in "
               + ms
               + " ms; schema version "
-              + (result.initialSchemaVersion == null ? "<none>" : result.initialSchemaVersion)
+              + (result.fromVersion() == null ? "<none>" : result.fromVersion())
               + " -> "
-              + result.targetSchemaVersion
+              + result.toVersion()
               + ":");
-      for (MigrateOutput m : result.migrations) {
+      for (MigrationSummary.Applied m : result.migrations()) {
         out.println(
             "  "
-                + (m.version == null || m.version.isEmpty() ? "R" : "V" + m.version)
+                + (m.version() == null ? "R" : "V" + m.version())
                 + "  "
-                + m.description
+                + m.description()
                 + " ("
-                + m.executionTime
+                + m.millis()
                 + " ms)");
       }
     }
     out.flush();
     return ExitCodes.OK;
-  }
-
-  static DataSource dataSource(ConnectionOptions.Resolved live) {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setUrl(live.jdbcUrl());
-    if (live.user() != null) {
-      ds.setUser(live.user());
-    }
-    if (live.password() != null) {
-      ds.setPassword(live.password());
-    }
-    return ds;
   }
 }

@@ -117,7 +117,7 @@ final class PullCommand implements Callable<Integer> {
       checkWritable(directory);
       ProviderSettings throwawaySettings = throwaway.settings(root);
       if (markApplied && !dryRun && allLocationsExist()) {
-        HistoryMarker.requireNoPending(migrations(), MigrateCommand.dataSource(live));
+        HistoryMarker.requireNoPending(migrations(), LiveDatabase.dataSource(live));
       }
       PullResult result;
       progress.start("Connecting to " + live.displayUrl());
@@ -148,7 +148,7 @@ final class PullCommand implements Callable<Integer> {
       boolean marked = false;
       if (markApplied) {
         progress.start("Recording " + migration.fileName() + " in the Flyway history");
-        HistoryMarker.markApplied(migrations(), MigrateCommand.dataSource(live));
+        HistoryMarker.markApplied(migrations(), LiveDatabase.dataSource(live));
         progress.done();
         marked = true;
       }
@@ -168,7 +168,7 @@ final class PullCommand implements Callable<Integer> {
     } catch (FlywayException e) {
       throw new CliException(
           ExitCodes.USAGE_OR_CONNECTION,
-          "Flyway history of " + live.displayUrl() + ": " + Migrations.translate(e).getMessage(),
+          "Flyway history of " + live.displayUrl() + ": " + LiveDatabase.firstLine(e.getMessage()),
           e);
     } catch (ProviderException e) {
       throw new CliException(
@@ -187,12 +187,7 @@ final class PullCommand implements Callable<Integer> {
 
   /** The Flyway settings of the shared options; a missing directory means no migrations yet. */
   private Migrations migrations() {
-    return Migrations.configure()
-        .locations(shared.migrations)
-        .placeholders(shared.placeholders)
-        .schemas(shared.flywaySchemas)
-        .table(shared.historyTable)
-        .build();
+    return shared.migrations(root.environment, false);
   }
 
   private boolean allLocationsExist() {

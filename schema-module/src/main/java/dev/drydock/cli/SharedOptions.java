@@ -1,13 +1,16 @@
 package dev.drydock.cli;
 
+import dev.drydock.migrate.FlywaySettings;
 import dev.drydock.migrate.Migrations;
-import dev.drydock.provider.ProviderKind;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /** Options every database command takes besides the connection: where the migrations are. */
@@ -24,7 +27,7 @@ final class SharedOptions {
   @Option(
       names = "--placeholder",
       paramLabel = "KEY=VALUE",
-      description = "Flyway placeholder, replacing ${KEY} in the migrations; repeatable.")
+      description = "Flyway placeholder, replacing $${KEY} in the migrations; repeatable.")
   Map<String, String> placeholders = new LinkedHashMap<>();
 
   @Option(
@@ -39,9 +42,37 @@ final class SharedOptions {
   @Option(
       names = "--history-table",
       paramLabel = "NAME",
-      defaultValue = Migrations.DEFAULT_HISTORY_TABLE,
-      description = "Flyway history table, never compared (default: ${DEFAULT-VALUE}).")
+      description =
+          "Flyway history table, never compared (default: the Flyway settings' table, else "
+              + Migrations.DEFAULT_HISTORY_TABLE
+              + ").")
   String historyTable;
+
+  @Option(
+      names = "--flyway",
+      paramLabel = "KEY=VALUE",
+      description =
+          "A Flyway setting in Flyway's own key names, e.g. postgresql.transactional.lock=false,"
+              + " sqlMigrationPrefix=M, outOfOrder=true; repeatable. Overrides FLYWAY_*"
+              + " environment variables, which override the Flyway config file.")
+  Map<String, String> flywaySettings = new LinkedHashMap<>();
+
+  @Option(
+      names = "--flyway-config",
+      paramLabel = "FILE",
+      description =
+          "Flyway config file (flyway.toml's [flyway] table, or flyway.conf)."
+              + " Default: flyway.toml or flyway.conf in the working directory, if there.")
+  Path flywayConfig;
+
+  @Option(
+      names = "--throwaway-lock-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
+      description =
+          "diff, generate: a statement waiting longer than this for a lock on the throwaway"
+              + " database fails, naming the migration (default: ${DEFAULT-VALUE}).")
+  int throwawayLockTimeout;
 
   @Option(names = "--progress", description = "Show progress even when stderr is not a terminal.")
   boolean progress;
@@ -49,23 +80,56 @@ final class SharedOptions {
   @Option(names = "--quiet", description = "Never show progress.")
   boolean quiet;
 
-  /** The migrations these options describe; a missing directory is a usage error. */
-  MigrationFiles migrationFiles() {
-    return new MigrationFiles(
-        migrations,
-        Migrations.configure()
-            .locations(migrations)
-            .placeholders(placeholders)
-            .schemas(flywaySchemas)
-            .table(historyTable));
+  /**
+   * The migrations these options describe, with the project's Flyway settings from the config file,
+   * {@code environment}'s {@code FLYWAY_*} variables and {@code --flyway}; a missing directory or
+   * an unknown setting is a usage error.
+   */
+  Migrations migrations(Map<String, String> environment) {
+    return migrations(environment, true);
+  }
+
+  /**
+   * The migrations with the project's Flyway settings.
+   *
+   * @param requireDirectories whether a missing migrations directory is an error ({@code pull}
+   *     takes it as "no migrations yet")
+   */
+  Migrations migrations(Map<String, String> environment, boolean requireDirectories) {
+    for (Path location : migrations) {
+      if (requireDirectories && !Files.isDirectory(location)) {
+        throw new CliException(
+            ExitCodes.USAGE_OR_CONNECTION,
+            "Migrations directory not found: " + location.toAbsolutePath().normalize());
+      }
+    }
+    try {
+      FlywaySettings.Builder settings = FlywaySettings.configure();
+      if (flywayConfig != null) {
+        settings.file(flywayConfig);
+      } else {
+        settings.defaultFileIn(Path.of("").toAbsolutePath());
+      }
+      return Migrations.configure()
+          .locations(migrations)
+          .placeholders(placeholders)
+          .schemas(flywaySchemas)
+          .table(historyTable)
+          .settings(settings.environment(environment).settings(flywaySettings).build())
+          .throwawayLockTimeout(Duration.ofSeconds(throwawayLockTimeout))
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
+    }
+  }
+
+  /** The locations for messages: {@code migrations} or {@code core, extra}. */
+  String describeLocations() {
+    return migrations.stream().map(Path::toString).collect(Collectors.joining(", "));
   }
 
   /** Progress on {@code err}: on a terminal or with --progress, never with --quiet. */
   Progress progress(PrintWriter err) {
     return new Progress(err, !quiet && (progress || Progress.isTerminal()));
-  }
-
-  static ProviderKind parseProvider(String value) {
-    return ProviderKind.parse(value);
   }
 }

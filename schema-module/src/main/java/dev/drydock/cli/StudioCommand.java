@@ -116,16 +116,15 @@ final class StudioCommand implements Callable<Integer> {
       if (migrations.isEmpty()) {
         schema = SchemaModel.load(c, new LinkedHashSet<>(schemas), historyTable, versionColumn);
       } else {
-        MigrationFiles files =
-            new MigrationFiles(
-                migrations,
-                Migrations.configure()
-                    .locations(migrations)
-                    .placeholders(placeholders)
-                    .table(historyTable));
-        Progress progress = new Progress(err, false);
+        Migrations files =
+            Migrations.configure()
+                .locations(migrations)
+                .placeholders(placeholders)
+                .table(historyTable)
+                .build();
+        files.requireMigrations();
         try (ThrowawayDatabase scratch = ThrowawayDatabase.start(throwaway.settings(root))) {
-          files.migrate(scratch.dataSource(), progress);
+          files.onThrowaway().migrate(scratch.dataSource());
           try (Connection expected = scratch.connect()) {
             DiffResult result =
                 Drift.between(
@@ -136,7 +135,7 @@ final class StudioCommand implements Callable<Integer> {
             schema = SchemaModel.from(result.actual(), versionColumn);
             drift =
                 new DriftReport(
-                    true, "migrations in " + files.describe(), SchemaModel.drift(result));
+                    true, "migrations in " + describe(migrations), SchemaModel.drift(result));
           }
         }
       }
@@ -225,5 +224,9 @@ final class StudioCommand implements Callable<Integer> {
     }
     err.println("drydock: --open: no desktop browser here; open the address above");
     err.flush();
+  }
+
+  private static String describe(List<Path> locations) {
+    return String.join(", ", locations.stream().map(Path::toString).toList());
   }
 }

@@ -110,7 +110,7 @@ public final class PullWorkflow {
     try (ThrowawayDatabase db = ThrowawayDatabase.start(provider)) {
       log.accept("Using " + db.description());
       log.accept("Applying migrations from " + migrations.locations());
-      MigrationSummary applied = migrations.migrate(db.dataSource());
+      MigrationSummary applied = migrations.onThrowaway().migrate(db.dataSource());
       generateInto(db, fingerprint, ownership);
       return new GenerationResult(
           false,
@@ -209,6 +209,7 @@ public final class PullWorkflow {
         "migrationSchemas=" + migrations.schemas(),
         "table=" + migrations.table(),
         "placeholders=" + new TreeMap<>(migrations.placeholders()),
+        "flywaySettings=" + migrations.settings().values(),
         "initSql=" + provider.initSql(),
         "postgresBinaries="
             + provider.postgresBinaries().map(p -> p.getFileName().toString()).orElse("default"));

@@ -4,6 +4,8 @@ import dev.drydock.codegen.CodegenException;
 import dev.drydock.codegen.GenerationResult;
 import dev.drydock.codegen.JooqGeneratorSettings;
 import dev.drydock.codegen.PullWorkflow;
+import dev.drydock.lifecycle.JvmShutdown;
+import dev.drydock.migrate.FlywaySettings;
 import dev.drydock.migrate.MigrationException;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.BinariesArtifact;
@@ -12,6 +14,7 @@ import dev.drydock.provider.ProviderKind;
 import dev.drydock.provider.ProviderSettings;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
@@ -58,6 +61,28 @@ public class GenerateMojo extends AbstractMojo {
 
   /** Flyway placeholders. */
   @Parameter private Map<String, String> placeholders;
+
+  /**
+   * The project's own Flyway settings, in Flyway's key names (e.g. {@code
+   * postgresql.transactional.lock}, {@code sqlMigrationPrefix}, {@code outOfOrder}); they override
+   * {@code FLYWAY_*} environment variables, which override the Flyway config file. An unknown key
+   * fails the build, naming it.
+   */
+  @Parameter private Map<String, String> flywayConfiguration;
+
+  /**
+   * Flyway config file ({@code flyway.toml}'s {@code [flyway]} table or {@code flyway.conf}).
+   * Default: {@code flyway.toml} or {@code flyway.conf} in the project's base directory, if there.
+   */
+  @Parameter(property = "drydock.flywayConfigFile")
+  private File flywayConfigFile;
+
+  /**
+   * Seconds a statement may wait for a lock on the throwaway database before the build fails,
+   * naming the migration (nothing else runs there: such a wait never ends by itself).
+   */
+  @Parameter(property = "drydock.throwawayLockTimeout", defaultValue = "30")
+  private int throwawayLockTimeout;
 
   /** SQL run on the throwaway database before the migrations, e.g. {@code CREATE ROLE app}. */
   @Parameter private List<String> initSql;
@@ -133,6 +158,9 @@ public class GenerateMojo extends AbstractMojo {
       if (placeholders != null) {
         migrationsBuilder.placeholders(placeholders);
       }
+      migrationsBuilder
+          .settings(flywaySettings())
+          .throwawayLockTimeout(Duration.ofSeconds(throwawayLockTimeout));
       ProviderSettings.Builder providerBuilder =
           ProviderSettings.configure()
               .kind(ProviderKind.parse(provider))
@@ -178,15 +206,25 @@ public class GenerateMojo extends AbstractMojo {
    * failure as cause (no stack trace with {@code -e}).
    */
   private static void throwIfInterrupted() throws MojoFailureException {
-    Thread probe = new Thread(() -> {});
-    try {
-      Runtime.getRuntime().addShutdownHook(probe);
-      Runtime.getRuntime().removeShutdownHook(probe);
-    } catch (IllegalStateException shuttingDown) {
+    if (JvmShutdown.inProgress()) {
       throw new MojoFailureException(
           "[drydock] Interrupted: the JVM is exiting; the throwaway database and temporary files"
               + " are being removed");
     }
+  }
+
+  private FlywaySettings flywaySettings() {
+    FlywaySettings.Builder settings = FlywaySettings.configure();
+    if (flywayConfigFile != null) {
+      settings.file(flywayConfigFile.toPath());
+    } else {
+      settings.defaultFileIn(project.getBasedir().toPath());
+    }
+    settings.environment(System.getenv());
+    if (flywayConfiguration != null) {
+      settings.settings(flywayConfiguration);
+    }
+    return settings.build();
   }
 
   private Path resolveBinaries(String version) throws MojoExecutionException {

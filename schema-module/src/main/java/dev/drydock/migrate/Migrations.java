@@ -2,27 +2,35 @@ package dev.drydock.migrate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
 /**
- * The project's Flyway migrations: where they are and how Flyway is configured for them. Immutable;
- * build with {@link #configure()}:
+ * The project's Flyway migrations: where they are and how Flyway is configured for them; the one
+ * route to Flyway for the Maven goal and every CLI command. Immutable; build with {@link
+ * #configure()}:
  *
  * <pre>{@code
  * Migrations migrations = Migrations.configure().location(Path.of("migrations")).build();
@@ -36,20 +44,73 @@ public final class Migrations {
   /** Flyway's default history table, which Drydock uses unless told otherwise (never compared). */
   public static final String DEFAULT_HISTORY_TABLE = "flyway_schema_history";
 
+  /** How long a statement may wait for a lock on a throwaway database, by default. */
+  public static final Duration DEFAULT_THROWAWAY_LOCK_TIMEOUT = Duration.ofSeconds(30);
+
+  static final String TRANSACTIONAL_LOCK = "flyway.postgresql.transactional.lock";
+
+  private static final Pattern CONCURRENTLY =
+      Pattern.compile("\\bconcurrently\\b", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern NON_TRANSACTIONAL =
+      Pattern.compile("\\b(concurrently|vacuum)\\b", Pattern.CASE_INSENSITIVE);
+
   private final List<Path> locations;
   private final List<String> schemas;
   private final Map<String, String> placeholders;
   private final String table;
+  private final FlywaySettings settings;
+  private final Duration throwawayLockTimeout;
+  private final boolean throwaway;
 
-  private Migrations(Builder b) {
+  private Migrations(Builder b, boolean throwaway) {
     this.locations = List.copyOf(b.locations);
-    this.schemas = List.copyOf(b.schemas);
-    this.placeholders = Map.copyOf(b.placeholders);
-    this.table = b.table;
+    this.settings = b.settings;
+    String settingsSchemas = settings.get("schemas");
+    this.schemas =
+        !b.schemas.isEmpty() || settingsSchemas == null || settingsSchemas.isBlank()
+            ? List.copyOf(b.schemas)
+            : Arrays.stream(settingsSchemas.split(",")).map(String::strip).toList();
+    Map<String, String> merged = new LinkedHashMap<>();
+    settings
+        .values()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith("flyway.placeholders.")) {
+                merged.put(k.substring("flyway.placeholders.".length()), v);
+              }
+            });
+    merged.putAll(b.placeholders);
+    this.placeholders = Map.copyOf(merged);
+    this.table =
+        b.table != null
+            ? b.table
+            : settings.get("table") != null ? settings.get("table") : DEFAULT_HISTORY_TABLE;
+    this.throwawayLockTimeout = b.throwawayLockTimeout;
+    this.throwaway = throwaway;
+  }
+
+  private Migrations(Migrations base, boolean throwaway) {
+    this.locations = base.locations;
+    this.schemas = base.schemas;
+    this.placeholders = base.placeholders;
+    this.table = base.table;
+    this.settings = base.settings;
+    this.throwawayLockTimeout = base.throwawayLockTimeout;
+    this.throwaway = throwaway;
   }
 
   public static Builder configure() {
     return new Builder();
+  }
+
+  /**
+   * These migrations as run on a throwaway database, where no other migrator exists: Flyway's
+   * transactional lock off (it blocks {@code CREATE INDEX CONCURRENTLY} forever), and a statement
+   * that waits longer than the throwaway lock timeout for a lock fails, naming the file.
+   */
+  public Migrations onThrowaway() {
+    return throwaway ? this : new Migrations(this, true);
   }
 
   public List<Path> locations() {
@@ -70,6 +131,15 @@ public final class Migrations {
     return table;
   }
 
+  /** The project's own Flyway settings. */
+  public FlywaySettings settings() {
+    return settings;
+  }
+
+  public Duration throwawayLockTimeout() {
+    return throwawayLockTimeout;
+  }
+
   /** Every SQL migration file under the locations, sorted by path: what a fingerprint covers. */
   public List<Path> files() {
     List<Path> files = new ArrayList<>();
@@ -86,10 +156,19 @@ public final class Migrations {
     return files;
   }
 
-  /** Flyway configured for these migrations on {@code dataSource}, for commands beyond migrate. */
-  public FluentConfiguration flyway(DataSource dataSource) {
-    FluentConfiguration config =
+  /** Flyway configured for these migrations on {@code dataSource}. */
+  FluentConfiguration flyway(DataSource dataSource) {
+    Map<String, String> config = new LinkedHashMap<>(settings.values());
+    config.keySet().removeIf(k -> k.startsWith("flyway.placeholders."));
+    if (throwaway) {
+      config.put(TRANSACTIONAL_LOCK, "false");
+      String bound = "SET lock_timeout = '" + throwawayLockTimeout.toMillis() + "ms'";
+      String userInit = config.get("flyway.initSql");
+      config.put("flyway.initSql", userInit == null ? bound : bound + ";\n" + userInit);
+    }
+    FluentConfiguration flyway =
         Flyway.configure(Migrations.class.getClassLoader())
+            .configuration(config)
             .dataSource(dataSource)
             .locations(
                 locations.stream()
@@ -98,11 +177,11 @@ public final class Migrations {
             .failOnMissingLocations(true)
             .placeholders(placeholders)
             .table(table)
-            .loggers(ShutdownQuietLogCreator.class.getName());
+            .loggers(FlywayInternals.QuietLogCreator.class.getName());
     if (!schemas.isEmpty()) {
-      config.schemas(schemas.toArray(String[]::new)).createSchemas(true);
+      flyway.schemas(schemas.toArray(String[]::new)).createSchemas(true);
     }
-    return config;
+    return flyway;
   }
 
   /** Checks the locations exist and hold at least one migration. */
@@ -113,111 +192,193 @@ public final class Migrations {
             "Migrations directory not found: " + location.toAbsolutePath(), null, 0, null, null);
       }
     }
-    if (files().isEmpty()) {
+    List<Path> files = files();
+    if (files.isEmpty()) {
       throw new MigrationException(
           "No migrations (*.sql) found in " + locations, null, 0, null, null);
+    }
+    String encoding = settings.get("encoding");
+    if (encoding == null || encoding.equalsIgnoreCase("UTF-8")) {
+      for (Path file : files) {
+        requireUtf8(file);
+      }
+    }
+    if (!"false".equalsIgnoreCase(settings.get("validateMigrationNaming"))) {
+      List<String> skipped = new MigrationNaming(flyway(null)).problems(files);
+      if (!skipped.isEmpty()) {
+        throw new MigrationException(
+            String.join("\n", skipped)
+                + (skipped.size() == 1 ? "" : "\n")
+                + (skipped.size() == 1 ? "; " : "")
+                + "rename, or allow such files with validateMigrationNaming=false",
+            null,
+            0,
+            null,
+            null);
+      }
     }
   }
 
   /** Applies pending migrations; failures name the file and line. */
   public MigrationSummary migrate(DataSource dataSource) {
+    return migrate(dataSource, script -> {});
+  }
+
+  /**
+   * Applies pending migrations, telling {@code beforeEach} the script of each one as it starts;
+   * failures name the file and line.
+   */
+  public MigrationSummary migrate(DataSource dataSource, Consumer<String> beforeEach) {
     requireMigrations();
     try {
-      MigrateResult result = flyway(dataSource).load().migrate();
+      MigrateResult result =
+          flyway(dataSource).callbacks(new EachMigrationCallback(beforeEach)).load().migrate();
       return new MigrationSummary(
-          result.migrationsExecuted, result.initialSchemaVersion, result.targetSchemaVersion);
+          result.migrationsExecuted,
+          result.initialSchemaVersion,
+          result.targetSchemaVersion,
+          result.migrations.stream()
+              .map(
+                  m ->
+                      new MigrationSummary.Applied(
+                          m.version == null || m.version.isEmpty() ? null : m.version,
+                          m.description,
+                          m.executionTime))
+              .toList());
     } catch (FlywayException e) {
       throw translate(e);
     }
   }
 
-  /** Turns Flyway's multi-line error into one line naming file, line and PostgreSQL's message. */
-  public static MigrationException translate(FlywayException e) {
-    FlywaySqlScriptException script = causeOf(e, FlywaySqlScriptException.class);
-    if (script != null) {
-      String file = script.getResource() == null ? null : script.getResource().getFilename();
-      SQLException sql = causeOf(script, SQLException.class);
-      int line = script.getLineNumber();
-      String state = sql == null ? null : sql.getSQLState();
-      String pgMessage = sql == null ? firstLine(script.getMessage()) : firstLine(sql.getMessage());
-      if (sql instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
-        ServerErrorMessage server = psql.getServerErrorMessage();
-        pgMessage = server.getSeverity() + ": " + server.getMessage();
-        line = lineOfPosition(script.getStatement(), line, server.getPosition());
-      }
-      String message =
-          (file == null ? "migration" : file)
-              + ":"
-              + line
-              + ": "
-              + pgMessage
-              + (state == null ? "" : " (SQLState " + state + ")");
-      return new MigrationException(message, file, line, state, e);
+  /** Flyway's view of {@code dataSource}'s history against the files: applied, pending, ... */
+  public List<MigrationInfo> info(DataSource dataSource) {
+    try {
+      return List.of(flyway(dataSource).load().info().all());
+    } catch (FlywayException e) {
+      throw translate(e);
     }
-    return new MigrationException(firstLine(e.getMessage()), null, 0, null, e);
   }
 
   /**
-   * The line of a 1-based character position inside a statement whose first token is on {@code
-   * line}. Flyway's statement text starts with the comments before that token, so newlines are
-   * counted from the first token on.
+   * Records every pending migration in {@code dataSource}'s history as applied without running it
+   * (Flyway's {@code skipExecutingMigrations}: the database already is in that state); a database
+   * with objects but no history is baselined at version 0 first.
+   *
+   * @param baselineDescription the description of that baseline row, e.g. {@code drydock pull}
+   * @return how many migrations were recorded
    */
-  static int lineOfPosition(String statement, int line, int position) {
-    if (statement == null || position <= 0 || line <= 0) {
-      return line;
+  public int recordPendingAsApplied(DataSource dataSource, String baselineDescription) {
+    try {
+      return flyway(dataSource)
+          .baselineOnMigrate(true)
+          .baselineVersion("0")
+          .baselineDescription(baselineDescription)
+          .skipExecutingMigrations(true)
+          .load()
+          .migrate()
+          .migrationsExecuted;
+    } catch (FlywayException e) {
+      throw translate(e);
     }
-    int end = Math.min(position - 1, statement.length());
-    int extra = 0;
-    for (int i = firstToken(statement); i < end; i++) {
-      if (statement.charAt(i) == '\n') {
-        extra++;
-      }
-    }
-    return line + extra;
   }
 
-  /** Index of the first character that is neither white space nor inside a leading comment. */
-  static int firstToken(String sql) {
-    int i = 0;
-    while (i < sql.length()) {
-      if (Character.isWhitespace(sql.charAt(i))) {
-        i++;
-      } else if (sql.startsWith("--", i)) {
-        int nl = sql.indexOf('\n', i);
-        i = nl < 0 ? sql.length() : nl + 1;
-      } else if (sql.startsWith("/*", i)) {
-        int close = sql.indexOf("*/", i + 2);
-        i = close < 0 ? sql.length() : close + 2;
-      } else {
-        return i;
-      }
+  /** The history table of {@code dataSource} against the files. */
+  public HistoryCheck.Report check(DataSource dataSource) {
+    requireMigrations();
+    try {
+      return HistoryCheck.of(List.of(flyway(dataSource).load().info().all()));
+    } catch (FlywayException e) {
+      throw translate(e);
     }
-    return i;
   }
 
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unknown error";
+  /**
+   * The pending migrations that use {@code CONCURRENTLY} while Flyway's transactional lock is on:
+   * they wait forever behind that lock. Empty when the lock is off.
+   */
+  public List<Path> concurrentlyUnderTransactionalLock(DataSource dataSource) {
+    if (throwaway || "false".equalsIgnoreCase(settings.get(TRANSACTIONAL_LOCK))) {
+      return List.of();
     }
-    for (String line : message.split("\\R")) {
-      String trimmed = line.strip();
-      if (!trimmed.isEmpty() && !trimmed.chars().allMatch(c -> c == '-')) {
-        return trimmed;
+    List<Path> blocked = new ArrayList<>();
+    try {
+      for (MigrationInfo pending : flyway(dataSource).load().info().pending()) {
+        Path file = locate(pending.getScript());
+        if (Files.isRegularFile(file)
+            && CONCURRENTLY.matcher(withoutComments(Files.readString(file))).find()) {
+          blocked.add(file);
+        }
       }
+    } catch (FlywayException e) {
+      throw translate(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return message.strip();
+    return blocked;
   }
 
-  private static <T extends Throwable> T causeOf(Throwable t, Class<T> type) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (type.isInstance(c)) {
-        return type.cast(c);
+  /** {@code V1__x.sql is not valid UTF-8 at byte 17}, rather than Flyway's checksum failure. */
+  private static void requireUtf8(Path file) {
+    try {
+      ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
+      CharsetDecoder decoder =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
+      CharBuffer chars = CharBuffer.allocate(bytes.remaining() + 1);
+      CoderResult result = decoder.decode(bytes, chars, true);
+      if (result.isError()) {
+        throw new MigrationException(
+            file
+                + " is not valid UTF-8 at byte offset "
+                + bytes.position()
+                + " (Flyway reads migrations as UTF-8; convert the file, or set Flyway's encoding)",
+            file.getFileName().toString(),
+            0,
+            null,
+            file,
+            null);
       }
-      if (c.getCause() == c) {
-        break;
-      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return null;
+  }
+
+  private static String withoutComments(String sql) {
+    return sql.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ");
+  }
+
+  /** Flyway's failure as one line naming file (with its path) and line. */
+  MigrationException translate(FlywayException e) {
+    return MigrationFailures.translate(e, this::locate, throwaway ? throwawayLockTimeout : null);
+  }
+
+  /**
+   * True when the migration {@code script} runs outside a transaction ({@code CONCURRENTLY}, {@code
+   * VACUUM}, or {@code executeInTransaction=false} in its {@code .conf}): cut off, it may be
+   * half-applied.
+   */
+  public boolean runsOutsideTransaction(String script) {
+    Path file = locate(script);
+    Path conf = file.resolveSibling(file.getFileName() + ".conf");
+    try {
+      return (Files.isRegularFile(file)
+              && NON_TRANSACTIONAL.matcher(withoutComments(Files.readString(file))).find())
+          || (Files.isRegularFile(conf)
+              && Files.readString(conf).replace(" ", "").contains("executeInTransaction=false"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The path of {@code file} under the location that has it. */
+  public Path locate(String file) {
+    return locations.stream()
+        .map(location -> location.resolve(file))
+        .filter(Files::exists)
+        .findFirst()
+        .orElse(locations.get(0).resolve(file));
   }
 
   /** Fluent builder; every setter returns {@code this}. */
@@ -225,7 +386,9 @@ public final class Migrations {
     private final List<Path> locations = new ArrayList<>();
     private final List<String> schemas = new ArrayList<>();
     private final Map<String, String> placeholders = new LinkedHashMap<>();
-    private String table = DEFAULT_HISTORY_TABLE;
+    private String table;
+    private FlywaySettings settings = FlywaySettings.none();
+    private Duration throwawayLockTimeout = DEFAULT_THROWAWAY_LOCK_TIMEOUT;
 
     private Builder() {}
 
@@ -240,6 +403,7 @@ public final class Migrations {
       return this;
     }
 
+    /** Schemas Flyway manages; default: the settings' {@code schemas}, else Flyway's default. */
     public Builder schemas(List<String> names) {
       schemas.addAll(names);
       return this;
@@ -255,8 +419,27 @@ public final class Migrations {
       return this;
     }
 
+    /**
+     * History table; default: the settings' {@code table}, else {@value #DEFAULT_HISTORY_TABLE}.
+     */
     public Builder table(String name) {
-      this.table = Objects.requireNonNull(name, "table");
+      this.table = name;
+      return this;
+    }
+
+    /** The project's own Flyway settings (config files, environment, explicit keys). */
+    public Builder settings(FlywaySettings settings) {
+      this.settings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /** How long a statement may wait for a lock on a throwaway database (default 30 s). */
+    public Builder throwawayLockTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException(
+            "The throwaway lock timeout must be positive: " + timeout);
+      }
+      this.throwawayLockTimeout = timeout;
       return this;
     }
 
@@ -264,7 +447,7 @@ public final class Migrations {
       if (locations.isEmpty()) {
         throw new IllegalStateException("No migration location configured");
       }
-      return new Migrations(this);
+      return new Migrations(this, false);
     }
   }
 }

@@ -1,12 +1,10 @@
 package dev.drydock.pull;
 
 import dev.drydock.migrate.Migrations;
-import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
-import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Records a pulled migration in the live database's Flyway history without running it (the live
@@ -22,10 +20,10 @@ public final class HistoryMarker {
    * pulled one applied would mark those too without running them.
    */
   public static void requireNoPending(Migrations migrations, DataSource live) {
-    MigrationInfo[] all = migrations.flyway(live).load().info().all();
-    boolean hasHistory = Arrays.stream(all).anyMatch(MigrationInfo::isApplied);
+    List<MigrationInfo> all = migrations.info(live);
+    boolean hasHistory = all.stream().anyMatch(MigrationInfo::isApplied);
     List<String> pending =
-        Arrays.stream(all)
+        all.stream()
             .filter(m -> m.getState() == MigrationState.PENDING)
             .map(MigrationInfo::getScript)
             .toList();
@@ -44,15 +42,6 @@ public final class HistoryMarker {
    * @return the number of migrations recorded
    */
   public static int markApplied(Migrations migrations, DataSource live) {
-    MigrateResult result =
-        migrations
-            .flyway(live)
-            .baselineOnMigrate(true)
-            .baselineVersion("0")
-            .baselineDescription("drydock pull")
-            .skipExecutingMigrations(true)
-            .load()
-            .migrate();
-    return result.migrationsExecuted;
+    return migrations.recordPendingAsApplied(live, "drydock pull");
   }
 }

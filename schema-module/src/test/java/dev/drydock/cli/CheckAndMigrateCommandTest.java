@@ -167,4 +167,25 @@ class CheckAndMigrateCommandTest {
     assertThat(result.out())
         .endsWith("0 applied, 2 problem(s):\n  pending: V1__users.sql\n  pending: V2__posts.sql\n");
   }
+
+  @Test
+  void givenADatabaseWithObjectsButNoHistoryThenMigrateSaysHowToAdoptItAndBaselineVersionDoes() {
+    server.execute(live, "CREATE TABLE users (id int)");
+
+    Cli.Result refused = run("migrate");
+    Cli.Result adopted = run("migrate", "--baseline-version", "1");
+
+    assertThat(refused.exitCode()).isEqualTo(ExitCodes.MIGRATIONS_FAILED);
+    assertThat(refused.err())
+        .isEqualTo(
+            "drydock: Migration failed: Found non-empty schema(s) \"public\" but no schema history"
+                + " table: the database already has objects but no Flyway history; adopt it with"
+                + " `drydock migrate --baseline-version N` (goal: flywayConfiguration"
+                + " baselineVersion=N, baselineOnMigrate=true), N being the last migration it"
+                + " already has\n");
+    assertThat(adopted.exitCode()).as(adopted.all()).isZero();
+    assertThat(adopted.out())
+        .startsWith("Applied 1 migration to ")
+        .contains("schema version 1 -> 2:\n  V2  posts (");
+  }
 }

@@ -23,6 +23,13 @@ class CommandLineTest {
   }
 
   @Test
+  void placeholderHelpShowsTheSyntaxNotAnInterpolatedNull() {
+    Cli.Result result = Cli.run(Map.of(), "migrate", "--help");
+
+    assertThat(result.out()).contains("replacing ${KEY} in the").doesNotContain("replacing null");
+  }
+
+  @Test
   void topLevelHelpListsCommandsAndExitCodes() {
     Cli.Result result = Cli.run(Map.of(), "--help");
 
@@ -43,8 +50,8 @@ class CommandLineTest {
     assertThat(result.err())
         .isEqualTo(
             "drydock: Invalid value for option '--format': expected one of [text, json, sql]"
-                + " (case-sensitive) but was 'yaml'\n"
-                + "Try 'drydock diff --help' for usage.\n");
+                + " (case-sensitive) but was 'yaml'"
+                + " (try 'drydock diff --help')\n");
   }
 
   @Test

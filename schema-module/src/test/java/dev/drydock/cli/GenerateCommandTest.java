@@ -58,7 +58,10 @@ class GenerateCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.MIGRATIONS_FAILED);
     assertThat(result.err())
-        .startsWith("drydock: Migration failed: V1__bad.sql:1: ERROR: syntax error");
+        .startsWith(
+            "drydock: Migration failed: "
+                + migrations.resolve("V1__bad.sql")
+                + ":1: ERROR: syntax error");
   }
 
   @Test

@@ -234,6 +234,107 @@ class InterruptTest {
     }
   }
 
+  @Test
+  void ctrlCDuringMigrateCancelsTheRunningStatementOnTheServer(TestServer server) throws Exception {
+    tmp = Files.createDirectories(root.resolve("tmp"));
+    String live = server.createDatabase("interrupt_cancel", null);
+    Path dir = migrations("V1__sleepy.sql", "select pg_sleep(120);\n");
+    try {
+      ChildProcess cli =
+          drydock(
+              "migrate",
+              "--progress",
+              "--url",
+              server.url(live),
+              "--user",
+              "postgres",
+              "--migrations",
+              dir.toString());
+      try (cli) {
+        cli.awaitOutput("applying V1__sleepy.sql", Duration.ofSeconds(60));
+        Thread.sleep(1000);
+
+        cli.signal("INT");
+
+        assertThat(cli.awaitExit(Duration.ofSeconds(30))).isEqualTo(130);
+        assertThat(cli.output())
+            .contains(
+                "drydock: interrupted while applying "
+                    + dir.resolve("V1__sleepy.sql")
+                    + "; the running statement was cancelled on the server");
+      }
+      // without the cancel, pg_sleep(120) runs on for two minutes after the CLI is gone
+      assertThat(activeStatements(server, live, Duration.ofSeconds(3))).isZero();
+    } finally {
+      server.dropDatabase(live);
+    }
+  }
+
+  @Test
+  void ctrlCDuringANonTransactionalMigrationNamesItAsPossiblyHalfApplied(TestServer server)
+      throws Exception {
+    tmp = Files.createDirectories(root.resolve("tmp"));
+    String live = server.createDatabase("interrupt_concurrently", null);
+    Path dir = migrations("V1__items.sql", "create table items (id int, name text);\n");
+    Files.writeString(
+        dir.resolve("V2__items_name.sql"),
+        "create index concurrently items_name on items (name);\nselect pg_sleep(120);\n");
+    try {
+      ChildProcess cli =
+          drydock(
+              "migrate",
+              "--progress",
+              "--url",
+              server.url(live),
+              "--user",
+              "postgres",
+              "--migrations",
+              dir.toString(),
+              "--flyway",
+              "postgresql.transactional.lock=false",
+              "--flyway",
+              "mixed=true");
+      try (cli) {
+        cli.awaitOutput("applying V2__items_name.sql", Duration.ofSeconds(60));
+        Thread.sleep(1500);
+
+        cli.signal("INT");
+
+        assertThat(cli.awaitExit(Duration.ofSeconds(30))).isEqualTo(130);
+        assertThat(cli.output())
+            .contains(
+                "drydock: "
+                    + dir.resolve("V2__items_name.sql")
+                    + " runs outside a transaction and may be half-applied (not recorded in the"
+                    + " history): check what it created");
+      }
+      assertThat(activeStatements(server, live, Duration.ofSeconds(3))).isZero();
+    } finally {
+      server.dropDatabase(live);
+    }
+  }
+
+  /** Active statements of other sessions on {@code database}, once none or {@code wait} is up. */
+  private static int activeStatements(TestServer server, String database, Duration wait)
+      throws Exception {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      try (Connection c = server.connect(database);
+          Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery(
+                  "select count(*) from pg_stat_activity where datname = current_database()"
+                      + " and pid <> pg_backend_pid() and state = 'active'")) {
+        rs.next();
+        int active = rs.getInt(1);
+        if (active == 0 || System.nanoTime() > deadline) {
+          return active;
+        }
+      }
+      Thread.sleep(100);
+    }
+  }
+
   private static void awaitNoOtherSession(TestServer server, String database) throws Exception {
     for (int i = 0; i < 150; i++) {
       try (Connection c = server.connect(database);

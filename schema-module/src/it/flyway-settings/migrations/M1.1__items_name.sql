@@ -1,0 +1,1 @@
+create index concurrently items_name on items (name);

@@ -1,0 +1,1 @@
+create table items (id int primary key, name text not null);

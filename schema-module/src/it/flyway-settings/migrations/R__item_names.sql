@@ -1,0 +1,1 @@
+create or replace view item_names as select name from items;

@@ -1,0 +1,133 @@
+package dev.drydock.migrate;
+
+import dev.drydock.lifecycle.JvmShutdown;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.logging.Log;
+import org.flywaydb.core.api.logging.LogCreator;
+import org.flywaydb.core.internal.info.MigrationInfoImpl;
+import org.flywaydb.core.internal.logging.slf4j.Slf4jLogCreator;
+import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
+
+/**
+ * The one adapter to Flyway's {@code internal} classes: nothing else in Drydock imports them, so a
+ * Flyway upgrade that moves them breaks this file only.
+ */
+public final class FlywayInternals {
+
+  private FlywayInternals() {}
+
+  /** Where a failing SQL statement is: file name, 1-based line of its first token, its text. */
+  record ScriptFailure(String file, int line, String statement, SQLException cause) {}
+
+  /** The script failure inside {@code failure}, if Flyway reported one. */
+  static Optional<ScriptFailure> scriptFailure(Throwable failure) {
+    for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof FlywaySqlScriptException script) {
+        String file = script.getResource() == null ? null : script.getResource().getFilename();
+        SQLException sql = null;
+        for (Throwable s = script; s != null; s = s.getCause() == s ? null : s.getCause()) {
+          if (s instanceof SQLException e) {
+            sql = e;
+            break;
+          }
+        }
+        return Optional.of(
+            new ScriptFailure(file, script.getLineNumber(), script.getStatement(), sql));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The applied and the file's description when they differ. Flyway's own {@code
+   * isDescriptionMatching()} never compares (its resolved description is null).
+   */
+  static Optional<String[]> descriptionChange(MigrationInfo m) {
+    if (m instanceof MigrationInfoImpl impl
+        && impl.getAppliedMigration() != null
+        && impl.getResolvedMigration() != null
+        && !impl.getAppliedMigration()
+            .getDescription()
+            .equals(impl.getResolvedMigration().getDescription())) {
+      return Optional.of(
+          new String[] {
+            impl.getAppliedMigration().getDescription(),
+            impl.getResolvedMigration().getDescription()
+          });
+    }
+    return Optional.empty();
+  }
+
+  /** The file a migration was resolved from, if it has one (applied rows keep an old name). */
+  static Optional<String> resolvedScript(MigrationInfo m) {
+    if (m instanceof MigrationInfoImpl impl && impl.getResolvedMigration() != null) {
+      return Optional.ofNullable(impl.getResolvedMigration().getScript());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Flyway's slf4j logging, silent once the JVM is shutting down: a migration cut off by Ctrl-C
+   * fails with "connection has been closed" errors and stack traces that are no news to whoever
+   * pressed it. Flyway instantiates this class by name ({@code loggers}).
+   */
+  public static final class QuietLogCreator implements LogCreator {
+
+    private final LogCreator slf4j = new Slf4jLogCreator();
+
+    @Override
+    public Log createLogger(Class<?> type) {
+      Log log = slf4j.createLogger(type);
+      return new Log() {
+        @Override
+        public boolean isDebugEnabled() {
+          return log.isDebugEnabled() && !JvmShutdown.inProgress();
+        }
+
+        @Override
+        public void debug(String message) {
+          if (log.isDebugEnabled() && !JvmShutdown.inProgress()) {
+            log.debug(message);
+          }
+        }
+
+        @Override
+        public void info(String message) {
+          if (!JvmShutdown.inProgress()) {
+            log.info(message);
+          }
+        }
+
+        @Override
+        public void warn(String message) {
+          if (!JvmShutdown.inProgress()) {
+            log.warn(message);
+          }
+        }
+
+        @Override
+        public void error(String message) {
+          if (!JvmShutdown.inProgress()) {
+            log.error(message);
+          }
+        }
+
+        @Override
+        public void error(String message, Exception e) {
+          if (!JvmShutdown.inProgress()) {
+            log.error(message, e);
+          }
+        }
+
+        @Override
+        public void notice(String message) {
+          if (!JvmShutdown.inProgress()) {
+            log.notice(message);
+          }
+        }
+      };
+    }
+  }
+}
