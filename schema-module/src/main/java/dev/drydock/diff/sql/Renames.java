@@ -10,6 +10,7 @@ import dev.drydock.introspect.IdentifierQuoting;
 import dev.drydock.introspect.ObjectId;
 import dev.drydock.introspect.ObjectKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ final class Renames {
       boolean live = d.change() == ChangeKind.ADDED;
       CatalogObject o = (live ? result.actual() : result.expected()).get(d.id());
       (live ? added : removed)
-          .computeIfAbsent(List.of(o.kind(), o.parent()), k -> new ArrayList<>())
+          .computeIfAbsent(Arrays.asList(o.kind(), o.parent()), k -> new ArrayList<>())
           .add(o);
     }
     List<Rename> out = new ArrayList<>();
