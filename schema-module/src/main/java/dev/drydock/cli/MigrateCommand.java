@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import picocli.CommandLine.Command;
@@ -55,14 +56,15 @@ final class MigrateCommand implements Callable<Integer> {
       throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
     }
     DataSource dataSource = LiveDatabase.dataSource(live);
-    for (Path blocked : migrations.concurrentlyUnderTransactionalLock(dataSource)) {
-      err.println(
-          "drydock: warning: "
-              + blocked
-              + " uses CONCURRENTLY, which waits forever behind Flyway's transactional lock;"
-              + " run it with --flyway postgresql.transactional.lock=false (or set it in"
-              + " flyway.toml)");
-      err.flush();
+    List<Path> blocked = migrations.concurrentlyUnderTransactionalLock(dataSource);
+    if (!blocked.isEmpty()) {
+      // Flyway's transactional lock holds a transaction open that CONCURRENTLY waits for: forever
+      throw new CliException(
+          ExitCodes.USAGE_OR_CONNECTION,
+          blocked.get(0)
+              + " uses CONCURRENTLY, which would wait forever behind Flyway's transactional lock;"
+              + " nothing was applied. Run with --flyway postgresql.transactional.lock=false (or"
+              + " set it in flyway.toml)");
     }
     progress.start("Migrating " + live.displayUrl());
     long started = System.nanoTime();

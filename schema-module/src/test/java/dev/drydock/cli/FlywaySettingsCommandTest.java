@@ -133,23 +133,25 @@ class FlywaySettingsCommandTest {
   }
 
   @Test
-  void givenConcurrentlyUnderTheTransactionalLockWhenMigratingLiveThenItWarnsFirst()
-      throws Exception {
-    // an earlier migration fails, so the one that would wait forever never starts
-    Files.writeString(migrations.resolve("M0.9__broken.sql"), "create tabel nope (id int);\n");
+  void
+      givenConcurrentlyUnderTheTransactionalLockWhenMigratingLiveThenItRefusesBeforeApplyingAnything()
+          throws Exception {
+    // given: the project's settings keep Flyway's transactional lock (its default)
+    Files.writeString(migrations.resolve("M0.9__first.sql"), "create table first (id int);\n");
 
+    // when
     Cli.Result result = run(Map.of(), "migrate", "--flyway-config", toml.toString());
 
-    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.MIGRATIONS_FAILED);
+    // then: one line naming the file and the setting, and nothing applied
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
     assertThat(result.err())
-        .startsWith(
-            "drydock: warning: "
+        .isEqualTo(
+            "drydock: "
                 + migrations.resolve("M1.1__items_name.sql")
-                + " uses CONCURRENTLY, which waits forever behind Flyway's transactional lock;"
-                + " run it with --flyway postgresql.transactional.lock=false (or set it in"
-                + " flyway.toml)\n"
-                + "drydock: Migration failed: "
-                + migrations.resolve("M0.9__broken.sql")
-                + ":1: ERROR: syntax error");
+                + " uses CONCURRENTLY, which would wait forever behind Flyway's transactional lock;"
+                + " nothing was applied. Run with --flyway postgresql.transactional.lock=false (or"
+                + " set it in flyway.toml)\n");
+    assertThat(run(Map.of(), "check", "--flyway-config", toml.toString()).out())
+        .contains("pending");
   }
 }
