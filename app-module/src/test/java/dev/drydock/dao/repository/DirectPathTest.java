@@ -101,6 +101,30 @@ class DirectPathTest {
   }
 
   @Test
+  void givenAConvertedJsonbColumnThenTheDirectPathReadsItThroughItsConverterAndJooqBindsIt()
+      throws Exception {
+    // given: posts.metadata is jsonb converted to PostMetadata by a forced type
+    RecordReader<PostsRecord> reader = RecordReader.of(POSTS);
+    int author = direct.create(new UsersRecord().setName("Ada").setEmail("ada@x")).getId();
+    dsl.execute(
+        "insert into posts (author_id, title, metadata) values (?, 't', '{\"key\": \"k\"}')",
+        author);
+    // when
+    PostsRecord read;
+    try (java.sql.Connection c = db.connect();
+        java.sql.ResultSet rs =
+            c.createStatement().executeQuery(dsl.render(dsl.selectFrom(POSTS)))) {
+      assertThat(rs.next()).isTrue();
+      read = reader.read(rs, 1, dsl.configuration());
+    }
+    // then
+    assertThat(read.getMetadata()).isEqualTo(new PostMetadata("k"));
+    assertThat(read.changed()).isFalse();
+    assertThat(RecordReader.binding(POSTS.METADATA)).isNull();
+    assertThat(RecordReader.binding(POSTS.TITLE)).isEqualTo(ColumnType.STRING);
+  }
+
+  @Test
   void bothPathsWriteTheSameRows() {
     // given
     List<UsersRecord> batch = new ArrayList<>();
