@@ -13,6 +13,7 @@ import dev.drydock.generated.Keys;
 import dev.drydock.generated.json.PostMetadata;
 import dev.drydock.generated.tables.records.PostsRecord;
 import dev.drydock.generated.tables.records.UsersRecord;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
@@ -24,6 +25,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,14 +35,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * generated classes (a forced type with Drydock's Jackson converter), on both repository paths: the
  * direct one (JDBC) and jOOQ's (taken when an application listener must see every statement).
  */
-@org.junit.jupiter.api.extension.ExtendWith(PostgresExtension.class)
+@ExtendWith(PostgresExtension.class)
 class JsonbColumnTest {
 
   private final TestDatabase database;
   private final DSLContext dsl;
   private final DrydockDatabase direct;
   private final DrydockDatabase viaJooq;
-  private final List<String> seenByListener = new java.util.ArrayList<>();
+  private final List<String> seenByListener = new ArrayList<>();
   private int author;
 
   JsonbColumnTest(TestDatabase database) {
