@@ -20,6 +20,7 @@ import dev.drydock.dao.testing.PostgresExtension;
 import dev.drydock.dao.testing.TestDatabase;
 import dev.drydock.generated.Keys;
 import dev.drydock.generated.enums.Status;
+import dev.drydock.generated.json.PostMetadata;
 import dev.drydock.generated.tables.records.AccountsRecord;
 import dev.drydock.generated.tables.records.PostTagsRecord;
 import dev.drydock.generated.tables.records.PostsRecord;
@@ -30,7 +31,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.Record2;
 import org.jooq.Table;
@@ -95,7 +95,7 @@ class TableRepositoryTest {
                 .setAuthorId(ada.getId())
                 .setTitle("t")
                 .setStatus(Status.active)
-                .setMetadata(JSONB.valueOf("{\"a\": 1}")));
+                .setMetadata(new PostMetadata("a1")));
     TagsRecord tag = tags.create(new TagsRecord().setName("java"));
     PostTagsRecord link =
         links.create(new PostTagsRecord().setPostId(post.getId()).setTagId(tag.getId()));
@@ -107,7 +107,7 @@ class TableRepositoryTest {
     assertThat(accounts.findById(account.getId())).contains(account);
     PostsRecord read = posts.findById(post.getId()).orElseThrow();
     assertThat(read.getStatus()).isEqualTo(Status.active);
-    assertThat(read.getMetadata()).isEqualTo(JSONB.valueOf("{\"a\": 1}"));
+    assertThat(read.getMetadata()).isEqualTo(new PostMetadata("a1"));
     Record2<Integer, Integer> key =
         dsl.newRecord(POST_TAGS.POST_ID, POST_TAGS.TAG_ID).values(post.getId(), tag.getId());
     assertThat(links.findById(key)).contains(link);

@@ -7,6 +7,7 @@ import static dev.drydock.generated.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.generated.enums.Status;
+import dev.drydock.generated.json.PostMetadata;
 import dev.drydock.generated.tables.records.UsersRecord;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -38,7 +39,8 @@ class GeneratedSchemaTest {
 
   @Test
   void jsonbTimestamptzAndUuidColumnsHaveTheirJavaTypes() {
-    assertThat(POSTS.METADATA.getType()).isEqualTo(JSONB.class);
+    assertThat(POSTS.METADATA.getType()).isEqualTo(PostMetadata.class);
+    assertThat(POSTS.METADATA.getConverter().fromType()).isEqualTo(JSONB.class);
     assertThat(USERS.CREATED_AT.getType()).isEqualTo(OffsetDateTime.class);
     assertThat(ACCOUNTS.ID.getType()).isEqualTo(UUID.class);
     assertThat(ACCOUNTS.getPrimaryKey().getFields()).containsExactly(ACCOUNTS.ID);

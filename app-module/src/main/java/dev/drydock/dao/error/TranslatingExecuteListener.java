@@ -5,13 +5,15 @@ import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.Query;
 import org.jooq.Table;
+import org.jooq.exception.DataTypeException;
 import org.jooq.impl.QOM;
 
 /**
  * A jOOQ {@link ExecuteListener} that replaces the exception of a failed statement by a Drydock
- * {@link DatabaseException} when its SQLState is in the {@link SqlStateTable}. It only overrides
- * {@link #exception(ExecuteContext)}: nothing runs on the success path. Stateless; one instance can
- * serve any number of configurations.
+ * {@link DatabaseException} when its SQLState is in the {@link SqlStateTable}, and a value a
+ * converter could not read (a {@link DataTypeException} jOOQ wrapped) by the converter's own
+ * exception. It only overrides {@link #exception(ExecuteContext)}: nothing runs on the success
+ * path. Stateless; one instance can serve any number of configurations.
  */
 public final class TranslatingExecuteListener implements ExecuteListener {
 
@@ -27,6 +29,11 @@ public final class TranslatingExecuteListener implements ExecuteListener {
     if (ctx.exception() instanceof DatabaseException) {
       return;
     }
+    DataTypeException conversion = conversionFailure(ctx.exception());
+    if (conversion != null) {
+      ctx.exception(conversion);
+      return;
+    }
     SQLException sqle = ctx.sqlException();
     if (sqle == null) {
       sqle = ErrorTranslator.findSqlException(ctx.exception());
@@ -40,6 +47,24 @@ public final class TranslatingExecuteListener implements ExecuteListener {
     if (translated != null) {
       ctx.exception(translated);
     }
+  }
+
+  /**
+   * The exception a converter threw reading a value (e.g. Drydock's {@code JsonbConverter} naming
+   * the column and the JSON path), which jOOQ wraps (in an {@code SQLException} in a {@code
+   * DataAccessException}) saying only which field it was reading; or {@code null}. Surfaced as is,
+   * as the direct path does.
+   */
+  private static DataTypeException conversionFailure(RuntimeException e) {
+    for (Throwable t = e == null ? null : e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof DataTypeException conversion) {
+        return conversion;
+      }
+      if (t == t.getCause()) {
+        break;
+      }
+    }
+    return null;
   }
 
   /** The name of the table a jOOQ UPDATE writes to, or {@code null} (e.g. plain SQL). */

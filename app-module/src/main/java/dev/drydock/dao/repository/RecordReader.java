@@ -5,9 +5,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.jooq.Configuration;
+import org.jooq.Converter;
+import org.jooq.Converters;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.TableRecord;
+import org.jooq.impl.DefaultBinding;
 
 /**
  * Reads the columns of one table, in the table's field order, from a result set row into a new
@@ -16,10 +19,16 @@ import org.jooq.TableRecord;
  */
 final class RecordReader<R extends TableRecord<R>> {
 
+  /** jOOQ's identity converter class: what an unconverted column has. */
+  private static final Class<?> IDENTITY = Converters.identity(Object.class).getClass();
+
   private final Constructor<? extends R> constructor;
   private final Field<?>[] fields;
   private final ColumnType[] types;
   private final Class<?>[] javaTypes;
+
+  /** Per column, the converter from the stored type, or {@code null} for an unconverted column. */
+  private final Converter<Object, Object>[] converters;
 
   private RecordReader(
       Constructor<? extends R> constructor, Field<?>[] fields, ColumnType[] types) {
@@ -27,17 +36,23 @@ final class RecordReader<R extends TableRecord<R>> {
     this.fields = fields;
     this.types = types;
     this.javaTypes = new Class<?>[fields.length];
+    this.converters = newConverters(fields.length);
     for (int i = 0; i < fields.length; i++) {
-      javaTypes[i] = fields[i].getType();
+      javaTypes[i] = storedType(fields[i]);
+      converters[i] = converted(fields[i]) ? converter(fields[i]) : null;
     }
   }
 
-  /** A reader for {@code table}, or {@code null} if a column has a type the direct path lacks. */
+  /**
+   * A reader for {@code table}, or {@code null} if a column has a type the direct path lacks or a
+   * binding of the application's own. A column with a converter of the application's (a forced
+   * type, e.g. {@code jsonb} as a record) is read as its stored type and converted as jOOQ does.
+   */
   static <R extends TableRecord<R>> RecordReader<R> of(Table<R> table) {
     Field<?>[] fields = table.fields();
     ColumnType[] types = new ColumnType[fields.length];
     for (int i = 0; i < fields.length; i++) {
-      types[i] = ColumnType.of(fields[i].getType());
+      types[i] = defaultBinding(fields[i]) ? ColumnType.of(storedType(fields[i])) : null;
       if (types[i] == null) {
         return null;
       }
@@ -61,16 +76,49 @@ final class RecordReader<R extends TableRecord<R>> {
     // attached first: setting the key of a detached record makes jOOQ copy its default settings
     record.attach(configuration);
     for (int i = 0; i < fields.length; i++) {
-      record.set(field(i), types[i].read(rs, first + i, javaTypes[i]));
+      Object stored = types[i].read(rs, first + i, javaTypes[i]);
+      record.set(field(i), converters[i] == null ? stored : converters[i].from(stored));
     }
     record.changed(false);
     return record;
   }
 
-  /** How to bind a value of {@code field}, or {@code null} if only jOOQ can. */
+  /**
+   * How to bind a value of {@code field}, or {@code null} if only jOOQ can (among them every
+   * converted column: jOOQ converts and binds it).
+   */
   static ColumnType binding(Field<?> field) {
+    if (converted(field) || !defaultBinding(field)) {
+      return null;
+    }
     ColumnType type = ColumnType.of(field.getType());
     return type != null && type.bindable() ? type : null;
+  }
+
+  /** Whether {@code field} has a converter (jOOQ's identity converter is none). */
+  private static boolean converted(Field<?> field) {
+    return field.getConverter().getClass() != IDENTITY;
+  }
+
+  /** Whether jOOQ binds {@code field} with its default binding (else the application's own). */
+  private static boolean defaultBinding(Field<?> field) {
+    Class<?> binding = field.getBinding().getClass();
+    return binding == DefaultBinding.class || binding.getEnclosingClass() == DefaultBinding.class;
+  }
+
+  /** The Java type JDBC reads for {@code field}: the converter's from-type if it has one. */
+  private static Class<?> storedType(Field<?> field) {
+    return converted(field) ? field.getConverter().fromType() : field.getType();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Converter<Object, Object> converter(Field<?> field) {
+    return (Converter<Object, Object>) field.getConverter();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Converter<Object, Object>[] newConverters(int length) {
+    return (Converter<Object, Object>[]) new Converter<?, ?>[length];
   }
 
   private R newRecord() {

@@ -13,6 +13,7 @@ import dev.drydock.dao.sample.UserRepository;
 import dev.drydock.dao.testing.PostgresExtension;
 import dev.drydock.dao.testing.TestDatabase;
 import dev.drydock.generated.enums.Status;
+import dev.drydock.generated.json.PostMetadata;
 import dev.drydock.generated.tables.records.PostsRecord;
 import dev.drydock.generated.tables.records.UsersRecord;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
-import org.jooq.JSONB;
 import org.jooq.Query;
 import org.jooq.VisitContext;
 import org.jooq.VisitListener;
@@ -79,7 +79,7 @@ class DirectPathTest {
             .setAuthorId(ada.getId())
             .setTitle("first")
             .setStatus(Status.active)
-            .setMetadata(JSONB.valueOf("{\"a\": [1, 2]}")));
+            .setMetadata(new PostMetadata("a")));
     posts.create(ada.getId(), "second");
     UsersRecord updated = direct.update(ada.setName("Ada L."));
     // when
@@ -96,9 +96,32 @@ class DirectPathTest {
     assertThat(withPostsDirect.posts())
         .extracting(PostsRecord::getTitle)
         .containsExactly("first", "second");
-    assertThat(withPostsDirect.posts().get(0).getMetadata())
-        .isEqualTo(JSONB.valueOf("{\"a\": [1, 2]}"));
+    assertThat(withPostsDirect.posts().get(0).getMetadata()).isEqualTo(new PostMetadata("a"));
     assertThat(seenByListener).hasSize(2);
+  }
+
+  @Test
+  void givenAConvertedJsonbColumnThenTheDirectPathReadsItThroughItsConverterAndJooqBindsIt()
+      throws Exception {
+    // given: posts.metadata is jsonb converted to PostMetadata by a forced type
+    RecordReader<PostsRecord> reader = RecordReader.of(POSTS);
+    int author = direct.create(new UsersRecord().setName("Ada").setEmail("ada@x")).getId();
+    dsl.execute(
+        "insert into posts (author_id, title, metadata) values (?, 't', '{\"key\": \"k\"}')",
+        author);
+    // when
+    PostsRecord read;
+    try (java.sql.Connection c = db.connect();
+        java.sql.ResultSet rs =
+            c.createStatement().executeQuery(dsl.render(dsl.selectFrom(POSTS)))) {
+      assertThat(rs.next()).isTrue();
+      read = reader.read(rs, 1, dsl.configuration());
+    }
+    // then
+    assertThat(read.getMetadata()).isEqualTo(new PostMetadata("k"));
+    assertThat(read.changed()).isFalse();
+    assertThat(RecordReader.binding(POSTS.METADATA)).isNull();
+    assertThat(RecordReader.binding(POSTS.TITLE)).isEqualTo(ColumnType.STRING);
   }
 
   @Test

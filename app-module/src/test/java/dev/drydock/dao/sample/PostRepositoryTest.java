@@ -14,11 +14,11 @@ import dev.drydock.dao.repository.PageRequest;
 import dev.drydock.dao.testing.PostgresExtension;
 import dev.drydock.dao.testing.TestDatabase;
 import dev.drydock.generated.enums.Status;
+import dev.drydock.generated.json.PostMetadata;
 import dev.drydock.generated.tables.records.PostsRecord;
 import dev.drydock.generated.tables.records.TagsRecord;
 import java.util.List;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -70,11 +70,11 @@ class PostRepositoryTest {
                 .setAuthorId(ada)
                 .setTitle("T")
                 .setStatus(Status.active)
-                .setMetadata(JSONB.valueOf("{\"views\": 3}")));
+                .setMetadata(new PostMetadata("views")));
     // then
     PostsRecord read = posts.findById(post.getId()).orElseThrow();
     assertThat(read.getStatus()).isEqualTo(Status.active);
-    assertThat(read.getMetadata()).isEqualTo(JSONB.valueOf("{\"views\": 3}"));
+    assertThat(read.getMetadata()).isEqualTo(new PostMetadata("views"));
   }
 
   @Test

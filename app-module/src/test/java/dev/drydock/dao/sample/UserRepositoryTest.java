@@ -16,12 +16,12 @@ import dev.drydock.dao.repository.TableStatements;
 import dev.drydock.dao.testing.PostgresExtension;
 import dev.drydock.dao.testing.TestDatabase;
 import dev.drydock.generated.enums.Status;
+import dev.drydock.generated.json.PostMetadata;
 import dev.drydock.generated.tables.records.PostsRecord;
 import dev.drydock.generated.tables.records.UsersRecord;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -252,7 +252,7 @@ class UserRepositoryTest {
                 .setAuthorId(ada.getId())
                 .setTitle("first")
                 .setStatus(Status.active)
-                .setMetadata(JSONB.valueOf("{\"a\": [1, 2]}")));
+                .setMetadata(new PostMetadata("a")));
     posts.create(bob.getId(), "other");
     PostsRecord second = posts.update(posts.create(ada.getId(), "second").setContent("body"));
     // when

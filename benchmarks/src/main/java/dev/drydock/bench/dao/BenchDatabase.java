@@ -82,7 +82,7 @@ public final class BenchDatabase implements AutoCloseable {
       try (PreparedStatement ps =
           c.prepareStatement(
               "insert into posts (title, content, author_id, status, metadata)"
-                  + " values (?, ?, ?, 'active', '{\"tags\": [\"a\", \"b\"]}')")) {
+                  + " values (?, ?, ?, 'active', '{\"key\": \"bench\"}')")) {
         for (int u = 1; u <= USERS; u++) {
           for (int p = 1; p <= POSTS_PER_USER; p++) {
             ps.setString(1, "post " + p + " of user " + u);
