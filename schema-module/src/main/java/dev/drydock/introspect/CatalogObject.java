@@ -1,7 +1,12 @@
 package dev.drydock.introspect;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -61,5 +66,35 @@ public record CatalogObject(
 
   public String detailOrNull(Detail name) {
     return details.get(name);
+  }
+
+  /**
+   * The objects this one must be created after ({@link Detail#DEPENDS_ON}), in name order; empty
+   * when it has none.
+   */
+  public List<ObjectId> dependsOn() {
+    String encoded = details.get(Detail.DEPENDS_ON);
+    if (encoded == null || encoded.isEmpty()) {
+      return List.of();
+    }
+    List<ObjectId> ids = new ArrayList<>();
+    for (String line : encoded.split("\n")) {
+      String[] parts = line.split("\t", -1);
+      ids.add(
+          new ObjectId(
+              ObjectKind.valueOf(parts[0].toUpperCase(Locale.ROOT)),
+              Arrays.asList(parts).subList(1, parts.length)));
+    }
+    return List.copyOf(ids);
+  }
+
+  /** The {@link Detail#DEPENDS_ON} value for {@code ids}: one {@code kind<TAB>path...} a line. */
+  public static String dependsOnDetail(Collection<ObjectId> ids) {
+    List<String> lines = new ArrayList<>();
+    for (ObjectId id : ids) {
+      lines.add(id.kind().id() + "\t" + String.join("\t", id.path()));
+    }
+    Collections.sort(lines);
+    return String.join("\n", lines);
   }
 }

@@ -11,5 +11,11 @@ public enum Detail {
   /** The server's own DDL (functions, constraints, indexes, triggers) or a view's query. */
   DDL,
   /** A column's position in its table ({@code attnum}). */
-  POSITION
+  POSITION,
+  /**
+   * What a routine needs created before it, within the introspected schemas (other routines, the
+   * tables and views it reads or whose row type it uses); read it with {@link
+   * CatalogObject#dependsOn()}.
+   */
+  DEPENDS_ON
 }

@@ -1,5 +1,6 @@
 package dev.drydock.introspect;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.Map;
@@ -35,7 +36,18 @@ final class RoutineLoader implements CatalogLoader {
                   rs.getString("name") + "(" + rs.getString("arguments") + ")"),
               ObjectId.of(ObjectKind.SCHEMA, schema),
               a,
-              Map.of(Detail.QNAME, rs.getString("qname"), Detail.DDL, rs.getString("ddl")));
+              details(rs));
         });
+  }
+
+  private static Map<Detail, String> details(ResultSet rs) throws SQLException {
+    Map<Detail, String> d = new EnumMap<>(Detail.class);
+    d.put(Detail.QNAME, rs.getString("qname"));
+    d.put(Detail.DDL, rs.getString("ddl"));
+    String dependsOn = rs.getString("depends_on");
+    if (dependsOn != null) {
+      d.put(Detail.DEPENDS_ON, dependsOn);
+    }
+    return d;
   }
 }

@@ -13,10 +13,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,15 +94,17 @@ class PagilaPullTest {
   }
 
   @Test
-  @Disabled(
-      "planner: functions are created before tables (ObjectKind order), so"
-          + " rewards_report(...) RETURNS SETOF public.customer fails with type \"public.customer\""
-          + " does not exist; needs dependency ordering (pg_depend). Also: the aggregate"
-          + " group_concat(text) is not introspected (aggregates are not compared), so the views"
-          + " film_list and nicer_but_slower_film_list fail")
   void givenPagila_whenPulledIntoAnEmptyDirectory_thenTheBaselineReproducesItBothWays()
       throws IOException {
-    String live = migrated("pagila_pull", pagila);
+    // aggregates are not compared, so not pulled: the two views that use the aggregate
+    // group_concat(text) could not be created from the baseline and are left out of this fixture
+    Path m = Files.createDirectories(temp.resolve("m"));
+    Files.writeString(
+        m.resolve("V1__pagila.sql"),
+        Stream.of(Pagila.withoutPgvector().split("(?=\n--\n-- Name: )"))
+            .filter(chunk -> !chunk.matches("(?s)\n--\n-- Name: (nicer_but_slower_)?film_list;.*"))
+            .collect(Collectors.joining()));
+    String live = migrated("pagila_pull", m);
     Path b = temp.resolve("baseline");
 
     Cli.Result pulled = run("pull", live, b, external());
@@ -112,7 +114,7 @@ class PagilaPullTest {
     Cli.Result liveAgainstB = run("diff", live, b, external());
     assertThat(liveAgainstB.exitCode()).as(liveAgainstB.all()).isEqualTo(ExitCodes.NO_DRIFT);
     String fresh = migrated("pagila_fresh", b);
-    Cli.Result freshAgainstM = run("diff", fresh, pagila, external());
+    Cli.Result freshAgainstM = run("diff", fresh, m, external());
     assertThat(freshAgainstM.exitCode()).as(freshAgainstM.all()).isEqualTo(ExitCodes.NO_DRIFT);
   }
 

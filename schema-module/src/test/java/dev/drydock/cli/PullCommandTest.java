@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PullCommandTest {
 
   private static final Path BASE = Fixtures.resource("drift/base");
+  private static final Path ROUTINES = Fixtures.resource("routines");
   private static final Path SAMPLE =
       Path.of(System.getProperty("drydock.project.root", "..")).resolve("migrations");
 
@@ -133,6 +134,42 @@ class PullCommandTest {
   void givenTheSampleMigrations_whenPulledIntoAnEmptyDirectory_thenTheBaselineReproducesThem()
       throws IOException {
     baselineRoundTrip(SAMPLE);
+  }
+
+  @Test
+  void givenRoutinesThatNeedOtherRoutinesAndTables_whenPulled_thenTheBaselineReproducesThem()
+      throws IOException {
+    baselineRoundTrip(ROUTINES);
+    String sql = Files.readString(temp.resolve("baseline").resolve("V1__baseline.sql"));
+    assertThat(sql).doesNotContain("-- MANUAL:");
+    assertThat(sql.indexOf("FUNCTION public.b_inner("))
+        .isLessThan(sql.indexOf("FUNCTION public.a_outer("));
+    assertThat(sql.indexOf("FUNCTION public.a_outer("))
+        .isLessThan(sql.indexOf("CREATE TABLE public.doc "));
+    assertThat(sql.indexOf("CREATE TABLE public.item "))
+        .isLessThan(sql.indexOf("FUNCTION public.all_items("));
+    assertThat(sql.indexOf("FUNCTION public.aa_count("))
+        .isLessThan(sql.indexOf("FUNCTION public.ab_total("));
+    assertThat(sql.indexOf("CREATE VIEW public.doc_view "))
+        .isLessThan(sql.indexOf("FUNCTION public.ac_docs("));
+  }
+
+  @Test
+  void
+      givenRoutinesThatNeedOtherRoutinesAndTables_whenDiffedAsSqlFromAnEmptyDatabase_thenTheScriptApplies()
+          throws IOException {
+    String empty = database("routines_empty");
+
+    Cli.Result sql = run("diff", empty, ROUTINES, "--format", "sql");
+
+    assertThat(sql.exitCode()).as(sql.all()).isEqualTo(ExitCodes.DRIFT);
+    // applied as a migration: Flyway, like psql, splits BEGIN ATOMIC bodies (pgjdbc does not)
+    Path script = Files.createDirectories(temp.resolve("script"));
+    Files.writeString(script.resolve("V1__diff.sql"), sql.out());
+    Cli.Result applied = run("migrate", empty, script);
+    assertThat(applied.exitCode()).as(applied.all() + sql.out()).isZero();
+    Cli.Result again = run("diff", empty, ROUTINES);
+    assertThat(again.exitCode()).as(again.all() + sql.out()).isEqualTo(ExitCodes.NO_DRIFT);
   }
 
   @Test

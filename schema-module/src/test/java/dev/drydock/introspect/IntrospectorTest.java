@@ -57,6 +57,46 @@ class IntrospectorTest {
   }
 
   @Test
+  void givenRoutinesUsingRoutinesAndRelations_whenIntrospected_thenTheirDependenciesAreKnown(
+      TestServer server) throws Exception {
+    // given: SQL-standard bodies calling a routine, reading a view, returning a row type, and a
+    // call into a schema that is not introspected
+    String db = server.createDatabase("deps", null);
+    try {
+      server.execute(
+          db,
+          "CREATE SCHEMA other; CREATE FUNCTION other.f(t text) RETURNS text LANGUAGE sql RETURN t;"
+              + " CREATE TABLE item (id int); CREATE VIEW item_view AS SELECT id FROM item;"
+              + " CREATE FUNCTION b_inner(t text) RETURNS text LANGUAGE sql RETURN other.f(t);"
+              + " CREATE FUNCTION a_outer(t text) RETURNS text LANGUAGE sql"
+              + " RETURN public.b_inner(t) || (SELECT count(*) FROM public.item_view);"
+              + " CREATE FUNCTION items() RETURNS SETOF item LANGUAGE plpgsql"
+              + " AS $$ BEGIN RETURN QUERY SELECT * FROM item; END $$");
+      try (Connection c = server.connect(db)) {
+        // when
+        Catalog catalog = new Introspector().load(c, Set.of("public"));
+        // then
+        assertThat(
+                catalog
+                    .get(ObjectId.of(ObjectKind.FUNCTION, "public", "a_outer(t text)"))
+                    .dependsOn())
+            .containsExactly(
+                ObjectId.of(ObjectKind.FUNCTION, "public", "b_inner(t text)"),
+                ObjectId.of(ObjectKind.VIEW, "public", "item_view"));
+        assertThat(catalog.get(ObjectId.of(ObjectKind.FUNCTION, "public", "items()")).dependsOn())
+            .containsExactly(ObjectId.of(ObjectKind.TABLE, "public", "item"));
+        assertThat(
+                catalog
+                    .get(ObjectId.of(ObjectKind.FUNCTION, "public", "b_inner(t text)"))
+                    .dependsOn())
+            .isEmpty();
+      }
+    } finally {
+      server.dropDatabase(db);
+    }
+  }
+
+  @Test
   void thousandTablesAreIntrospectedOnBothSidesAndComparedQuickly(TestServer server)
       throws Exception {
     // given: 1,000 tables with a primary key, a foreign key, an index and a comment each

@@ -54,7 +54,15 @@ final class Creations {
               Step.CREATE,
               "CREATE TYPE " + q + " AS ENUM (" + o.attribute(Attribute.VALUES) + ")");
       case DOMAIN -> script.add(o, Step.CREATE, TypeAlterations.createDomain(o));
-      case FUNCTION, PROCEDURE -> script.add(o, Step.CREATE, o.detail(Detail.DDL).strip());
+      case FUNCTION, PROCEDURE -> {
+        script.add(o, Step.CREATE, o.detail(Detail.DDL).strip());
+        if (script.inDependencyCycle(o)) {
+          script.manual(
+              o,
+              "its dependencies form a cycle; created in name order, which may fail: create a"
+                  + " stub first, then replace it");
+        }
+      }
       case SEQUENCE -> {
         script.add(o, Step.CREATE, "CREATE SEQUENCE " + q + sequenceOptions(o));
         if (o.attribute(Attribute.OWNED_BY) != null) {

@@ -15,7 +15,7 @@ final class Planner {
 
   private final DiffResult result;
   private final boolean renames;
-  private final Script script = new Script();
+  private final Script script;
   private final Drops drops;
   private final Creations creations;
   private final Alterations alterations;
@@ -27,6 +27,7 @@ final class Planner {
   Planner(DiffResult result, boolean renames) {
     this.result = result;
     this.renames = renames;
+    this.script = new Script(new RoutineOrder(result.expected()));
     Grants grants = new Grants(script);
     this.drops = new Drops(result.expected(), result.actual(), script);
     this.creations = new Creations(result.expected(), script, grants);

@@ -11,14 +11,29 @@ import java.util.Map;
 final class Script {
 
   private final Map<String, Statement> statements = new LinkedHashMap<>();
+  private final RoutineOrder routines;
   private int sequence;
 
-  /** Adds a statement placed at its object's kind. */
+  /**
+   * @param routines where and in which order the expected catalog's routines are created
+   */
+  Script(RoutineOrder routines) {
+    this.routines = routines;
+  }
+
+  /** Adds a statement placed at its object's kind (routines: see {@link RoutineOrder}). */
   void add(CatalogObject o, Step step, String sql) {
     add(o, step, sql, null);
   }
 
   void add(CatalogObject o, Step step, String sql, String destructive) {
+    RoutineOrder.Place routine = routines.place(o);
+    if (routine != null && step.phase() == Step.Phase.CREATE) {
+      Step placed =
+          step == Step.CREATE && routine.placement() != o.kind() ? Step.CREATE_ROUTINE : step;
+      add(placed, routine.placement(), routine.key(), sql, destructive);
+      return;
+    }
     ObjectKind placement = placement(o);
     Step placed = step == Step.CREATE && placement != o.kind() ? Step.CREATE_DEPENDENT : step;
     add(placed, placement, o.name(), sql, destructive);
@@ -31,6 +46,12 @@ final class Script {
         text,
         new Statement(
             step, placement, key + String.format("#%06d", sequence++), text, destructive));
+  }
+
+  /** Whether a routine's dependencies form a cycle, so its place is only name order. */
+  boolean inDependencyCycle(CatalogObject o) {
+    RoutineOrder.Place routine = routines.place(o);
+    return routine != null && routine.inCycle();
   }
 
   /** A change no statement can make safely, as a {@code -- MANUAL:} note at the end. */

@@ -27,6 +27,11 @@ enum Step {
   CREATE_FOREIGN_KEY(Phase.CREATE),
   /** Partitions after their parents; indexes of materialized views after the views. */
   CREATE_DEPENDENT(Phase.CREATE),
+  /**
+   * Routines whose signature or SQL-standard body needs a table or view, placed at that relation's
+   * kind, after the relations themselves (see {@link RoutineOrder}).
+   */
+  CREATE_ROUTINE(Phase.CREATE),
   /** In-place changes: column types, enum values, domain rules, sequence options, schemas. */
   ALTER(Phase.CREATE),
   SET_NOT_NULL(Phase.CREATE),
