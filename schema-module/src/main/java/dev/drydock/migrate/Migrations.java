@@ -2,12 +2,6 @@ package dev.drydock.migrate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -200,7 +194,7 @@ public final class Migrations {
     String encoding = settings.get("encoding");
     if (encoding == null || encoding.equalsIgnoreCase("UTF-8")) {
       for (Path file : files) {
-        requireUtf8(file);
+        Utf8Files.require(file);
       }
     }
     if (!"false".equalsIgnoreCase(settings.get("validateMigrationNaming"))) {
@@ -315,34 +309,6 @@ public final class Migrations {
       throw new UncheckedIOException(e);
     }
     return blocked;
-  }
-
-  /** {@code V1__x.sql is not valid UTF-8 at byte 17}, rather than Flyway's checksum failure. */
-  private static void requireUtf8(Path file) {
-    try {
-      ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
-      CharsetDecoder decoder =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT);
-      CharBuffer chars = CharBuffer.allocate(bytes.remaining() + 1);
-      CoderResult result = decoder.decode(bytes, chars, true);
-      if (result.isError()) {
-        throw new MigrationException(
-            file
-                + " is not valid UTF-8 at byte offset "
-                + bytes.position()
-                + " (Flyway reads migrations as UTF-8; convert the file, or set Flyway's encoding)",
-            file.getFileName().toString(),
-            0,
-            null,
-            file,
-            null);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static String withoutComments(String sql) {
