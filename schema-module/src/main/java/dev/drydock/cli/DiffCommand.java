@@ -6,10 +6,8 @@ import dev.drydock.diff.report.JsonRenderer;
 import dev.drydock.diff.report.NotCompared;
 import dev.drydock.diff.report.TextRenderer;
 import dev.drydock.diff.sql.SqlRenderer;
-import dev.drydock.introspect.IntrospectionException;
 import dev.drydock.introspect.Introspector;
 import dev.drydock.migrate.Migrations;
-import dev.drydock.provider.ProviderException;
 import dev.drydock.provider.ProviderSettings;
 import dev.drydock.provider.ThrowawayDatabase;
 import java.io.PrintWriter;
@@ -72,7 +70,7 @@ final class DiffCommand implements Callable<Integer> {
   boolean noRenames;
 
   @Override
-  public Integer call() {
+  public Integer call() throws SQLException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = shared.progress(err);
@@ -127,18 +125,6 @@ final class DiffCommand implements Callable<Integer> {
           return result.hasDrift() ? ExitCodes.DRIFT : ExitCodes.NO_DRIFT;
         }
       }
-    } catch (SQLException e) {
-      throw new CliException(
-          ExitCodes.USAGE_OR_CONNECTION,
-          "Database error: " + LiveDatabase.firstLine(e.getMessage()),
-          e);
-    } catch (ProviderException e) {
-      throw new CliException(
-          ExitCodes.USAGE_OR_CONNECTION,
-          "Cannot start a throwaway PostgreSQL: " + LiveDatabase.firstLine(e.getMessage()),
-          e);
-    } catch (IntrospectionException e) {
-      throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
     }
   }
 

@@ -1,9 +1,12 @@
 package dev.drydock.cli;
 
+import dev.drydock.introspect.IntrospectionException;
 import dev.drydock.lifecycle.JvmShutdown;
 import dev.drydock.migrate.MigrationException;
+import dev.drydock.provider.ProviderException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -76,11 +79,7 @@ public final class Drydock {
           String message =
               JvmShutdown.inProgress()
                   ? "interrupted; throwaway databases and temporary files are being removed"
-                  : e instanceof CliException
-                      ? e.getMessage()
-                      : e instanceof MigrationException me
-                          ? "Migration failed: " + me.locatedMessage()
-                          : "unexpected error: " + LiveDatabase.firstLine(String.valueOf(e));
+                  : describe(e);
           err.println("drydock: " + root.secrets.redact(message));
           if (root.verbose) {
             StringWriter trace = new StringWriter();
@@ -104,6 +103,23 @@ public final class Drydock {
           return ExitCodes.USAGE_OR_CONNECTION;
         });
     return cli;
+  }
+
+  /** The one line every command's failure is told in (its exit code is decided beside it). */
+  private static String describe(Exception e) {
+    if (e instanceof CliException || e instanceof IntrospectionException) {
+      return e.getMessage();
+    }
+    if (e instanceof MigrationException me) {
+      return "Migration failed: " + me.locatedMessage();
+    }
+    if (e instanceof ProviderException) {
+      return "Cannot start a throwaway PostgreSQL: " + LiveDatabase.firstLine(e.getMessage());
+    }
+    if (e instanceof SQLException) {
+      return "Database error: " + LiveDatabase.firstLine(e.getMessage());
+    }
+    return "unexpected error: " + LiveDatabase.firstLine(String.valueOf(e));
   }
 
   /** Version from the jar manifest, when there is one. */

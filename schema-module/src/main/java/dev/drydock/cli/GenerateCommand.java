@@ -5,7 +5,6 @@ import dev.drydock.codegen.GenerationResult;
 import dev.drydock.codegen.JooqGeneratorSettings;
 import dev.drydock.codegen.PullWorkflow;
 import dev.drydock.migrate.Migrations;
-import dev.drydock.provider.ProviderException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,11 +91,6 @@ final class GenerateCommand implements Callable<Integer> {
       out.println(result.summary());
       out.flush();
       return ExitCodes.OK;
-    } catch (ProviderException e) {
-      throw new CliException(
-          ExitCodes.USAGE_OR_CONNECTION,
-          "Cannot start a throwaway PostgreSQL: " + LiveDatabase.firstLine(e.getMessage()),
-          e);
     } catch (CodegenException e) {
       throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
     }

@@ -38,7 +38,8 @@ final class LiveDatabase {
     return ds;
   }
 
-  static Connection connect(ConnectionOptions.Resolved c, Secrets secrets) {
+  /** The driver properties of every connection to the live database: login, bounded connect. */
+  static Properties properties(ConnectionOptions.Resolved c) {
     Properties props = new Properties();
     if (c.user() != null) {
       props.setProperty("user", c.user());
@@ -48,8 +49,12 @@ final class LiveDatabase {
     }
     props.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
     props.setProperty("ApplicationName", APPLICATION_NAME);
+    return props;
+  }
+
+  static Connection connect(ConnectionOptions.Resolved c, Secrets secrets) {
     try {
-      return DriverManager.getConnection(c.jdbcUrl(), props);
+      return DriverManager.getConnection(c.jdbcUrl(), properties(c));
     } catch (SQLException e) {
       throw new CliException(ExitCodes.USAGE_OR_CONNECTION, describe(e, c, secrets), e);
     }

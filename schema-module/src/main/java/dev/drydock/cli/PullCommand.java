@@ -4,10 +4,8 @@ import dev.drydock.codegen.CodegenException;
 import dev.drydock.codegen.GenerationResult;
 import dev.drydock.codegen.PullWorkflow;
 import dev.drydock.diff.report.Json;
-import dev.drydock.introspect.IntrospectionException;
 import dev.drydock.migrate.MigrationException;
 import dev.drydock.migrate.Migrations;
-import dev.drydock.provider.ProviderException;
 import dev.drydock.provider.ProviderSettings;
 import dev.drydock.pull.HistoryMarker;
 import dev.drydock.pull.MigrationName;
@@ -105,7 +103,7 @@ final class PullCommand implements Callable<Integer> {
   Format format;
 
   @Override
-  public Integer call() {
+  public Integer call() throws SQLException {
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = shared.progress(spec.commandLine().getErr());
     ConnectionOptions.Resolved live = connection.resolve(root.environment, root.secrets);
@@ -161,7 +159,7 @@ final class PullCommand implements Callable<Integer> {
       }
       out.flush();
       return ExitCodes.OK;
-    } catch (PullException | IntrospectionException e) {
+    } catch (PullException e) {
       throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
     } catch (MigrationException e) {
       throw new CliException(ExitCodes.MIGRATIONS_FAILED, "Migration failed: " + e.getMessage(), e);
@@ -170,18 +168,8 @@ final class PullCommand implements Callable<Integer> {
           ExitCodes.USAGE_OR_CONNECTION,
           "Flyway history of " + live.displayUrl() + ": " + LiveDatabase.firstLine(e.getMessage()),
           e);
-    } catch (ProviderException e) {
-      throw new CliException(
-          ExitCodes.USAGE_OR_CONNECTION,
-          "Cannot start a throwaway PostgreSQL: " + LiveDatabase.firstLine(e.getMessage()),
-          e);
     } catch (CodegenException e) {
       throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
-    } catch (SQLException e) {
-      throw new CliException(
-          ExitCodes.USAGE_OR_CONNECTION,
-          "Database error: " + LiveDatabase.firstLine(e.getMessage()),
-          e);
     }
   }
 

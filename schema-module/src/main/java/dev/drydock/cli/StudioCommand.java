@@ -2,10 +2,8 @@ package dev.drydock.cli;
 
 import dev.drydock.diff.DiffResult;
 import dev.drydock.diff.Drift;
-import dev.drydock.introspect.IntrospectionException;
 import dev.drydock.introspect.Introspector;
 import dev.drydock.migrate.Migrations;
-import dev.drydock.provider.ProviderException;
 import dev.drydock.provider.ThrowawayDatabase;
 import dev.drydock.studio.DriftReport;
 import dev.drydock.studio.SchemaModel;
@@ -24,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -105,7 +102,7 @@ final class StudioCommand implements Callable<Integer> {
   String versionColumn;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws InterruptedException, SQLException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ConnectionOptions.Resolved live = connection.resolve(root.environment, root.secrets);
@@ -139,30 +136,18 @@ final class StudioCommand implements Callable<Integer> {
           }
         }
       }
-    } catch (SQLException e) {
-      throw new CliException(
-          ExitCodes.USAGE_OR_CONNECTION,
-          "Database error: " + LiveDatabase.firstLine(e.getMessage()),
-          e);
-    } catch (ProviderException e) {
-      throw new CliException(
-          ExitCodes.USAGE_OR_CONNECTION,
-          "Cannot start a throwaway PostgreSQL: " + LiveDatabase.firstLine(e.getMessage()),
-          e);
-    } catch (IntrospectionException e) {
-      throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
     }
 
-    Properties props = new Properties();
-    if (live.user() != null) {
-      props.setProperty("user", live.user());
-    }
-    if (live.password() != null) {
-      props.setProperty("password", live.password());
-    }
     Studio studio;
     try {
-      studio = Studio.start(settings, live.jdbcUrl(), props, live.displayUrl(), schema, drift);
+      studio =
+          Studio.start(
+              settings,
+              live.jdbcUrl(),
+              LiveDatabase.properties(live),
+              live.displayUrl(),
+              schema,
+              drift);
     } catch (UncheckedIOException e) {
       throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
     }
