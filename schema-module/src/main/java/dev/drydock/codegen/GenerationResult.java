@@ -11,7 +11,9 @@ import java.util.Optional;
  * @param outputDirectory where the sources are
  * @param fingerprint the inputs' fingerprint
  * @param database one line describing the throwaway database used, empty when up to date
- * @param migrationsApplied how many migrations were applied to it
+ * @param migrations how many migrations (versioned and repeatable) the schema was made of
+ * @param migrationsApplied how many of them Flyway applied in this run (the others came from a
+ *     migration snapshot)
  * @param sourceFiles number of generated {@code .java} files
  * @param elapsed wall time of the whole run
  */
@@ -20,6 +22,7 @@ public record GenerationResult(
     Path outputDirectory,
     Fingerprint fingerprint,
     Optional<String> database,
+    int migrations,
     int migrationsApplied,
     long sourceFiles,
     Duration elapsed) {
@@ -38,9 +41,12 @@ public record GenerationResult(
     return "Generated "
         + sourceFiles
         + " jOOQ source files from "
-        + migrationsApplied
+        + migrations
         + " migrations into "
         + outputDirectory
+        + (migrationsApplied == migrations
+            ? ""
+            : " (" + (migrations - migrationsApplied) + " from a snapshot)")
         + " ["
         + elapsed.toMillis()
         + " ms]";

@@ -107,6 +107,7 @@ public final class PullWorkflow {
           fingerprint,
           Optional.empty(),
           0,
+          0,
           Fingerprint.countSources(outputDirectory),
           Duration.ofNanos(System.nanoTime() - start));
     }
@@ -125,7 +126,8 @@ public final class PullWorkflow {
           false,
           outputDirectory,
           fingerprint,
-          Optional.of(db.description()),
+          Optional.of(db.description() + ", from " + migrated.startedFrom()),
+          migrated.migrations(),
           migrated.applied(),
           Fingerprint.countSources(outputDirectory),
           Duration.ofNanos(System.nanoTime() - start));

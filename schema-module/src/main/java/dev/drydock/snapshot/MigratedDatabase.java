@@ -29,14 +29,20 @@ import java.util.function.Consumer;
 public final class MigratedDatabase implements AutoCloseable {
 
   private final ThrowawayDatabase database;
+  private final int migrations;
   private final int applied;
   private final String startedFrom;
   private final Runnable saveOnClose;
   private boolean closed;
 
   MigratedDatabase(
-      ThrowawayDatabase database, int applied, String startedFrom, Runnable saveOnClose) {
+      ThrowawayDatabase database,
+      int migrations,
+      int applied,
+      String startedFrom,
+      Runnable saveOnClose) {
     this.database = database;
+    this.migrations = migrations;
     this.applied = applied;
     this.startedFrom = startedFrom;
     this.saveOnClose = saveOnClose;
@@ -49,6 +55,11 @@ public final class MigratedDatabase implements AutoCloseable {
   /** The migrated throwaway database. */
   public ThrowawayDatabase database() {
     return database;
+  }
+
+  /** How many migrations the database has: versioned and repeatable, applied now or before. */
+  public int migrations() {
+    return migrations;
   }
 
   /** How many migrations Flyway applied now (0 when the final state came from a snapshot). */
@@ -148,7 +159,7 @@ public final class MigratedDatabase implements AutoCloseable {
       ThrowawayDatabase db = ThrowawayDatabase.start(provider);
       try {
         int applied = throwaway.migrate(db.dataSource(), beforeEach).applied();
-        return new MigratedDatabase(db, applied, "empty cluster", null);
+        return new MigratedDatabase(db, applied, applied, "empty cluster", null);
       } catch (RuntimeException | Error e) {
         db.close();
         throw e;

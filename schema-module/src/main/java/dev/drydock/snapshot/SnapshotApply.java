@@ -89,7 +89,8 @@ final class SnapshotApply {
   private MigratedDatabase apply(ThrowawayDatabase db, String from) {
     if (keys.finalKey().equals(from)) {
       log.accept("Started from the snapshot of " + range(keys.versionedCount(), true));
-      return new MigratedDatabase(db, 0, "snapshot " + range(keys.versionedCount(), true), null);
+      return new MigratedDatabase(
+          db, total(), 0, "snapshot " + range(keys.versionedCount(), true), null);
     }
     int done = from == null ? 0 : prefixCount(from);
     int total = keys.versionedCount();
@@ -117,7 +118,7 @@ final class SnapshotApply {
     }
     applied += migrations.migrate(db.dataSource(), beforeEach).applied();
     Runnable saveFinal = cache.has(identity, keys.finalKey()) ? null : () -> saveFinal(db);
-    return new MigratedDatabase(db, applied, origin, saveFinal);
+    return new MigratedDatabase(db, total(), applied, origin, saveFinal);
   }
 
   /** Applies versioned migrations up to the {@code count}-th and saves that state. */
@@ -155,6 +156,11 @@ final class SnapshotApply {
     } catch (ProviderException | IOException e) {
       log.accept("Could not save the snapshot of the migrated database: " + e.getMessage());
     }
+  }
+
+  /** Every migration: what a full apply applies. */
+  private int total() {
+    return keys.versionedCount() + repeatableScripts();
   }
 
   private long max() {

@@ -47,7 +47,7 @@ class FlywayFeaturesTest {
             .run();
 
     // then: V1, V1.1 and the repeatable one were applied, in schema shop
-    assertThat(result.migrationsApplied()).isEqualTo(3);
+    assertThat(result.migrations()).isEqualTo(3);
     Path tables = output.resolve("com/example/shop/tables");
     assertThat(tables.resolve("ShopItems.java")).isRegularFile();
     assertThat(tables.resolve("Notes.java")).isRegularFile();

@@ -55,7 +55,7 @@ class PullWorkflowTest {
     GenerationResult result = workflow(EMBEDDED).run();
 
     assertThat(result.upToDate()).isFalse();
-    assertThat(result.migrationsApplied()).isEqualTo(1);
+    assertThat(result.migrations()).isEqualTo(1);
     assertThat(result.database())
         .hasValueSatisfying(d -> assertThat(d).startsWith("embedded PostgreSQL"));
     assertThat(output.resolve("com/example/db/tables/Items.java")).isRegularFile();
@@ -88,7 +88,7 @@ class PullWorkflowTest {
     GenerationResult result = workflow(EMBEDDED).run();
 
     assertThat(result.upToDate()).isFalse();
-    assertThat(result.migrationsApplied()).isEqualTo(2);
+    assertThat(result.migrations()).isEqualTo(2);
     assertThat(output.resolve("com/example/db/tables/Others.java")).isRegularFile();
   }
 
