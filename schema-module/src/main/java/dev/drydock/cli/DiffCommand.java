@@ -90,6 +90,7 @@ final class DiffCommand implements Callable<Integer> {
               .migrations(migrations)
               .snapshots(throwaway.snapshots(root))
               .beforeEach(script -> progress.update("applying " + script))
+              .log(progress::update)
               .start()) {
         progress.done();
         if (root.verbose) {

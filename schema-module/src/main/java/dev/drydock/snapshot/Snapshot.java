@@ -28,9 +28,12 @@ public record Snapshot(
 
   /** What state a snapshot holds. */
   public enum Kind {
-    /** After some versioned migrations, before any repeatable one. */
+    /** After some of the versioned migrations (intermediate, or before the repeatable ones). */
     PREFIX,
-    /** After a complete migrate: every versioned and repeatable migration, callbacks run. */
+    /**
+     * After a complete migrate: every versioned and repeatable migration, callbacks run. Without
+     * repeatables and callbacks, also the prefix of every longer history.
+     */
     FINAL
   }
 

@@ -62,7 +62,13 @@ final class SnapshotApply {
     String[] matched = {null};
     ClusterSource source =
         data -> {
-          matched[0] = cache.copyFirst(identity, candidates, data).orElse(null);
+          try {
+            matched[0] = cache.copyFirst(identity, candidates, data).orElse(null);
+          } catch (IOException e) {
+            // an unreadable cache costs a full apply, never the run
+            log.accept("Could not read the snapshot cache: " + e.getMessage());
+            matched[0] = null;
+          }
           return matched[0] != null;
         };
     EmbeddedClusters.Started started;
@@ -147,9 +153,9 @@ final class SnapshotApply {
       cache.save(
           snapshot(
               keys.finalKey(),
-              keys.finalIsLastVersioned() ? Snapshot.Kind.PREFIX : Snapshot.Kind.FINAL,
+              Snapshot.Kind.FINAL,
               keys.versionedCount(),
-              chain.repeatables().size()),
+              repeatableScripts()),
           cluster.dataDirectory(),
           max());
       log.accept("Saved the snapshot of " + range(keys.versionedCount(), true));

@@ -349,7 +349,6 @@ class DiffCommandTest {
 
     assertThat(quiet.err()).isEmpty();
     assertThat(shown.err())
-        .contains("Starting throwaway PostgreSQL … done (")
         .contains("Applying migrations from " + BASE + " … done (")
         .contains("Introspecting both databases … done (");
     assertThat(shown.out()).isEqualTo(quiet.out());
