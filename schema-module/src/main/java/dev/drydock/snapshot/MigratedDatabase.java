@@ -1,6 +1,5 @@
 package dev.drydock.snapshot;
 
-import dev.drydock.lifecycle.JvmShutdown;
 import dev.drydock.migrate.MigrationChain;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.EmbeddedClusters;
@@ -80,7 +79,7 @@ public final class MigratedDatabase implements AutoCloseable {
     }
     closed = true;
     try {
-      if (saveOnClose != null && !JvmShutdown.inProgress()) {
+      if (saveOnClose != null) {
         saveOnClose.run();
       }
     } finally {

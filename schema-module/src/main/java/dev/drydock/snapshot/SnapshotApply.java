@@ -1,5 +1,7 @@
 package dev.drydock.snapshot;
 
+import dev.drydock.files.FileTrees;
+import dev.drydock.lifecycle.JvmShutdown;
 import dev.drydock.migrate.MigrationChain;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ClusterSource;
@@ -12,6 +14,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +35,11 @@ final class SnapshotApply {
   private final SnapshotSettings settings;
   private final Consumer<String> log;
   private final Consumer<String> beforeEach;
+  private final List<Future<?>> pending = new ArrayList<>();
+  private ExecutorService background;
+
+  /** How long closing waits for intermediate snapshots still being copied into the cache. */
+  private static final int SAVE_WAIT_SECONDS = 120;
 
   SnapshotApply(
       SnapshotCache cache,
@@ -87,6 +98,7 @@ final class SnapshotApply {
     try {
       return apply(db, started.fromSource() ? matched[0] : null);
     } catch (RuntimeException | Error e) {
+      awaitSaves();
       db.close();
       throw e;
     }
@@ -123,45 +135,120 @@ final class SnapshotApply {
       }
     }
     applied += migrations.migrate(db.dataSource(), beforeEach).applied();
-    Runnable saveFinal = cache.has(identity, keys.finalKey()) ? null : () -> saveFinal(db);
-    return new MigratedDatabase(db, total(), applied, origin, saveFinal);
+    return new MigratedDatabase(db, total(), applied, origin, finish(db));
   }
 
-  /** Applies versioned migrations up to the {@code count}-th and saves that state. */
+  /**
+   * Applies versioned migrations up to the {@code count}-th and saves that state: the server stops,
+   * its cluster is copied beside it (same file system, fast) and it starts again, while the copy
+   * goes into the cache in the background.
+   */
   private int versionedTo(ThrowawayDatabase db, int count) {
     String version = chain.versioned().get(count - 1).version();
     int applied = migrations.migrateVersionedTo(db.dataSource(), version, beforeEach).applied();
     String key = keys.afterVersioned(count);
     if (!cache.has(identity, key)) {
       SavableCluster cluster = db.savable().orElseThrow();
+      Path staging = cluster.dataDirectory().resolveSibling("snapshot-" + count);
+      boolean copied = false;
       try {
         cluster.stop();
-        cache.save(snapshot(key, Snapshot.Kind.PREFIX, count, 0), cluster.dataDirectory(), max());
+        FileTrees.copy(cluster.dataDirectory(), staging);
+        copied = true;
       } catch (ProviderException | IOException e) {
         log.accept("Could not save the snapshot of " + range(count, false) + ": " + e);
       } finally {
         cluster.start();
       }
+      if (copied) {
+        Snapshot snapshot = snapshot(key, Snapshot.Kind.PREFIX, count, 0);
+        pending.add(
+            background()
+                .submit(
+                    () -> {
+                      long started = System.nanoTime();
+                      try {
+                        cache.save(snapshot, staging, max());
+                        log.accept(
+                            "Saved the snapshot of " + range(count, false) + millisSince(started));
+                      } catch (IOException | RuntimeException e) {
+                        log.accept(
+                            "Could not save the snapshot of " + range(count, false) + ": " + e);
+                      } finally {
+                        FileTrees.deleteQuietly(staging);
+                      }
+                    }));
+      }
     }
     return applied;
   }
 
+  private ExecutorService background() {
+    if (background == null) {
+      background =
+          Executors.newSingleThreadExecutor(
+              task -> {
+                Thread t = new Thread(task, "drydock-snapshot-save");
+                t.setDaemon(true);
+                return t;
+              });
+    }
+    return background;
+  }
+
+  /**
+   * Waits (at most {@value #SAVE_WAIT_SECONDS} s) for the background saves; on JVM shutdown,
+   * cancels them instead (a half-written snapshot is never used: it is not renamed into place).
+   */
+  void awaitSaves() {
+    if (background == null) {
+      return;
+    }
+    background.shutdown();
+    try {
+      if (JvmShutdown.inProgress()
+          || !background.awaitTermination(SAVE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        background.shutdownNow();
+        if (!JvmShutdown.inProgress()) {
+          log.accept("Gave up waiting for snapshots to be saved after " + SAVE_WAIT_SECONDS + " s");
+        }
+      }
+    } catch (InterruptedException e) {
+      background.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** What closing does: the background saves end, then the final state is saved if new. */
+  private Runnable finish(ThrowawayDatabase db) {
+    boolean saveFinal = !cache.has(identity, keys.finalKey());
+    return () -> {
+      awaitSaves();
+      if (saveFinal && !JvmShutdown.inProgress()) {
+        saveFinal(db);
+      }
+    };
+  }
+
   private void saveFinal(ThrowawayDatabase db) {
     SavableCluster cluster = db.savable().orElseThrow();
+    long started = System.nanoTime();
     try {
       cluster.stop();
       cache.save(
           snapshot(
-              keys.finalKey(),
-              Snapshot.Kind.FINAL,
-              keys.versionedCount(),
-              repeatableScripts()),
+              keys.finalKey(), Snapshot.Kind.FINAL, keys.versionedCount(), repeatableScripts()),
           cluster.dataDirectory(),
           max());
-      log.accept("Saved the snapshot of " + range(keys.versionedCount(), true));
+      log.accept(
+          "Saved the snapshot of " + range(keys.versionedCount(), true) + millisSince(started));
     } catch (ProviderException | IOException e) {
       log.accept("Could not save the snapshot of the migrated database: " + e.getMessage());
     }
+  }
+
+  private static String millisSince(long started) {
+    return " [" + (System.nanoTime() - started) / 1_000_000 + " ms]";
   }
 
   /** Every migration: what a full apply applies. */
