@@ -5,4 +5,14 @@ assert new File(basedir, 'target/classes/it/app/App.class').isFile() : 'code usi
 def log = new File(basedir, 'build.log').text
 assert log.contains('[drydock] jOOQ sources up to date') : 'second build was not a no-op'
 assert log.contains('no database started')
+// the third build started from the snapshot (saved by the first, or by an earlier run of this fixture)
+def third = log.lastIndexOf('[drydock] Started from the snapshot of V1')
+assert third >= 0 : 'the forced build did not start from the migration snapshot'
+assert log.indexOf('(from snapshot V1)', third) > third
+assert log.indexOf('from 0 migrations', third) > third
+// the fourth, -Ddrydock.snapshots=false, applied the migration to an empty cluster
+def fourth = log.substring(log.indexOf('from 0 migrations', third))
+assert fourth.contains('(from empty cluster)') : 'the build without snapshots did not apply everything'
+assert fourth.contains('from 1 migrations')
+assert !fourth.contains('Started from the snapshot') && !fourth.contains('Saved the snapshot')
 return true

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code drydock} command line: {@code diff}, {@code check}, {@code migrate}, {@code generate},
- * {@code pull}, {@code studio}.
+ * {@code pull}, {@code studio}, {@code cache}.
  */
 @Command(
     name = "drydock",
@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
       GenerateCommand.class,
       PullCommand.class,
       StudioCommand.class,
+      CacheCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -5,6 +5,7 @@ import dev.drydock.provider.ProviderSettings;
 import dev.drydock.snapshot.SnapshotSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options choosing the throwaway PostgreSQL the migrations are applied to (diff, generate). */
@@ -53,16 +54,27 @@ final class ThrowawayOptions {
               + " a migration snapshot (see drydock cache).")
   boolean noSnapshots;
 
-  /** Whether migration snapshots are used ({@code --no-snapshots}, {@code DRYDOCK_SNAPSHOTS}). */
+  @Mixin SnapshotLimitOption snapshotLimit;
+
+  @Mixin CacheDirectoryOption cache;
+
+  /**
+   * Whether migration snapshots are used ({@code --no-snapshots}, {@code DRYDOCK_SNAPSHOTS}) and
+   * how much room they get ({@code --snapshot-cache-limit}).
+   */
   SnapshotSettings snapshots(Drydock root) {
     boolean off =
         noSnapshots || "false".equalsIgnoreCase(root.environment.get("DRYDOCK_SNAPSHOTS"));
-    return off ? SnapshotSettings.disabled() : SnapshotSettings.defaults();
+    if (off) {
+      return SnapshotSettings.disabled();
+    }
+    return SnapshotSettings.configure().maxBytes(snapshotLimit.bytes(root)).build();
   }
 
   /** The provider settings these options ask for; passwords are registered as secrets. */
   ProviderSettings settings(Drydock root) {
-    ProviderSettings.Builder settings = ProviderSettings.configure().kind(provider);
+    ProviderSettings.Builder settings =
+        ProviderSettings.configure().kind(provider).cacheDirectory(cache.resolve());
     if (postgresBinaries != null) {
       if (!Files.isRegularFile(postgresBinaries)) {
         throw new CliException(

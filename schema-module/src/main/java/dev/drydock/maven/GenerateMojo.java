@@ -140,6 +140,13 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(property = "drydock.snapshots", defaultValue = "true")
   private boolean snapshots;
 
+  /**
+   * Disk space all migration snapshots in the cache may use together, e.g. {@code 512M} or {@code
+   * 2G}; beyond it the least recently used are deleted.
+   */
+  @Parameter(property = "drydock.snapshots.cacheLimit", defaultValue = "1G")
+  private String snapshotCacheLimit;
+
   @Parameter(property = "drydock.skip", defaultValue = "false")
   private boolean skip;
 
@@ -191,7 +198,11 @@ public class GenerateMojo extends AbstractMojo {
               .recordVersionFields(recordVersionFields)
               .recordTimestampFields(recordTimestampFields)
               .force(force)
-              .snapshots(snapshots ? SnapshotSettings.defaults() : SnapshotSettings.disabled())
+              .snapshots(
+                  SnapshotSettings.configure()
+                      .enabled(snapshots)
+                      .maxBytes(SnapshotSettings.parseSize(snapshotCacheLimit))
+                      .build())
               .jooqGenerator(JooqGeneratorSettings.of(generator))
               .log(line -> getLog().info("[drydock] " + line));
       if (schemas != null) {

@@ -57,9 +57,10 @@ public final class SnapshotCache {
   }
 
   /**
-   * Deletes every snapshot (nothing else of the cache: binaries and the empty cluster stay).
+   * Deletes every snapshot, with those whose metadata cannot be read and what killed writers left
+   * (nothing else of the cache: binaries and the empty cluster stay).
    *
-   * @return the snapshots deleted
+   * @return the snapshots deleted that could be read
    */
   public List<Snapshot> clear() {
     if (!Files.isDirectory(root)) {
@@ -68,9 +69,10 @@ public final class SnapshotCache {
     return locked(
         () -> {
           List<Snapshot> all = readAll();
-          for (Snapshot s : all) {
-            remove(dir(s.identity(), s.key()));
+          for (Path identity : identities()) {
+            remove(identity);
           }
+          deleteLeftovers(root);
           return all;
         });
   }
@@ -154,8 +156,20 @@ public final class SnapshotCache {
     }
   }
 
+  /**
+   * Deletes complete snapshots whose metadata cannot be read (damaged: they would never be listed
+   * or evicted), then the least recently used until the rest fit in {@code maxBytes}.
+   */
   private void evict(long maxBytes) throws IOException {
     List<Snapshot> all = new ArrayList<>(readAll());
+    for (Path identity : identities()) {
+      for (String key : complete(identity)) {
+        String name = identity.getFileName().toString();
+        if (all.stream().noneMatch(s -> s.identity().equals(name) && s.key().equals(key))) {
+          remove(identity.resolve(key));
+        }
+      }
+    }
     long total = all.stream().mapToLong(Snapshot::sizeBytes).sum();
     all.sort(Comparator.comparing(Snapshot::lastUsed));
     for (Snapshot oldest : all) {
@@ -172,16 +186,27 @@ public final class SnapshotCache {
     if (!Files.isDirectory(root)) {
       return all;
     }
-    try (DirectoryStream<Path> identities = Files.newDirectoryStream(root, Files::isDirectory)) {
-      for (Path identity : identities) {
-        for (String key : complete(identity)) {
-          read(identity.getFileName().toString(), key, identity.resolve(key).resolve(META))
-              .ifPresent(all::add);
-        }
+    for (Path identity : identities()) {
+      for (String key : complete(identity)) {
+        read(identity.getFileName().toString(), key, identity.resolve(key).resolve(META))
+            .ifPresent(all::add);
       }
     }
     all.sort(Comparator.comparing(Snapshot::lastUsed).reversed());
     return all;
+  }
+
+  /** The directories of the binaries' identities (a clear's or eviction's trash left out). */
+  private List<Path> identities() throws IOException {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> children = Files.list(root)) {
+      return children
+          .filter(Files::isDirectory)
+          .filter(p -> !p.getFileName().toString().contains(".trash-"))
+          .toList();
+    }
   }
 
   /** Names of the complete snapshots under one identity (staging and trash left out). */

@@ -1,5 +1,11 @@
 package dev.drydock.snapshot;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Immutable choice of whether and how migration snapshots are kept: on by default, at most {@value
  * #DEFAULT_MAX_BYTES} bytes in the cache (least recently used evicted first), and an intermediate
@@ -13,6 +19,9 @@ public final class SnapshotSettings {
 
   /** An intermediate snapshot every 50 versioned migrations. */
   public static final int DEFAULT_INTERVAL = 50;
+
+  private static final Pattern SIZE =
+      Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*((?:[kmgtKMGT](?:i?[bB])?)?|[bB]?)");
 
   private final boolean enabled;
   private final long maxBytes;
@@ -39,6 +48,30 @@ public final class SnapshotSettings {
 
   public boolean enabled() {
     return enabled;
+  }
+
+  /**
+   * A size as people write it: bytes, or a number with a binary unit {@code K}, {@code M}, {@code
+   * G} or {@code T} (optionally followed by {@code B} or {@code iB}, any case), e.g. {@code 512M},
+   * {@code 2G}, {@code 1.5GiB}.
+   *
+   * @throws IllegalArgumentException naming the text when it is no such size
+   */
+  public static long parseSize(String text) {
+    Matcher m = SIZE.matcher(text == null ? "" : text.trim());
+    if (!m.matches()) {
+      throw new IllegalArgumentException(
+          "Invalid snapshot cache limit '"
+              + text
+              + "': expected bytes or a number with K, M, G or T, e.g. 512M or 2G");
+    }
+    String unit = m.group(2).toUpperCase(Locale.ROOT);
+    int shift = unit.isEmpty() ? 0 : 10 * ("KMGT".indexOf(unit.charAt(0)) + 1);
+    BigDecimal bytes = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1L << shift));
+    if (bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+      throw new IllegalArgumentException("Invalid snapshot cache limit '" + text + "': too large");
+    }
+    return bytes.setScale(0, RoundingMode.DOWN).longValueExact();
   }
 
   /** The cache's size limit for all snapshots together. */
