@@ -8,6 +8,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -17,6 +18,11 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class CacheLock {
   private static final ReentrantLock IN_THIS_JVM = new ReentrantLock();
+
+  /**
+   * The longest wait for the lock: longer than any holder needs (an initdb is bounded at 120 s).
+   */
+  static final long WAIT_SECONDS = 300;
 
   private CacheLock() {}
 
@@ -39,17 +45,59 @@ public final class CacheLock {
     }
   }
 
+  /**
+   * Runs {@code work} holding the lock {@code lockFile}; waits at most {@value #WAIT_SECONDS} s for
+   * it (the operating system releases the lock of a process that died, so only a live holder makes
+   * anyone wait), then fails naming the file.
+   */
   public static <T> T holding(Path lockFile, Work<T> work) throws IOException {
-    IN_THIS_JVM.lock();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+    try {
+      if (!IN_THIS_JVM.tryLock(WAIT_SECONDS, TimeUnit.SECONDS)) {
+        throw timeout(lockFile);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("Interrupted while waiting for the cache lock " + lockFile, e);
+    }
     try {
       Files.createDirectories(lockFile.getParent());
       try (FileChannel channel =
               FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock ignored = channel.lock()) {
+          FileLock ignored = acquire(channel, lockFile, deadline)) {
         return work.run();
       }
     } finally {
       IN_THIS_JVM.unlock();
     }
+  }
+
+  private static FileLock acquire(FileChannel channel, Path lockFile, long deadline)
+      throws IOException {
+    while (true) {
+      FileLock lock = channel.tryLock();
+      if (lock != null) {
+        return lock;
+      }
+      if (System.nanoTime() > deadline) {
+        throw timeout(lockFile);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("Interrupted while waiting for the cache lock " + lockFile, e);
+      }
+    }
+  }
+
+  private static IOException timeout(Path lockFile) {
+    return new IOException(
+        "Waited "
+            + WAIT_SECONDS
+            + " s for the cache lock "
+            + lockFile
+            + ", held by another Drydock process; retry when it is done, or give this build"
+            + " its own cache (DRYDOCK_CACHE)");
   }
 }
