@@ -68,6 +68,23 @@ public final class FlywayInternals {
     return Optional.empty();
   }
 
+  /** Set while Flyway runs with the repeatable migrations hidden from it on purpose. */
+  private static final ThreadLocal<Boolean> HIDING_REPEATABLES =
+      ThreadLocal.withInitial(() -> false);
+
+  /**
+   * Runs {@code work} (a migrate with the repeatable prefix changed so Flyway sees none) without
+   * Flyway's notice that the hidden files "did not follow the filename convention": they do.
+   */
+  static <T> T hidingRepeatables(java.util.function.Supplier<T> work) {
+    HIDING_REPEATABLES.set(true);
+    try {
+      return work.get();
+    } finally {
+      HIDING_REPEATABLES.set(false);
+    }
+  }
+
   /**
    * Flyway's slf4j logging, silent once the JVM is shutting down: a migration cut off by Ctrl-C
    * fails with "connection has been closed" errors and stack traces that are no news to whoever
@@ -80,6 +97,7 @@ public final class FlywayInternals {
     @Override
     public Log createLogger(Class<?> type) {
       Log log = slf4j.createLogger(type);
+      boolean namingNotices = type.getSimpleName().equals("ResourceNameValidator");
       return new Log() {
         @Override
         public boolean isDebugEnabled() {
@@ -95,7 +113,7 @@ public final class FlywayInternals {
 
         @Override
         public void info(String message) {
-          if (!JvmShutdown.inProgress()) {
+          if (!JvmShutdown.inProgress() && !(namingNotices && HIDING_REPEATABLES.get())) {
             log.info(message);
           }
         }

@@ -1,5 +1,6 @@
 package dev.drydock.provider;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,15 @@ public final class EmbeddedClusters {
     }
     return Optional.of(
         PostgresBinaries.cacheKey(settings.postgresBinaries()) + ClusterTemplate.SUFFIX);
+  }
+
+  /**
+   * The empty initdb'd cluster the server starts from when no {@link ClusterSource} gives one (it
+   * exists once a server of that {@link #identity} has started): most of a saved cluster's files
+   * are the same as its.
+   */
+  public static Path template(ProviderSettings settings, String identity) {
+    return settings.cacheDirectory().resolve("postgres").resolve(identity);
   }
 
   /**

@@ -65,10 +65,18 @@ record ServerProcess(
             // SIGKILL (POSIX segments would stay in /dev/shm)
             "-c",
             "dynamic_shared_memory_type=mmap",
+            // a stopped cluster keeps only the WAL it needs, not 80 MB of recycled segments:
+            // snapshots copy it
+            "-c",
+            "min_wal_size=2MB",
             "-c",
             "log_min_messages=warning",
             "-c",
             "logging_collector=off"));
+    if (majorVersion() >= 12) {
+      command.add("-c");
+      command.add("wal_recycle=off");
+    }
     for (Map.Entry<String, String> p : settings.serverParameters().entrySet()) {
       command.add("-c");
       command.add(p.getKey() + "=" + p.getValue());
@@ -78,6 +86,15 @@ record ServerProcess(
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();
+  }
+
+  /** The cluster's PostgreSQL major version, from {@code PG_VERSION}; 0 when unreadable. */
+  private int majorVersion() {
+    try {
+      return Integer.parseInt(Files.readString(data.resolve("PG_VERSION")).strip());
+    } catch (IOException | NumberFormatException e) {
+      return 0;
+    }
   }
 
   /**

@@ -37,6 +37,10 @@ final class SnapshotApply {
   private final Consumer<String> beforeEach;
   private final List<Future<?>> pending = new ArrayList<>();
   private ExecutorService background;
+  private Path template;
+
+  /** Snapshots whose files a new one most likely shares: the one started from, the last saved. */
+  private final List<String> related = new ArrayList<>();
 
   /** How long closing waits for intermediate snapshots still being copied into the cache. */
   private static final int SAVE_WAIT_SECONDS = 120;
@@ -61,6 +65,7 @@ final class SnapshotApply {
   }
 
   MigratedDatabase start(ProviderSettings provider) {
+    template = EmbeddedClusters.template(provider, identity);
     List<String> candidates = new ArrayList<>();
     candidates.add(keys.finalKey());
     if (chain.splittable()) {
@@ -96,6 +101,9 @@ final class SnapshotApply {
     }
     ThrowawayDatabase db = started.database();
     try {
+      if (started.fromSource()) {
+        related.add(matched[0]);
+      }
       return apply(db, started.fromSource() ? matched[0] : null);
     } catch (RuntimeException | Error e) {
       awaitSaves();
@@ -124,63 +132,80 @@ final class SnapshotApply {
     int applied = 0;
     if (chain.splittable()) {
       int interval = settings.interval();
-      for (int c = interval == 0 ? total : (done / interval + 1) * interval;
-          c < total;
+      long minNanos = settings.minSegmentTime().toNanos();
+      long segmentStart = System.nanoTime();
+      // the first segment tells whether this history is slow enough for snapshots in between
+      for (int c = (done / Math.max(interval, 1) + 1) * interval;
+          interval > 0 && c < total;
           c += interval) {
         applied += versionedTo(db, c);
         done = c;
+        if (System.nanoTime() - segmentStart < minNanos) {
+          break;
+        }
+        save(db, c);
+        segmentStart = System.nanoTime();
       }
       if (!keys.finalIsLastVersioned() && done < total) {
+        // before the repeatables run: what every change of a repeatable and every added versioned
+        // migration starts from, worth a restart whatever the time
         applied += versionedTo(db, total);
+        save(db, total);
       }
     }
     applied += migrations.migrate(db.dataSource(), beforeEach).applied();
     return new MigratedDatabase(db, total(), applied, origin, finish(db));
   }
 
-  /**
-   * Applies versioned migrations up to the {@code count}-th and saves that state: the server stops,
-   * its cluster is copied beside it (same file system, fast) and it starts again, while the copy
-   * goes into the cache in the background.
-   */
+  /** Applies the versioned migrations up to the {@code count}-th. */
   private int versionedTo(ThrowawayDatabase db, int count) {
     String version = chain.versioned().get(count - 1).version();
-    int applied = migrations.migrateVersionedTo(db.dataSource(), version, beforeEach).applied();
+    return migrations.migrateVersionedTo(db.dataSource(), version, beforeEach).applied();
+  }
+
+  /**
+   * Saves the state after the {@code count}-th versioned migration: the server stops, its cluster
+   * is copied beside it (same file system, fast) and it starts again, while the copy goes into the
+   * cache in the background.
+   */
+  private void save(ThrowawayDatabase db, int count) {
     String key = keys.afterVersioned(count);
-    if (!cache.has(identity, key)) {
-      SavableCluster cluster = db.savable().orElseThrow();
-      Path staging = cluster.dataDirectory().resolveSibling("snapshot-" + count);
-      boolean copied = false;
-      try {
-        cluster.stop();
-        FileTrees.copy(cluster.dataDirectory(), staging);
-        copied = true;
-      } catch (ProviderException | IOException e) {
-        log.accept("Could not save the snapshot of " + range(count, false) + ": " + e);
-      } finally {
-        cluster.start();
-      }
-      if (copied) {
-        Snapshot snapshot = snapshot(key, Snapshot.Kind.PREFIX, count, 0);
-        pending.add(
-            background()
-                .submit(
-                    () -> {
-                      long started = System.nanoTime();
-                      try {
-                        cache.save(snapshot, staging, max());
-                        log.accept(
-                            "Saved the snapshot of " + range(count, false) + millisSince(started));
-                      } catch (IOException | RuntimeException e) {
-                        log.accept(
-                            "Could not save the snapshot of " + range(count, false) + ": " + e);
-                      } finally {
-                        FileTrees.deleteQuietly(staging);
-                      }
-                    }));
-      }
+    if (cache.has(identity, key)) {
+      return;
     }
-    return applied;
+    SavableCluster cluster = db.savable().orElseThrow();
+    Path staging = cluster.dataDirectory().resolveSibling("snapshot-" + count);
+    boolean copied = false;
+    try {
+      cluster.stop();
+      FileTrees.copy(cluster.dataDirectory(), staging);
+      copied = true;
+    } catch (ProviderException | IOException e) {
+      log.accept("Could not save the snapshot of " + range(count, false) + ": " + e);
+    } finally {
+      cluster.start();
+    }
+    if (!copied) {
+      return;
+    }
+    Snapshot snapshot = snapshot(key, Snapshot.Kind.PREFIX, count, 0);
+    List<String> shares = List.copyOf(related);
+    related.add(0, key);
+    pending.add(
+        background()
+            .submit(
+                () -> {
+                  long started = System.nanoTime();
+                  try {
+                    cache.save(snapshot, staging, max(), shares, template);
+                    log.accept(
+                        "Saved the snapshot of " + range(count, false) + millisSince(started));
+                  } catch (IOException | RuntimeException e) {
+                    log.accept("Could not save the snapshot of " + range(count, false) + ": " + e);
+                  } finally {
+                    FileTrees.deleteQuietly(staging);
+                  }
+                }));
   }
 
   private ExecutorService background() {
@@ -239,7 +264,9 @@ final class SnapshotApply {
           snapshot(
               keys.finalKey(), Snapshot.Kind.FINAL, keys.versionedCount(), repeatableScripts()),
           cluster.dataDirectory(),
-          max());
+          max(),
+          related,
+          template);
       log.accept(
           "Saved the snapshot of " + range(keys.versionedCount(), true) + millisSince(started));
     } catch (ProviderException | IOException e) {

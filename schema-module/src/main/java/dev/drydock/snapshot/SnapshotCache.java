@@ -109,9 +109,12 @@ public final class SnapshotCache {
 
   /**
    * Saves a copy of the stopped cluster {@code data} as {@code key} (unless present), then evicts
-   * the least recently used snapshots until all fit in {@code maxBytes}.
+   * the least recently used snapshots until all fit in {@code maxBytes}. Files identical to those
+   * of the snapshots {@code related} (still in the cache) or of {@code template} are hard-linked,
+   * not written: most of a cluster is the same from one snapshot to the next.
    */
-  void save(Snapshot what, Path data, long maxBytes) throws IOException {
+  void save(Snapshot what, Path data, long maxBytes, List<String> related, Path template)
+      throws IOException {
     Path target = dir(what.identity(), what.key());
     CacheLock.holding(
         lockFile(),
@@ -123,9 +126,18 @@ public final class SnapshotCache {
             return null;
           }
           FileTrees.deleteQuietly(target);
+          List<Path> bases = new ArrayList<>();
+          for (String key : related) {
+            if (has(what.identity(), key)) {
+              bases.add(dir(what.identity(), key).resolve("data"));
+            }
+          }
+          if (template != null && Files.isDirectory(template)) {
+            bases.add(template);
+          }
           Path tmp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp-");
           try {
-            FileTrees.copy(data, tmp.resolve("data"));
+            FileTrees.copyLinkingIdentical(data, tmp.resolve("data"), bases);
             long bytes = size(tmp);
             write(tmp.resolve(META), what, bytes);
             move(tmp, target);

@@ -2,6 +2,7 @@ package dev.drydock.snapshot;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +18,9 @@ public final class SnapshotSettings {
   /** 1 GiB. */
   public static final long DEFAULT_MAX_BYTES = 1L << 30;
 
+  /** An intermediate snapshot only where the migrations since the last one took this long. */
+  public static final int DEFAULT_MIN_SEGMENT_SECONDS = 5;
+
   /** An intermediate snapshot every 50 versioned migrations. */
   public static final int DEFAULT_INTERVAL = 50;
 
@@ -26,11 +30,13 @@ public final class SnapshotSettings {
   private final boolean enabled;
   private final long maxBytes;
   private final int interval;
+  private final Duration minSegmentTime;
 
   private SnapshotSettings(Builder b) {
     this.enabled = b.enabled;
     this.maxBytes = b.maxBytes;
     this.interval = b.interval;
+    this.minSegmentTime = b.minSegmentTime;
   }
 
   public static SnapshotSettings defaults() {
@@ -84,6 +90,15 @@ public final class SnapshotSettings {
     return interval;
   }
 
+  /**
+   * How long applying the migrations since the last snapshot must have taken for an intermediate
+   * snapshot to be saved (default {@value #DEFAULT_MIN_SEGMENT_SECONDS} s): saving one costs a
+   * server restart, so a history that applies fast is applied again rather than checkpointed.
+   */
+  public Duration minSegmentTime() {
+    return minSegmentTime;
+  }
+
   @Override
   public String toString() {
     return enabled
@@ -96,6 +111,7 @@ public final class SnapshotSettings {
     private boolean enabled = true;
     private long maxBytes = DEFAULT_MAX_BYTES;
     private int interval = DEFAULT_INTERVAL;
+    private Duration minSegmentTime = Duration.ofSeconds(DEFAULT_MIN_SEGMENT_SECONDS);
 
     private Builder() {}
 
@@ -109,6 +125,14 @@ public final class SnapshotSettings {
         throw new IllegalArgumentException("The snapshot cache limit must not be negative");
       }
       this.maxBytes = maxBytes;
+      return this;
+    }
+
+    public Builder minSegmentTime(Duration minSegmentTime) {
+      if (minSegmentTime.isNegative()) {
+        throw new IllegalArgumentException("The minimum segment time must not be negative");
+      }
+      this.minSegmentTime = minSegmentTime;
       return this;
     }
 

@@ -94,7 +94,7 @@ class CacheCommandTest {
     assertThat(json.get("snapshots")).hasSize(1);
     JsonNode s = json.get("snapshots").get(0);
     assertThat(s.get("key").asText()).matches("[0-9a-f]{32}");
-    assertThat(s.get("kind").asText()).isEqualTo("prefix");
+    assertThat(s.get("kind").asText()).isEqualTo("final");
     assertThat(s.get("migrations").asText()).isEqualTo("V1..V2");
     assertThat(s.get("versioned").asInt()).isEqualTo(2);
     assertThat(s.get("sizeBytes").asLong()).isPositive().isEqualTo(json.get("totalBytes").asLong());

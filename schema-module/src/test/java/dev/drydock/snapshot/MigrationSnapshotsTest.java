@@ -3,6 +3,7 @@ package dev.drydock.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.codegen.PullWorkflow;
+import dev.drydock.files.FileTrees;
 import dev.drydock.introspect.Catalog;
 import dev.drydock.introspect.Introspector;
 import dev.drydock.migrate.Migrations;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,20 +27,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A schema built from a snapshot plus new migrations must be the schema a full apply builds: same
- * catalog (introspected), same generated sources. Each test starts with an empty cache of its own.
+ * catalog (introspected), same generated sources. Each test starts with no snapshots.
  */
 class MigrationSnapshotsTest {
 
+  /** Binaries and the empty cluster are shared; each test starts with no snapshots. */
+  @TempDir static Path cache;
+
   @TempDir Path root;
   Path migrations;
-  Path cache;
   ProviderSettings provider;
   final List<String> log = new ArrayList<>();
 
   @BeforeEach
   void writeHistory() throws IOException {
     migrations = Files.createDirectories(root.resolve("migrations"));
-    cache = root.resolve("cache");
+    FileTrees.deleteQuietly(cache.resolve("snapshots"));
     provider =
         ProviderSettings.configure().kind(ProviderKind.EMBEDDED).cacheDirectory(cache).build();
     write("V1__status.sql", "create type status as enum ('new', 'done');\n");
@@ -112,7 +116,8 @@ class MigrationSnapshotsTest {
   @Test
   void givenSnapshotsAfterEachMigration_whenAnOldMigrationChanges_thenLaterSnapshotsAreNotUsed()
       throws Exception {
-    SnapshotSettings everyMigration = SnapshotSettings.configure().interval(1).build();
+    SnapshotSettings everyMigration =
+        SnapshotSettings.configure().interval(1).minSegmentTime(Duration.ZERO).build();
     applyAndClose(everyMigration);
     write(
         "V2__tasks.sql",
@@ -172,6 +177,26 @@ class MigrationSnapshotsTest {
 
     assertThat(log).anyMatch(line -> line.startsWith("Started from the snapshot of V1..V3"));
     assertThat(tree(fromSnapshot)).isEqualTo(tree(full)).isNotEmpty();
+  }
+
+  @Test
+  void givenAFastHistory_whenApplied_thenOnlyTheFinalStateIsSavedAndASlowSegmentIsCheckpointed()
+      throws Exception {
+    applyAndClose(SnapshotSettings.configure().interval(1).build());
+    assertThat(SnapshotCache.at(cache).list())
+        .extracting(Snapshot::kind, Snapshot::range)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(Snapshot.Kind.FINAL, "V1..V3"));
+
+    // a slow first migration is worth a snapshot of its own; the fast ones after it are not
+    write("V1__status.sql", "create type status as enum ('new', 'done');\nselect pg_sleep(0.4);\n");
+    applyAndClose(
+        SnapshotSettings.configure().interval(1).minSegmentTime(Duration.ofMillis(300)).build());
+    assertThat(SnapshotCache.at(cache).list())
+        .extracting(Snapshot::kind, Snapshot::range)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Snapshot.Kind.FINAL, "V1..V3"),
+            org.assertj.core.groups.Tuple.tuple(Snapshot.Kind.PREFIX, "V1"),
+            org.assertj.core.groups.Tuple.tuple(Snapshot.Kind.FINAL, "V1..V3"));
   }
 
   @Test
