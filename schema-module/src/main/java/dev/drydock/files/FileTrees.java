@@ -3,13 +3,11 @@ package dev.drydock.files;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.List;
 
 /** Recursive copy and delete of directory trees, as the providers need them. */
 public final class FileTrees {
@@ -75,51 +73,5 @@ public final class FileTrees {
             return FileVisitResult.CONTINUE;
           }
         });
-  }
-
-  /**
-   * Copies the tree {@code from} to {@code to} (which must not exist) like {@link #copy}, except
-   * that a file identical (same relative path, same bytes) to one under one of {@code bases} is
-   * hard-linked to it instead of written. Only for trees nobody modifies in place afterwards.
-   *
-   * @return the bytes written (linked files not counted)
-   */
-  public static long copyLinkingIdentical(Path from, Path to, List<Path> bases) throws IOException {
-    long[] written = {0};
-    Files.walkFileTree(
-        from,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
-              throws IOException {
-            Files.copy(dir, to.resolve(from.relativize(dir)), StandardCopyOption.COPY_ATTRIBUTES);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Path relative = from.relativize(file);
-            Path target = to.resolve(relative);
-            for (Path base : bases) {
-              Path same = base.resolve(relative);
-              if (attrs.isRegularFile()
-                  && Files.isRegularFile(same, LinkOption.NOFOLLOW_LINKS)
-                  && Files.size(same) == attrs.size()
-                  && Files.mismatch(same, file) == -1L) {
-                try {
-                  Files.createLink(target, same);
-                  return FileVisitResult.CONTINUE;
-                } catch (UnsupportedOperationException | IOException noLink) {
-                  break; // another file system, or too many links: write it
-                }
-              }
-            }
-            Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-            written[0] += attrs.size();
-            return FileVisitResult.CONTINUE;
-          }
-        });
-    return written[0];
   }
 }

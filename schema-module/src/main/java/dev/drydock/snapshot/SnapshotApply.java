@@ -79,7 +79,15 @@ final class SnapshotApply {
     ClusterSource source =
         data -> {
           try {
-            matched[0] = cache.copyFirst(identity, candidates, data).orElse(null);
+            matched[0] =
+                cache
+                    .copyFirst(
+                        identity,
+                        candidates,
+                        data,
+                        template,
+                        line -> log.accept("The snapshot " + line))
+                    .orElse(null);
           } catch (IOException e) {
             // an unreadable cache costs a full apply, never the run
             log.accept("Could not read the snapshot cache: " + e.getMessage());
@@ -101,9 +109,6 @@ final class SnapshotApply {
     }
     ThrowawayDatabase db = started.database();
     try {
-      if (started.fromSource()) {
-        related.add(matched[0]);
-      }
       return apply(db, started.fromSource() ? matched[0] : null);
     } catch (RuntimeException | Error e) {
       awaitSaves();
@@ -189,15 +194,13 @@ final class SnapshotApply {
       return;
     }
     Snapshot snapshot = snapshot(key, Snapshot.Kind.PREFIX, count, 0);
-    List<String> shares = List.copyOf(related);
-    related.add(0, key);
     pending.add(
         background()
             .submit(
                 () -> {
                   long started = System.nanoTime();
                   try {
-                    cache.save(snapshot, staging, max(), shares, template);
+                    cache.save(snapshot, staging, max(), template);
                     log.accept(
                         "Saved the snapshot of " + range(count, false) + millisSince(started));
                   } catch (IOException | RuntimeException e) {
@@ -265,7 +268,6 @@ final class SnapshotApply {
               keys.finalKey(), Snapshot.Kind.FINAL, keys.versionedCount(), repeatableScripts()),
           cluster.dataDirectory(),
           max(),
-          related,
           template);
       log.accept(
           "Saved the snapshot of " + range(keys.versionedCount(), true) + millisSince(started));

@@ -23,14 +23,18 @@ import java.util.stream.Stream;
 
 /**
  * The migration snapshots in Drydock's cache: {@code <cache>/snapshots/<identity>/<key>/} holding
- * the stopped cluster ({@code data/}) and what it is ({@value #META}, whose modification time is
- * when it was last used). Every read and write happens under one {@link CacheLock}, so concurrent
- * builds share the cache; a snapshot is written as {@code <key>.tmp-*} and renamed into place, so a
- * half-written one is never used; eviction renames to {@code .trash-*} before deleting.
+ * the stopped cluster ({@value #ARCHIVE}, see {@link ClusterArchive}) and what it is ({@value
+ * #META}, whose modification time is when it was last used). Every read and write happens under one
+ * {@link CacheLock}, so concurrent builds share the cache; a snapshot is written as {@code
+ * <key>.tmp-*} and renamed into place, so a half-written one is never used; eviction renames to
+ * {@code .trash-*} before deleting.
  */
 public final class SnapshotCache {
 
   static final String META = "snapshot.properties";
+
+  /** The cluster, as what differs from the empty template ({@link ClusterArchive}). */
+  static final String ARCHIVE = "cluster.tar";
 
   private final Path root;
 
@@ -78,14 +82,22 @@ public final class SnapshotCache {
   }
 
   /**
-   * Copies the first of {@code keys} that the cache has into {@code data} (which must not exist),
-   * marking it used; empty when it has none of them.
+   * Restores the first of {@code keys} that the cache has (and that was made against this {@code
+   * template}) into {@code data} (which must not exist), marking it used; empty when it has none of
+   * them.
    */
-  Optional<String> copyFirst(String identity, List<String> keys, Path data) throws IOException {
+  Optional<String> copyFirst(
+      String identity,
+      List<String> keys,
+      Path data,
+      Path template,
+      java.util.function.Consumer<String> unreadable)
+      throws IOException {
     Path parent = root.resolve(identity);
-    if (!Files.isDirectory(parent)) {
+    if (!Files.isDirectory(parent) || !Files.isDirectory(template)) {
       return Optional.empty();
     }
+    String templateId = ClusterArchive.templateId(template);
     return CacheLock.holding(
         lockFile(),
         () -> {
@@ -93,7 +105,19 @@ public final class SnapshotCache {
           for (String key : keys) {
             if (present.contains(key)) {
               Path dir = parent.resolve(key);
-              FileTrees.copy(dir.resolve("data"), data);
+              if (!templateId.equals(property(dir.resolve(META), "template"))) {
+                // made against another initdb of these binaries: of no use, ever
+                remove(dir);
+                continue;
+              }
+              try {
+                ClusterArchive.restore(template, dir.resolve(ARCHIVE), data);
+              } catch (IOException damaged) {
+                FileTrees.deleteQuietly(data);
+                remove(dir);
+                unreadable.accept(key + " could not be read, discarded: " + damaged.getMessage());
+                continue;
+              }
               Files.setLastModifiedTime(dir.resolve(META), FileTime.from(Instant.now()));
               return Optional.of(key);
             }
@@ -108,13 +132,11 @@ public final class SnapshotCache {
   }
 
   /**
-   * Saves a copy of the stopped cluster {@code data} as {@code key} (unless present), then evicts
-   * the least recently used snapshots until all fit in {@code maxBytes}. Files identical to those
-   * of the snapshots {@code related} (still in the cache) or of {@code template} are hard-linked,
-   * not written: most of a cluster is the same from one snapshot to the next.
+   * Saves the stopped cluster {@code data} as {@code key} (unless present) in one archive of what
+   * differs from {@code template}, then evicts the least recently used snapshots until all fit in
+   * {@code maxBytes}.
    */
-  void save(Snapshot what, Path data, long maxBytes, List<String> related, Path template)
-      throws IOException {
+  void save(Snapshot what, Path data, long maxBytes, Path template) throws IOException {
     Path target = dir(what.identity(), what.key());
     CacheLock.holding(
         lockFile(),
@@ -126,20 +148,11 @@ public final class SnapshotCache {
             return null;
           }
           FileTrees.deleteQuietly(target);
-          List<Path> bases = new ArrayList<>();
-          for (String key : related) {
-            if (has(what.identity(), key)) {
-              bases.add(dir(what.identity(), key).resolve("data"));
-            }
-          }
-          if (template != null && Files.isDirectory(template)) {
-            bases.add(template);
-          }
           Path tmp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp-");
           try {
-            FileTrees.copyLinkingIdentical(data, tmp.resolve("data"), bases);
-            long bytes = size(tmp);
-            write(tmp.resolve(META), what, bytes);
+            ClusterArchive.Written written =
+                ClusterArchive.write(data, template, tmp.resolve(ARCHIVE));
+            write(tmp.resolve(META), what, written.bytes(), ClusterArchive.templateId(template));
             move(tmp, target);
           } finally {
             FileTrees.deleteQuietly(tmp);
@@ -256,7 +269,16 @@ public final class SnapshotCache {
     }
   }
 
-  private static void write(Path meta, Snapshot s, long bytes) throws IOException {
+  private static String property(Path meta, String name) throws IOException {
+    Properties p = new Properties();
+    try (Reader in = Files.newBufferedReader(meta)) {
+      p.load(in);
+    }
+    return p.getProperty(name);
+  }
+
+  private static void write(Path meta, Snapshot s, long bytes, String templateId)
+      throws IOException {
     Properties p = new Properties();
     p.setProperty("kind", s.kind().name());
     p.setProperty("versioned", Integer.toString(s.versionedCount()));
@@ -265,24 +287,10 @@ public final class SnapshotCache {
     p.setProperty("repeatable", Integer.toString(s.repeatableCount()));
     p.setProperty("location", s.location());
     p.setProperty("bytes", Long.toString(bytes));
+    p.setProperty("template", templateId);
     p.setProperty("created", Instant.now().toString());
     try (Writer out = Files.newBufferedWriter(meta)) {
       p.store(out, "Drydock migration snapshot");
-    }
-  }
-
-  private static long size(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(Files::isRegularFile)
-          .mapToLong(
-              p -> {
-                try {
-                  return Files.size(p);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              })
-          .sum();
     }
   }
 

@@ -8,6 +8,7 @@ import dev.drydock.provider.ProviderKind;
 import dev.drydock.provider.ProviderSettings;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -21,6 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,20 +74,52 @@ class SnapshotCacheTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"PG_VERSION deleted", "pg_control truncated", "base deleted"})
-  void givenADamagedSnapshot_whenRun_thenItIsDiscardedAndAFullApplySucceeds(String damage)
+  @ValueSource(strings = {"truncated", "emptied", "deleted"})
+  void givenAnUnreadableSnapshot_whenRun_thenItIsDiscardedAndAFullApplySucceeds(String damage)
       throws Exception {
     Snapshot saved = applyAndClose("tasks", SnapshotSettings.defaults());
-    Path data = directory(saved).resolve("data");
-    if (damage.startsWith("PG_VERSION")) {
-      Files.delete(data.resolve("PG_VERSION"));
-    } else if (damage.startsWith("base")) {
-      FileTrees.deleteQuietly(data.resolve("base"));
-      Files.createDirectories(data.resolve("base"));
-    } else {
-      try (FileChannel control =
-          FileChannel.open(data.resolve("global/pg_control"), StandardOpenOption.WRITE)) {
-        control.truncate(100);
+    Path archive = directory(saved).resolve(SnapshotCache.ARCHIVE);
+    switch (damage) {
+      case "truncated" -> {
+        try (FileChannel file = FileChannel.open(archive, StandardOpenOption.WRITE)) {
+          file.truncate(file.size() / 2);
+        }
+      }
+      case "emptied" -> Files.write(archive, new byte[0]);
+      default -> Files.delete(archive);
+    }
+
+    try (MigratedDatabase migrated = start("tasks", SnapshotSettings.defaults())) {
+      assertThat(migrated.startedFrom()).isEqualTo("empty cluster");
+      assertThat(migrated.applied()).isEqualTo(3);
+      assertThat(log)
+          .anyMatch(
+              line ->
+                  line.startsWith("The snapshot " + saved.key() + " could not be read, discarded"));
+    }
+
+    // the damaged one is gone and the full apply's good state took its place
+    assertThat(Files.size(archive)).isPositive();
+    try (MigratedDatabase again = start("tasks", SnapshotSettings.defaults())) {
+      assertThat(again.startedFrom()).isEqualTo("snapshot V1..V3");
+      assertThat(again.applied()).isZero();
+    }
+  }
+
+  @Test
+  void givenASnapshotThatDoesNotStart_whenRun_thenItIsDiscardedAndAFullApplySucceeds()
+      throws Exception {
+    Snapshot saved = applyAndClose("tasks", SnapshotSettings.defaults());
+    // a readable archive whose cluster PostgreSQL refuses: another major version
+    Path archive = directory(saved).resolve(SnapshotCache.ARCHIVE);
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(Files.newOutputStream(archive))) {
+      for (String[] entry : new String[][] {{"PG_VERSION", "9\n"}, {".drydock-deleted", ""}}) {
+        byte[] bytes = entry[1].getBytes(StandardCharsets.UTF_8);
+        TarArchiveEntry e = new TarArchiveEntry(entry[0]);
+        e.setSize(bytes.length);
+        tar.putArchiveEntry(e);
+        tar.write(bytes);
+        tar.closeArchiveEntry();
       }
     }
 
@@ -95,14 +130,22 @@ class SnapshotCacheTest {
           .anyMatch(
               line -> line.startsWith("The snapshot " + saved.key() + " did not start, discarded"));
     }
-
-    // the damaged one is gone and the full apply's good state took its place
-    assertThat(data.resolve("PG_VERSION")).isRegularFile();
-    assertThat(Files.size(data.resolve("global/pg_control"))).isEqualTo(8192);
     try (MigratedDatabase again = start("tasks", SnapshotSettings.defaults())) {
       assertThat(again.startedFrom()).isEqualTo("snapshot V1..V3");
-      assertThat(again.applied()).isZero();
     }
+  }
+
+  @Test
+  void givenASnapshotOfAnotherTemplate_whenRun_thenItIsNotUsedAndIsDeleted() throws Exception {
+    Snapshot saved = applyAndClose("tasks", SnapshotSettings.defaults());
+    Path meta = directory(saved).resolve(SnapshotCache.META);
+    Files.writeString(
+        meta, Files.readString(meta).replaceAll("(?m)^template=.*$", "template=0123"));
+
+    try (MigratedDatabase migrated = start("tasks", SnapshotSettings.defaults())) {
+      assertThat(migrated.startedFrom()).isEqualTo("empty cluster");
+    }
+    assertThat(Files.readString(meta)).doesNotContain("template=0123");
   }
 
   @Test
