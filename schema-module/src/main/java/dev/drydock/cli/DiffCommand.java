@@ -9,7 +9,7 @@ import dev.drydock.diff.sql.SqlRenderer;
 import dev.drydock.introspect.Introspector;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderSettings;
-import dev.drydock.provider.ThrowawayDatabase;
+import dev.drydock.snapshot.MigratedDatabase;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -83,15 +83,21 @@ final class DiffCommand implements Callable<Integer> {
     progress.start("Connecting to " + live.displayUrl());
     try (Connection liveConnection = LiveDatabase.connect(live, root.secrets)) {
       progress.done();
-      progress.start("Starting throwaway PostgreSQL");
-      try (ThrowawayDatabase scratch = ThrowawayDatabase.start(throwawaySettings)) {
+      progress.start("Applying migrations from " + shared.describeLocations());
+      try (MigratedDatabase migrated =
+          MigratedDatabase.configure()
+              .provider(throwawaySettings)
+              .migrations(migrations)
+              .snapshots(throwaway.snapshots(root))
+              .beforeEach(script -> progress.update("applying " + script))
+              .start()) {
         progress.done();
-        progress.start("Applying migrations from " + shared.describeLocations());
-        migrations
-            .onThrowaway()
-            .migrate(scratch.dataSource(), script -> progress.update("applying " + script));
-        progress.done();
-        try (Connection scratchConnection = scratch.connect()) {
+        if (root.verbose) {
+          err.printf(
+              "drydock: %s from %s, %d migration(s) applied%n",
+              migrated.database().description(), migrated.startedFrom(), migrated.applied());
+        }
+        try (Connection scratchConnection = migrated.database().connect()) {
           checkSchemasExist(wanted, liveConnection, scratchConnection);
           progress.start("Introspecting both databases");
           long started = System.nanoTime();

@@ -79,6 +79,7 @@ final class GenerateCommand implements Callable<Integer> {
               .packageName(packageName)
               .outputDirectory(output)
               .provider(throwaway.settings(root))
+              .snapshots(throwaway.snapshots(root))
               .schemas(schemas)
               .force(force)
               .jooqGenerator(

@@ -126,6 +126,7 @@ final class PullCommand implements Callable<Integer> {
                 .live(liveConnection, live.displayUrl())
                 .migrations(migrations())
                 .throwaway(throwawaySettings)
+                .snapshots(throwaway.snapshots(root))
                 .schemas(schemas)
                 .name(name)
                 .allowDestructive(allowDestructive)

@@ -4,7 +4,7 @@ import dev.drydock.diff.DiffResult;
 import dev.drydock.diff.Drift;
 import dev.drydock.introspect.Introspector;
 import dev.drydock.migrate.Migrations;
-import dev.drydock.provider.ThrowawayDatabase;
+import dev.drydock.snapshot.MigratedDatabase;
 import dev.drydock.studio.DriftReport;
 import dev.drydock.studio.SchemaModel;
 import dev.drydock.studio.Studio;
@@ -120,9 +120,13 @@ final class StudioCommand implements Callable<Integer> {
                 .table(historyTable)
                 .build();
         files.requireMigrations();
-        try (ThrowawayDatabase scratch = ThrowawayDatabase.start(throwaway.settings(root))) {
-          files.onThrowaway().migrate(scratch.dataSource());
-          try (Connection expected = scratch.connect()) {
+        try (MigratedDatabase migrated =
+            MigratedDatabase.configure()
+                .provider(throwaway.settings(root))
+                .migrations(files)
+                .snapshots(throwaway.snapshots(root))
+                .start()) {
+          try (Connection expected = migrated.database().connect()) {
             DiffResult result =
                 Drift.between(
                     Introspector.configure().historyTable(historyTable).build(),

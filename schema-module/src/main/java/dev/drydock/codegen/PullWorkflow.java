@@ -1,9 +1,10 @@
 package dev.drydock.codegen;
 
-import dev.drydock.migrate.MigrationSummary;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderSettings;
 import dev.drydock.provider.ThrowawayDatabase;
+import dev.drydock.snapshot.MigratedDatabase;
+import dev.drydock.snapshot.SnapshotSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,6 +60,7 @@ public final class PullWorkflow {
   private final String recordVersionFields;
   private final String recordTimestampFields;
   private final boolean force;
+  private final SnapshotSettings snapshots;
   private final Consumer<String> log;
   private final JooqGeneratorSettings jooq;
 
@@ -77,6 +79,7 @@ public final class PullWorkflow {
     this.recordVersionFields = b.recordVersionFields;
     this.recordTimestampFields = b.recordTimestampFields;
     this.force = b.force;
+    this.snapshots = b.snapshots;
     this.log = b.log;
     this.jooq = b.jooq;
   }
@@ -107,17 +110,23 @@ public final class PullWorkflow {
           Fingerprint.countSources(outputDirectory),
           Duration.ofNanos(System.nanoTime() - start));
     }
-    try (ThrowawayDatabase db = ThrowawayDatabase.start(provider)) {
-      log.accept("Using " + db.description());
-      log.accept("Applying migrations from " + migrations.locations());
-      MigrationSummary applied = migrations.onThrowaway().migrate(db.dataSource());
+    log.accept("Applying migrations from " + migrations.locations());
+    try (MigratedDatabase migrated =
+        MigratedDatabase.configure()
+            .provider(provider)
+            .migrations(migrations)
+            .snapshots(snapshots)
+            .log(log)
+            .start()) {
+      ThrowawayDatabase db = migrated.database();
+      log.accept("Using " + db.description() + " (from " + migrated.startedFrom() + ")");
       generateInto(db, fingerprint, ownership);
       return new GenerationResult(
           false,
           outputDirectory,
           fingerprint,
           Optional.of(db.description()),
-          applied.applied(),
+          migrated.applied(),
           Fingerprint.countSources(outputDirectory),
           Duration.ofNanos(System.nanoTime() - start));
     }
@@ -242,6 +251,7 @@ public final class PullWorkflow {
     private String recordVersionFields = "lock_version";
     private String recordTimestampFields = RECORD_TIMESTAMP_FIELDS;
     private boolean force;
+    private SnapshotSettings snapshots = SnapshotSettings.defaults();
     private Consumer<String> log = line -> {};
     private JooqGeneratorSettings jooq = JooqGeneratorSettings.none();
 
@@ -311,6 +321,15 @@ public final class PullWorkflow {
     }
 
     /** Receives one-line progress messages. */
+    /**
+     * Whether the migrated throwaway cluster may start from, and is saved as, a migration snapshot
+     * (default: on, see {@link SnapshotSettings}).
+     */
+    public Builder snapshots(SnapshotSettings snapshots) {
+      this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
+      return this;
+    }
+
     public Builder log(Consumer<String> log) {
       this.log = Objects.requireNonNull(log, "log");
       return this;

@@ -12,6 +12,7 @@ import dev.drydock.provider.BinariesArtifact;
 import dev.drydock.provider.ProviderException;
 import dev.drydock.provider.ProviderKind;
 import dev.drydock.provider.ProviderSettings;
+import dev.drydock.snapshot.SnapshotSettings;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -132,6 +133,13 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(property = "drydock.force", defaultValue = "false")
   private boolean force;
 
+  /**
+   * Start the throwaway database from a migration snapshot in the cache when one fits, and save one
+   * for the next build; {@code -Ddrydock.snapshots=false} applies every migration to an empty one.
+   */
+  @Parameter(property = "drydock.snapshots", defaultValue = "true")
+  private boolean snapshots;
+
   @Parameter(property = "drydock.skip", defaultValue = "false")
   private boolean skip;
 
@@ -183,6 +191,7 @@ public class GenerateMojo extends AbstractMojo {
               .recordVersionFields(recordVersionFields)
               .recordTimestampFields(recordTimestampFields)
               .force(force)
+              .snapshots(snapshots ? SnapshotSettings.defaults() : SnapshotSettings.disabled())
               .jooqGenerator(JooqGeneratorSettings.of(generator))
               .log(line -> getLog().info("[drydock] " + line));
       if (schemas != null) {

@@ -91,7 +91,7 @@ final class MigrationNaming {
     return Optional.of("Flyway would skip it: " + why);
   }
 
-  private static boolean isCallback(String head) {
+  static boolean isCallback(String head) {
     try {
       return Event.fromId(head) != null;
     } catch (IllegalArgumentException notAnEvent) {

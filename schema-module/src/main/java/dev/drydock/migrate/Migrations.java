@@ -224,9 +224,36 @@ public final class Migrations {
    */
   public MigrationSummary migrate(DataSource dataSource, Consumer<String> beforeEach) {
     requireMigrations();
+    return migrate(flyway(dataSource), beforeEach);
+  }
+
+  /**
+   * Applies the pending versioned migrations up to and including {@code version} as if there were
+   * no repeatable ones (they run after all versioned ones, so a later {@link #migrate} gives what
+   * one run gives). Only for a {@link MigrationChain#splittable()} chain: callbacks would run
+   * twice.
+   */
+  public MigrationSummary migrateVersionedTo(
+      DataSource dataSource, String version, Consumer<String> beforeEach) {
+    requireMigrations();
+    return migrate(
+        flyway(dataSource)
+            .target(version)
+            // a prefix no file has: Flyway then sees no repeatable migration
+            .repeatableSqlMigrationPrefix("DRYDOCK-NO-REPEATABLES-")
+            .validateMigrationNaming(false),
+        beforeEach);
+  }
+
+  /** The migration files in the order Flyway applies them to an empty database. */
+  public MigrationChain chain() {
+    return MigrationChain.of(locations, flyway(null));
+  }
+
+  private MigrationSummary migrate(FluentConfiguration flyway, Consumer<String> beforeEach) {
     try {
       MigrateResult result =
-          flyway(dataSource).callbacks(new EachMigrationCallback(beforeEach)).load().migrate();
+          flyway.callbacks(new EachMigrationCallback(beforeEach)).load().migrate();
       return new MigrationSummary(
           result.migrationsExecuted,
           result.initialSchemaVersion,

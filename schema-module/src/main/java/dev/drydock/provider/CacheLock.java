@@ -12,15 +12,16 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Mutual exclusion for filling the shared cache, across threads of this JVM (a file lock alone is
- * held per JVM and throws on a second thread) and across processes (two builds at once).
+ * held per JVM and throws on a second thread) and across processes (two builds at once). Used by
+ * the binaries, the cluster template and the migration snapshots.
  */
-final class CacheLock {
+public final class CacheLock {
   private static final ReentrantLock IN_THIS_JVM = new ReentrantLock();
 
   private CacheLock() {}
 
   /** Work that may throw {@link IOException}. */
-  interface Work<T> {
+  public interface Work<T> {
     T run() throws IOException;
   }
 
@@ -28,7 +29,7 @@ final class CacheLock {
    * Deletes {@code <target>.tmp-*} siblings: staging directories of a filler that was killed. Only
    * call while holding the lock, when no other filler can be running.
    */
-  static void deleteStaleStaging(Path target) throws IOException {
+  public static void deleteStaleStaging(Path target) throws IOException {
     String prefix = target.getFileName() + ".tmp-";
     try (DirectoryStream<Path> siblings =
         Files.newDirectoryStream(target.getParent(), prefix + "*")) {
@@ -38,7 +39,7 @@ final class CacheLock {
     }
   }
 
-  static <T> T holding(Path lockFile, Work<T> work) throws IOException {
+  public static <T> T holding(Path lockFile, Work<T> work) throws IOException {
     IN_THIS_JVM.lock();
     try {
       Files.createDirectories(lockFile.getParent());

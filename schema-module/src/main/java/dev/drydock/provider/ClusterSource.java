@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Where a new embedded server's data directory is copied from at start: a stopped, consistent
- * cluster directory that the caller copies (never modifies). Today the initdb'd template of {@link
- * ClusterTemplate}; a cache of already-migrated clusters can supply its own.
+ * Where a new embedded server's data directory can come from instead of the initdb'd {@link
+ * ClusterTemplate}: a stopped, consistent cluster that was saved earlier (a migration snapshot).
+ * Given to {@link EmbeddedClusters#start}.
  */
-interface ClusterSource {
+@FunctionalInterface
+public interface ClusterSource {
 
-  /** A cluster directory for these binaries, created (once, under the cache lock) if needed. */
-  Path cluster(PostgresBinaries binaries, RunAs runAs) throws IOException;
+  /**
+   * Copies a saved cluster into {@code data} (which does not exist yet), or does nothing and
+   * returns false when there is none to copy: the server then starts on a copy of the empty
+   * template and the provider's init SQL runs as usual.
+   */
+  boolean copyInto(Path data) throws IOException;
 }

@@ -12,16 +12,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The empty cluster {@code initdb} makes, run once per binaries version and cached beside the
- * binaries ({@code <binaries>-cluster-wal1m}); every start copies it instead of running initdb.
- * Filled under {@link CacheLock} and moved into place whole, so a half-made template is never seen.
+ * binaries ({@code <binaries>-cluster-wal1m}); every start copies it (or a {@link ClusterSource}'s
+ * saved cluster) instead of running initdb. Filled under {@link CacheLock} and moved into place
+ * whole, so a half-made template is never seen.
  */
-final class ClusterTemplate implements ClusterSource {
+final class ClusterTemplate {
 
   /** The suffix names the initdb options of {@link #initdb}: change it when they change. */
-  private static final String SUFFIX = "-cluster-wal1m";
+  static final String SUFFIX = "-cluster-wal1m";
 
-  @Override
-  public Path cluster(PostgresBinaries binaries, RunAs runAs) throws IOException {
+  /** The template for these binaries, made first if needed. */
+  Path cluster(PostgresBinaries binaries, RunAs runAs) throws IOException {
     Path template = binaries.home().resolveSibling(binaries.home().getFileName() + SUFFIX);
     if (Files.isRegularFile(template.resolve("PG_VERSION"))) {
       return template;

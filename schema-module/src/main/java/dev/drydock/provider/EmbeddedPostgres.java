@@ -9,9 +9,10 @@ import java.util.Optional;
 
 /**
  * PostgreSQL from zonky's Maven Central binaries, run as a child process on 127.0.0.1 with its unix
- * socket and data inside one temporary directory. The data directory is a copy of a cached cluster
- * ({@link ClusterSource}, today the initdb'd {@link ClusterTemplate}); the process runs as {@link
- * RunAs} decides (as {@link RunAs#NOBODY} with a private copy of the binaries and its own initdb).
+ * socket and data inside one temporary directory. The data directory is a copy of a cached cluster:
+ * the initdb'd {@link ClusterTemplate}, or a saved one a {@link ClusterSource} gives (a migration
+ * snapshot); the process runs as {@link RunAs} decides (as {@link RunAs#NOBODY} with a private copy
+ * of the binaries and its own initdb). {@link #savable()} saves the cluster for later starts.
  *
  * <p>{@link #close()} stops the server (fast shutdown, then kill) and deletes the directory; a JVM
  * shutdown hook does the same on Ctrl-C ({@link ServerResources}), and {@link Orphans} reaps what a
@@ -23,14 +24,21 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
 
   private final ServerResources resources;
   private final EmbeddedFaults faults;
+  private final ServerProcess server;
+  private final RunAs runAs;
   private final int port;
   private final String version;
+  private final boolean fromSource;
 
-  private EmbeddedPostgres(ServerResources resources, ServerProcess server, int port) {
+  private EmbeddedPostgres(
+      ServerResources resources, ServerProcess server, RunAs runAs, int port, boolean fromSource) {
     this.resources = resources;
     this.faults = new EmbeddedFaults(resources, server, port);
+    this.server = server;
+    this.runAs = runAs;
     this.port = port;
     this.version = ServerProcess.serverVersion(port);
+    this.fromSource = fromSource;
   }
 
   static EmbeddedPostgres start(ProviderSettings settings) {
@@ -40,7 +48,7 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
 
   /** Starts the server the given way (tests force the fallbacks with this). */
   static EmbeddedPostgres start(ProviderSettings settings, RunAs runAs) {
-    return start(settings, runAs, new ClusterTemplate());
+    return start(settings, runAs, data -> false);
   }
 
   /** Starts the server on a copy of the cluster {@code source} gives (unless {@code NOBODY}). */
@@ -51,7 +59,9 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
           resources.createWorkDir(
               ProviderSettings.defaultWorkDirectoryParent(), settings.cacheDirectory());
       Path data = workDir.resolve("data");
-      PostgresBinaries binaries = prepareData(resources, settings, runAs, source, workDir, data);
+      boolean[] fromSource = {false};
+      PostgresBinaries binaries =
+          prepareData(resources, settings, runAs, source, workDir, data, fromSource);
       Path socketDir =
           resources.step(
               () -> {
@@ -65,7 +75,7 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
           new ServerProcess(
               binaries, runAs, data, socketDir, workDir.resolve("postgres.log"), settings);
       int port = startOnFreePort(resources, server);
-      return new EmbeddedPostgres(resources, server, port);
+      return new EmbeddedPostgres(resources, server, runAs, port, fromSource[0]);
     } catch (IOException e) {
       resources.release();
       throw new ProviderException(
@@ -76,14 +86,18 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
     }
   }
 
-  /** Fills {@code data} with a cluster; returns the binaries that run it. */
+  /**
+   * Fills {@code data} with a cluster (setting {@code fromSource[0]} when {@code source} gave it);
+   * returns the binaries that run it.
+   */
   private static PostgresBinaries prepareData(
       ServerResources resources,
       ProviderSettings settings,
       RunAs runAs,
       ClusterSource source,
       Path workDir,
-      Path data)
+      Path data,
+      boolean[] fromSource)
       throws IOException {
     if (runAs == RunAs.NOBODY) {
       return resources.step(
@@ -100,10 +114,13 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
     }
     PostgresBinaries binaries =
         PostgresBinaries.extractTo(settings.cacheDirectory(), settings.postgresBinaries());
-    Path cluster = source.cluster(binaries, runAs);
     resources.step(
         () -> {
-          FileTrees.copy(cluster, data);
+          fromSource[0] = source.copyInto(data);
+          if (!fromSource[0]) {
+            FileTrees.deleteQuietly(data);
+            FileTrees.copy(new ClusterTemplate().cluster(binaries, runAs), data);
+          }
           Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
           return data;
         });
@@ -177,6 +194,40 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
   @Override
   public Optional<CrashableServer> crashable() {
     return Optional.of(faults);
+  }
+
+  /** True when the cluster came from a {@link ClusterSource} (a snapshot), not the template. */
+  boolean startedFromSource() {
+    return fromSource;
+  }
+
+  @Override
+  public Optional<SavableCluster> savable() {
+    if (runAs == RunAs.NOBODY) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new SavableCluster() {
+          @Override
+          public Path dataDirectory() {
+            return server.data();
+          }
+
+          @Override
+          public void stop() {
+            Process process = resources.process();
+            ServerProcess.stop(process);
+            if (process.isAlive() || Files.exists(server.data().resolve("postmaster.pid"))) {
+              throw new ProviderException(
+                  "Embedded PostgreSQL did not shut down cleanly within 15 s");
+            }
+          }
+
+          @Override
+          public void start() {
+            faults.restart();
+          }
+        });
   }
 
   /** Stops the server (thawed first if frozen) and deletes its directory. */

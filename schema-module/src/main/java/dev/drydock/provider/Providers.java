@@ -28,7 +28,7 @@ final class Providers {
   }
 
   /** Runs the configured init SQL on a fresh throwaway database, before anything else. */
-  private static void runInitSql(ThrowawayDatabase db, List<String> statements) {
+  static void runInitSql(ThrowawayDatabase db, List<String> statements) {
     if (statements.isEmpty()) {
       return;
     }

@@ -77,6 +77,14 @@ public interface ThrowawayDatabase extends AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * The server's cluster as something a snapshot cache can save; present for the embedded provider
+   * (unless it runs as nobody), which owns its data directory.
+   */
+  default Optional<SavableCluster> savable() {
+    return Optional.empty();
+  }
+
   /** Stops and deletes everything this database needed. Never throws; safe to call twice. */
   @Override
   void close();

@@ -3,6 +3,8 @@ package dev.drydock.pull;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderSettings;
 import dev.drydock.provider.ThrowawayDatabase;
+import dev.drydock.snapshot.MigratedDatabase;
+import dev.drydock.snapshot.SnapshotSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -38,6 +40,7 @@ public final class Pull {
   private final String liveLabel;
   private final Migrations migrations;
   private final ProviderSettings throwaway;
+  private final SnapshotSettings snapshots;
   private final List<String> schemas;
   private final String description;
   private final boolean allowDestructive;
@@ -49,6 +52,7 @@ public final class Pull {
     this.liveLabel = b.liveLabel;
     this.migrations = Objects.requireNonNull(b.migrations, "migrations");
     this.throwaway = b.throwaway;
+    this.snapshots = b.snapshots;
     this.schemas = List.copyOf(b.schemas);
     this.description = b.name == null ? null : MigrationName.description(b.name);
     this.allowDestructive = b.allowDestructive;
@@ -63,39 +67,53 @@ public final class Pull {
   /** Compares, plans and renders the migration; starts (and removes) one throwaway database. */
   public PullResult run() {
     List<Path> files = VersionScheme.migrationFiles(migrations.locations());
-    boolean baseline = files.isEmpty();
-    log.accept("Starting throwaway PostgreSQL");
-    try (ThrowawayDatabase scratch = ThrowawayDatabase.start(throwaway)) {
-      if (baseline) {
+    if (files.isEmpty()) {
+      log.accept("Starting throwaway PostgreSQL");
+      try (ThrowawayDatabase scratch = ThrowawayDatabase.start(throwaway)) {
         createFlywaySchemas(scratch);
-      } else {
-        log.accept("Applying " + files.size() + " migrations to " + scratch.description());
-        migrations.migrate(scratch.dataSource());
+        return compare(scratch, files);
+      } catch (SQLException e) {
+        throw new PullException("Database error: " + e.getMessage(), e);
       }
-      try (Connection migrated = scratch.connect()) {
-        List<String> unknown = PullPlanner.unknownSchemas(schemas, live, migrated);
-        if (!unknown.isEmpty()) {
-          throw new PullException(
-              "Unknown schema "
-                  + String.join(", ", unknown)
-                  + ": neither the live database nor the migrations have it");
-        }
-        log.accept(
-            "Comparing "
-                + liveLabel
-                + " with "
-                + (baseline ? "an empty database" : "the migrations"));
-        PullPlanner.Plan plan =
-            PullPlanner.plan(live, migrated, schemas, migrations.table(), allowDestructive);
-        if (plan.isEmpty() || plan.onlyCommentedOut()) {
-          return result(baseline, Optional.empty(), plan);
-        }
-        String version = VersionScheme.next(VersionScheme.latest(files), clock);
-        String name = description != null ? description : baseline ? "baseline" : "pull";
-        String fileName = "V" + version + "__" + name + ".sql";
-        String sql = header(fileName, baseline, files, plan) + "\n" + plan.sql();
-        return result(baseline, Optional.of(new PulledMigration(version, fileName, sql)), plan);
+    }
+    log.accept("Applying " + files.size() + " migrations to a throwaway PostgreSQL");
+    try (MigratedDatabase migrated =
+        MigratedDatabase.configure()
+            .provider(throwaway)
+            .migrations(migrations)
+            .snapshots(snapshots)
+            .log(log)
+            .start()) {
+      return compare(migrated.database(), files);
+    }
+  }
+
+  /** Plans the migration from {@code scratch} (the migrations' schema) to the live database. */
+  private PullResult compare(ThrowawayDatabase scratch, List<Path> files) {
+    boolean baseline = files.isEmpty();
+    try (Connection migrated = scratch.connect()) {
+      List<String> unknown = PullPlanner.unknownSchemas(schemas, live, migrated);
+      if (!unknown.isEmpty()) {
+        throw new PullException(
+            "Unknown schema "
+                + String.join(", ", unknown)
+                + ": neither the live database nor the migrations have it");
       }
+      log.accept(
+          "Comparing "
+              + liveLabel
+              + " with "
+              + (baseline ? "an empty database" : "the migrations"));
+      PullPlanner.Plan plan =
+          PullPlanner.plan(live, migrated, schemas, migrations.table(), allowDestructive);
+      if (plan.isEmpty() || plan.onlyCommentedOut()) {
+        return result(baseline, Optional.empty(), plan);
+      }
+      String version = VersionScheme.next(VersionScheme.latest(files), clock);
+      String name = description != null ? description : baseline ? "baseline" : "pull";
+      String fileName = "V" + version + "__" + name + ".sql";
+      String sql = header(fileName, baseline, files, plan) + "\n" + plan.sql();
+      return result(baseline, Optional.of(new PulledMigration(version, fileName, sql)), plan);
     } catch (SQLException e) {
       throw new PullException("Database error: " + e.getMessage(), e);
     }
@@ -167,6 +185,7 @@ public final class Pull {
     private String liveLabel = "the live database";
     private Migrations migrations;
     private ProviderSettings throwaway = ProviderSettings.defaults();
+    private SnapshotSettings snapshots = SnapshotSettings.defaults();
     private final List<String> schemas = new ArrayList<>();
     private String name;
     private boolean allowDestructive;
@@ -188,6 +207,12 @@ public final class Pull {
     /** The migrations; the new file's version follows theirs. None (or no directory): baseline. */
     public Builder migrations(Migrations migrations) {
       this.migrations = migrations;
+      return this;
+    }
+
+    /** Whether the throwaway may start from a migration snapshot (default: on). */
+    public Builder snapshots(SnapshotSettings snapshots) {
+      this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
       return this;
     }
 

@@ -8,7 +8,7 @@ import dev.drydock.introspect.Introspector;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderKind;
 import dev.drydock.provider.ProviderSettings;
-import dev.drydock.provider.ThrowawayDatabase;
+import dev.drydock.snapshot.MigratedDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -49,9 +49,16 @@ public final class DriftCheck {
     Introspector introspector = Introspector.configure().historyTable(historyTable).build();
     try (ClasspathMigrations files =
             ClasspathMigrations.copy(locations, DriftCheck.class.getClassLoader());
-        ThrowawayDatabase scratch = ThrowawayDatabase.start(throwaway)) {
-      Migrations.configure().location(files.directory()).build().migrate(scratch.dataSource());
-      try (Connection expected = scratch.connect();
+        MigratedDatabase migrated =
+            MigratedDatabase.configure()
+                .provider(throwaway)
+                .migrations(
+                    Migrations.configure()
+                        .location(files.directory())
+                        .table(historyTable)
+                        .build())
+                .start()) {
+      try (Connection expected = migrated.database().connect();
           Connection actual = live.getConnection()) {
         DiffResult result =
             Drift.between(introspector, expected, actual, new LinkedHashSet<>(schemas));

@@ -1,0 +1,147 @@
+package dev.drydock.snapshot;
+
+import dev.drydock.migrate.MigrationChain;
+import dev.drydock.migrate.Migrations;
+import dev.drydock.provider.ProviderSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The keys of the states an apply passes through, each a SHA-256 chained over the previous one: the
+ * base covers what every state depends on (the binaries and initdb options, the server parameters,
+ * init SQL, the Flyway version and every Flyway setting, placeholders, history table and schemas);
+ * key {@code i} adds the {@code i}-th versioned migration (version, name, bytes, its {@code
+ * .conf}); the final key adds the repeatables and callbacks. Contents, never timestamps.
+ */
+final class SnapshotKeys {
+
+  /** Part of the base: change it when what a snapshot holds changes. */
+  private static final String FORMAT = "drydock-snapshot/1";
+
+  private static final String FLYWAY_VERSION = flywayVersion();
+
+  private final List<String> prefixes;
+  private final String finalKey;
+
+  private SnapshotKeys(List<String> prefixes, String finalKey) {
+    this.prefixes = List.copyOf(prefixes);
+    this.finalKey = finalKey;
+  }
+
+  static SnapshotKeys of(
+      String clusterIdentity,
+      ProviderSettings provider,
+      Migrations migrations,
+      MigrationChain chain) {
+    MessageDigest base = sha();
+    update(base, FORMAT);
+    update(base, clusterIdentity);
+    update(base, "flyway=" + FLYWAY_VERSION);
+    update(base, "server=" + new TreeMap<>(provider.serverParameters()));
+    provider.initSql().forEach(sql -> update(base, "init=" + sql));
+    Map<String, String> settings = new TreeMap<>(migrations.settings().values());
+    update(base, "settings=" + settings);
+    update(base, "placeholders=" + new TreeMap<>(migrations.placeholders()));
+    update(base, "table=" + migrations.table());
+    update(base, "schemas=" + migrations.schemas());
+    String key = hex(base);
+    List<String> prefixes = new ArrayList<>();
+    for (MigrationChain.Versioned v : chain.versioned()) {
+      MessageDigest step = sha();
+      update(step, key);
+      update(step, v.version());
+      updateFiles(step, v.files());
+      key = hex(step);
+      prefixes.add(key);
+    }
+    String finalKey = key;
+    if (!chain.repeatables().isEmpty() || !chain.callbacks().isEmpty()) {
+      MessageDigest last = sha();
+      update(last, key);
+      update(last, "repeatables");
+      updateFiles(last, chain.repeatables());
+      update(last, "callbacks");
+      updateFiles(last, chain.callbacks());
+      finalKey = hex(last);
+    }
+    return new SnapshotKeys(prefixes, finalKey);
+  }
+
+  /** Key of the state after the first {@code count} versioned migrations (1-based). */
+  String afterVersioned(int count) {
+    return prefixes.get(count - 1);
+  }
+
+  /** Number of versioned migrations. */
+  int versionedCount() {
+    return prefixes.size();
+  }
+
+  /** Key of the state after everything: all versioned, repeatable migrations and callbacks. */
+  String finalKey() {
+    return finalKey;
+  }
+
+  /** True when the final state is the state after the last versioned migration. */
+  boolean finalIsLastVersioned() {
+    return !prefixes.isEmpty() && finalKey.equals(prefixes.get(prefixes.size() - 1));
+  }
+
+  /** Flyway's version from its jar's Maven metadata (what it writes to the history may change). */
+  private static String flywayVersion() {
+    Properties p = new Properties();
+    try (InputStream in =
+        Flyway.class.getResourceAsStream(
+            "/META-INF/maven/org.flywaydb/flyway-core/pom.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return p.getProperty("version", "unknown");
+  }
+
+  private static void updateFiles(MessageDigest sha, List<Path> files) {
+    for (Path file : files) {
+      update(sha, file.getFileName().toString());
+      try {
+        sha.update(Files.readAllBytes(file));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      sha.update((byte) 0);
+    }
+  }
+
+  private static void update(MessageDigest sha, String text) {
+    sha.update(text.getBytes(StandardCharsets.UTF_8));
+    sha.update((byte) 0);
+  }
+
+  private static MessageDigest sha() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String hex(MessageDigest sha) {
+    // 32 hex digits (128 bits) are plenty for a cache key and keep paths short
+    return HexFormat.of().formatHex(sha.digest()).substring(0, 32);
+  }
+}

@@ -1,0 +1,267 @@
+package dev.drydock.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drydock.codegen.PullWorkflow;
+import dev.drydock.introspect.Catalog;
+import dev.drydock.introspect.Introspector;
+import dev.drydock.migrate.Migrations;
+import dev.drydock.provider.ProviderKind;
+import dev.drydock.provider.ProviderSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A schema built from a snapshot plus new migrations must be the schema a full apply builds: same
+ * catalog (introspected), same generated sources. Each test starts with an empty cache of its own.
+ */
+class MigrationSnapshotsTest {
+
+  @TempDir Path root;
+  Path migrations;
+  Path cache;
+  ProviderSettings provider;
+  final List<String> log = new ArrayList<>();
+
+  @BeforeEach
+  void writeHistory() throws IOException {
+    migrations = Files.createDirectories(root.resolve("migrations"));
+    cache = root.resolve("cache");
+    provider =
+        ProviderSettings.configure().kind(ProviderKind.EMBEDDED).cacheDirectory(cache).build();
+    write("V1__status.sql", "create type status as enum ('new', 'done');\n");
+    write(
+        "V2__tasks.sql",
+        "create table tasks (id bigint generated always as identity primary key,"
+            + " title text not null, status status not null default 'new',"
+            + " lock_version int not null default 0);\n");
+    write(
+        "V3__${prefix}_notes.sql".replace("${prefix}", "task"),
+        "create table ${prefix}_notes (id serial primary key,"
+            + " task_id bigint not null references tasks (id), body text);\n"
+            + "create index on ${prefix}_notes (task_id);\n");
+  }
+
+  @Test
+  void givenASnapshotOfV1ToV3_whenV4IsAdded_thenOnlyV4IsAppliedAndTheSchemaIsAFullApplys()
+      throws Exception {
+    applyAndClose(snapshots());
+    write("V4__due.sql", "alter table tasks add column due date;\n");
+
+    try (MigratedDatabase migrated = start(snapshots())) {
+      assertThat(migrated.applied()).isEqualTo(1);
+      assertThat(migrated.startedFrom()).isEqualTo("snapshot V1..V3");
+      assertThat(catalog(migrated)).isEqualTo(fullApplyCatalog());
+    }
+  }
+
+  @Test
+  void givenAFinalSnapshot_whenNothingChanged_thenFlywayAppliesNothing() throws Exception {
+    applyAndClose(snapshots());
+
+    try (MigratedDatabase migrated = start(snapshots())) {
+      assertThat(migrated.applied()).isZero();
+      assertThat(migrated.startedFrom()).isEqualTo("snapshot V1..V3");
+      assertThat(historyRows(migrated)).isEqualTo(3);
+      assertThat(catalog(migrated)).isEqualTo(fullApplyCatalog());
+    }
+  }
+
+  @Test
+  void givenASnapshot_whenARepeatableIsAdded_thenOnlyItRunsAfterTheVersionedOnes()
+      throws Exception {
+    applyAndClose(snapshots());
+    write("R__open_tasks.sql", "create or replace view open_tasks as select * from tasks;\n");
+    write("V4__due.sql", "alter table tasks add column due date;\n");
+
+    try (MigratedDatabase migrated = start(snapshots())) {
+      // V4 then the view: the view has V4's column, as in a full apply
+      assertThat(migrated.applied()).isEqualTo(2);
+      assertThat(catalog(migrated)).isEqualTo(fullApplyCatalog());
+    }
+  }
+
+  @Test
+  void givenASnapshotWithARepeatable_whenTheRepeatableChanges_thenTheVersionedPrefixIsReused()
+      throws Exception {
+    write("R__open_tasks.sql", "create or replace view open_tasks as select id from tasks;\n");
+    applyAndClose(snapshots());
+    write(
+        "R__open_tasks.sql",
+        "create or replace view open_tasks as select id, title from tasks where status = 'new';\n");
+
+    try (MigratedDatabase migrated = start(snapshots())) {
+      assertThat(migrated.startedFrom()).isEqualTo("snapshot V1..V3");
+      assertThat(migrated.applied()).isEqualTo(1);
+      assertThat(catalog(migrated)).isEqualTo(fullApplyCatalog());
+    }
+  }
+
+  @Test
+  void givenSnapshotsAfterEachMigration_whenAnOldMigrationChanges_thenLaterSnapshotsAreNotUsed()
+      throws Exception {
+    SnapshotSettings everyMigration = SnapshotSettings.configure().interval(1).build();
+    applyAndClose(everyMigration);
+    write(
+        "V2__tasks.sql",
+        "create table tasks (id bigint generated always as identity primary key,"
+            + " title varchar(200) not null, status status not null default 'done',"
+            + " lock_version int not null default 0);\n");
+
+    try (MigratedDatabase migrated = start(everyMigration)) {
+      assertThat(migrated.startedFrom()).isEqualTo("snapshot V1");
+      assertThat(migrated.applied()).isEqualTo(2);
+      assertThat(catalog(migrated)).isEqualTo(fullApplyCatalog());
+    }
+  }
+
+  @Test
+  void givenASnapshot_whenAPlaceholderChanges_thenEverythingIsAppliedAgain() throws Exception {
+    applyAndClose(snapshots());
+
+    try (MigratedDatabase migrated =
+        MigratedDatabase.configure()
+            .provider(provider)
+            .migrations(migrations(Map.of("prefix", "todo")))
+            .snapshots(snapshots())
+            .start()) {
+      assertThat(migrated.startedFrom()).isEqualTo("empty cluster");
+      assertThat(migrated.applied()).isEqualTo(3);
+      assertThat(catalog(migrated)).isEqualTo(fullApplyCatalog(Map.of("prefix", "todo")));
+    }
+  }
+
+  @Test
+  void givenACallback_whenAMigrationIsAdded_thenNoPrefixIsUsedButAnUnchangedRunStillIsFree()
+      throws Exception {
+    write("afterMigrate.sql", "comment on table tasks is 'migrated';\n");
+    applyAndClose(snapshots());
+    try (MigratedDatabase unchanged = start(snapshots())) {
+      assertThat(unchanged.applied()).isZero();
+    }
+    write("V4__due.sql", "alter table tasks add column due date;\n");
+
+    try (MigratedDatabase migrated = start(snapshots())) {
+      assertThat(migrated.startedFrom()).isEqualTo("empty cluster");
+      assertThat(migrated.applied()).isEqualTo(4);
+      assertThat(catalog(migrated)).isEqualTo(fullApplyCatalog());
+    }
+  }
+
+  @Test
+  void givenSnapshotsOn_whenSourcesAreGeneratedFromASnapshot_thenTheyEqualAFullApplysSources()
+      throws Exception {
+    applyAndClose(snapshots());
+    write("V4__due.sql", "alter table tasks add column due date;\n");
+    write("R__open_tasks.sql", "create or replace view open_tasks as select * from tasks;\n");
+
+    Path fromSnapshot = generate(root.resolve("a"), snapshots());
+    Path full = generate(root.resolve("b"), SnapshotSettings.disabled());
+
+    assertThat(log).anyMatch(line -> line.startsWith("Started from the snapshot of V1..V3"));
+    assertThat(tree(fromSnapshot)).isEqualTo(tree(full)).isNotEmpty();
+  }
+
+  @Test
+  void givenSnapshotsOff_whenApplied_thenNothingIsSaved() {
+    applyAndClose(SnapshotSettings.disabled());
+
+    assertThat(SnapshotCache.at(cache).list()).isEmpty();
+  }
+
+  // --- fixtures
+
+  private static SnapshotSettings snapshots() {
+    return SnapshotSettings.defaults();
+  }
+
+  private void write(String name, String sql) throws IOException {
+    Files.writeString(migrations.resolve(name), sql);
+  }
+
+  private Migrations migrations(Map<String, String> placeholders) {
+    return Migrations.configure().location(migrations).placeholders(placeholders).build();
+  }
+
+  private MigratedDatabase start(SnapshotSettings snapshots) {
+    return MigratedDatabase.configure()
+        .provider(provider)
+        .migrations(migrations(Map.of("prefix", "task")))
+        .snapshots(snapshots)
+        .log(log::add)
+        .start();
+  }
+
+  private void applyAndClose(SnapshotSettings snapshots) {
+    start(snapshots).close();
+  }
+
+  private Map<?, ?> fullApplyCatalog() throws Exception {
+    return fullApplyCatalog(Map.of("prefix", "task"));
+  }
+
+  private Map<?, ?> fullApplyCatalog(Map<String, String> placeholders) throws Exception {
+    try (MigratedDatabase full =
+        MigratedDatabase.configure()
+            .provider(provider)
+            .migrations(migrations(placeholders))
+            .snapshots(SnapshotSettings.disabled())
+            .start()) {
+      assertThat(full.startedFrom()).isEqualTo("empty cluster");
+      return catalog(full);
+    }
+  }
+
+  private static Map<?, ?> catalog(MigratedDatabase db) throws Exception {
+    try (Connection c = db.database().connect()) {
+      Catalog catalog = Introspector.configure().build().load(c, List.of("public"));
+      assertThat(catalog.size()).isPositive();
+      return catalog.objects();
+    }
+  }
+
+  private static int historyRows(MigratedDatabase db) throws Exception {
+    try (Connection c = db.database().connect();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("select count(*) from flyway_schema_history")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  private Path generate(Path output, SnapshotSettings snapshots) {
+    PullWorkflow.configure()
+        .migrations(migrations(Map.of("prefix", "task")))
+        .packageName("com.example.db")
+        .outputDirectory(output)
+        .provider(provider)
+        .snapshots(snapshots)
+        .force(true)
+        .log(log::add)
+        .build()
+        .run();
+    return output;
+  }
+
+  private static Map<String, String> tree(Path dir) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+        files.put(dir.relativize(p).toString(), Files.readString(p));
+      }
+    }
+    return files;
+  }
+}
