@@ -1,5 +1,6 @@
 package dev.drydock.bench;
 
+import dev.drydock.snapshot.Snapshot;
 import dev.drydock.snapshot.SnapshotCache;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,26 +16,37 @@ import java.util.concurrent.TimeUnit;
  * directory and of the whole cache (binaries and the initdb cluster included).
  *
  * @param entries the listed snapshots
+ * @param ranges their migration ranges and sizes, e.g. {@code V1..V50 9.8 MB}, shortest first
  * @param listedBytes the sum of their sizes
  * @param duSnapshotsKiB {@code du -sk <cache>/snapshots}, -1 when du is not available
  * @param duCacheKiB {@code du -sk <cache>}, -1 when du is not available
  */
-record CacheDiskUse(int entries, long listedBytes, long duSnapshotsKiB, long duCacheKiB) {
+record CacheDiskUse(
+    int entries, List<String> ranges, long listedBytes, long duSnapshotsKiB, long duCacheKiB) {
 
   static CacheDiskUse of(Path cache) {
-    List<? extends SnapshotCache.Entry> listed = SnapshotCache.at(cache).list();
-    long bytes = listed.stream().mapToLong(SnapshotCache.Entry::sizeBytes).sum();
+    List<Snapshot> listed = SnapshotCache.at(cache).list();
+    long bytes = listed.stream().mapToLong(Snapshot::sizeBytes).sum();
     return new CacheDiskUse(
-        listed.size(), bytes, du(cache.resolve("snapshots")), du(cache));
+        listed.size(),
+        listed.stream()
+            .sorted(java.util.Comparator.comparingInt(Snapshot::versionedCount))
+            .map(s -> s.range() + String.format(Locale.ROOT, " %.1f MB", s.sizeBytes() / 1e6))
+            .toList(),
+        bytes,
+        du(cache.resolve("snapshots")),
+        du(cache));
   }
 
-  /** {@code 123.4 MB listed in 5 snapshots; du: snapshots 120.0 MB, whole cache 180.2 MB}. */
+  /** {@code 123.4 MB in 5 snapshots (...); du: snapshots 120.0 MB, whole cache 180.2 MB}. */
   String describe() {
     return String.format(
         Locale.ROOT,
-        "%.1f MB in %d snapshots (listed sizes); du: snapshots %s, whole cache %s",
+        "%.1f MB in %d snapshots (`SnapshotCache.list()` sizes: %s); du -sk: snapshots %s,"
+            + " whole cache (binaries and initdb cluster included) %s",
         listedBytes / 1e6,
         entries,
+        String.join(", ", ranges),
         mb(duSnapshotsKiB),
         mb(duCacheKiB));
   }

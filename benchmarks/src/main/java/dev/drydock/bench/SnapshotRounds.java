@@ -17,11 +17,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The {@code snapshots} section's measurements on one {@link SnapshotSubject}: a warm-up round, then
- * {@code rounds} rounds, each with its own fresh cache directory (so rounds are independent), in
- * which every operation of {@link Op} runs once, in that order: each measured operation next to
+ * The {@code snapshots} section's measurements on one {@link SnapshotSubject}: a warm-up round,
+ * then {@code rounds} rounds, each with its own fresh cache directory (so rounds are independent),
+ * in which every operation of {@link Op} runs once, in that order: each measured operation next to
  * its baseline, so a load spike hits both.
  */
 final class SnapshotRounds {
@@ -47,13 +49,16 @@ final class SnapshotRounds {
    * The samples of one subject.
    *
    * @param times per operation, milliseconds, one per round
-   * @param applied per generate operation, the migrations Flyway applied in each round
+   * @param applied per operation, the migrations Flyway applied in each round (where known)
    * @param prime per round, the time to fill the fresh cache with the binaries and the initdb
    *     cluster (before any operation; part of no ratio)
    * @param lastCache the last round's cache directory, kept for the disk use and the anatomy
    */
   record Samples(
-      Map<Op, List<Double>> times, Map<Op, List<Integer>> applied, List<Double> prime, Path lastCache) {
+      Map<Op, List<Double>> times,
+      Map<Op, List<Integer>> applied,
+      List<Double> prime,
+      Path lastCache) {
 
     Stats stats(Op op) {
       return Stats.of(times.get(op));
@@ -70,6 +75,10 @@ final class SnapshotRounds {
   }
 
   private static final String LIVE_PASSWORD_VARIABLE = "DRYDOCK_BENCH_LIVE_PASSWORD";
+
+  /** What {@code drydock diff --verbose} says it started from and applied. */
+  private static final Pattern STARTED_FROM =
+      Pattern.compile("from (?:empty cluster|snapshot [^,]+), (\\d+) migration\\(s\\) applied");
 
   private final SnapshotSubject subject;
   private final int rounds;
@@ -128,7 +137,10 @@ final class SnapshotRounds {
     return new Samples(times, applied, prime, cache);
   }
 
-  /** Runs one operation; returns the migrations Flyway applied (generate only), else null. */
+  /**
+   * Runs one operation; returns the migrations Flyway applied (generate; diff as its {@code
+   * --verbose} line says), null when not known.
+   */
   private Integer runOp(
       Op op, Path prefix, Path all, Path cache, ThrowawayDatabase live, int round) {
     Path out = work.resolve("out-" + round + "-" + op.name().toLowerCase(java.util.Locale.ROOT));
@@ -175,7 +187,8 @@ final class SnapshotRounds {
             migrations.toString(),
             "--provider",
             "embedded",
-            "--quiet"));
+            "--quiet",
+            "--verbose"));
     if (!live.password().isEmpty()) {
       args.addAll(List.of("--password-env", LIVE_PASSWORD_VARIABLE));
     }
@@ -215,7 +228,8 @@ final class SnapshotRounds {
               + err
               + out);
     }
-    return null;
+    Matcher from = STARTED_FROM.matcher(err.toString());
+    return from.find() ? Integer.parseInt(from.group(1)) : null;
   }
 
   private static double millisSince(long startedNanos) {

@@ -33,7 +33,8 @@ final class SnapshotSection implements Section {
     if (rounds < 1) {
       throw new IllegalArgumentException("--snapshot-rounds must be at least 1, not " + rounds);
     }
-    this.corpora = Arrays.asList(options.getOrDefault("snapshot-corpora", "history,pagila").split(","));
+    this.corpora =
+        Arrays.asList(options.getOrDefault("snapshot-corpora", "history,pagila").split(","));
     this.work = work;
   }
 
@@ -65,7 +66,8 @@ final class SnapshotSection implements Section {
       Map<SnapshotSubject, String> anatomy) {
     StringBuilder r = new StringBuilder("## Migration snapshots (issue 15)\n\n").append(load);
     r.append("Each round has its own fresh cache directory, first filled with the PostgreSQL")
-        .append(" binaries and the initdb cluster (one throwaway start and stop, timed apart and in")
+        .append(
+            " binaries and the initdb cluster (one throwaway start and stop, timed apart and in")
         .append(" no ratio), so the snapshot cache starts empty and rounds are independent. In")
         .append(" each round, in this order: ");
     List<String> ops = new ArrayList<>();
@@ -99,8 +101,8 @@ final class SnapshotSection implements Section {
     r.append("Times (wall, median (min–max, n)):\n\n").append(times).append('\n');
     r.append("Disk use of the cache after a subject's round (the last round's cache):\n\n");
     disk.forEach(
-        (subject, d) -> r.append("- ").append(subject.label()).append(": ").append(d.describe())
-            .append('\n'));
+        (subject, d) ->
+            r.append("- ").append(subject.label()).append(": ").append(d.describe()).append('\n'));
     r.append('\n');
     anatomy.values().forEach(r::append);
     return r.toString();
@@ -117,21 +119,37 @@ final class SnapshotSection implements Section {
     samples.keySet().forEach(s -> header.add(s.label()));
     header.add("met?");
     MarkdownTable t = MarkdownTable.of(header.toArray(String[]::new));
-    t.row(target("one migration added: generate N+1 ÷ generate N+1 with snapshots disabled ≤ "
-        + ADDED_TARGET + "x", samples, Op.ADDED, Op.FULL_ALL, ADDED_TARGET));
-    t.row(target("unchanged: `drydock diff` (warm cache) ÷ `drydock diff --no-snapshots` ≤ "
-        + UNCHANGED_TARGET + "x", samples, Op.DIFF_WARM, Op.DIFF_NO_SNAPSHOTS, UNCHANGED_TARGET));
-    List<Object> cold = new ArrayList<>(List.of(
-        "cold snapshot cache: generate N ÷ generate N with snapshots disabled ≈ 1.0 (no slower"
-            + " than the baselines' own spread)"));
+    t.row(
+        target(
+            "one migration added: generate N+1 ÷ generate N+1 with snapshots disabled ≤ "
+                + ADDED_TARGET
+                + "x",
+            samples,
+            Op.ADDED,
+            Op.FULL_ALL,
+            ADDED_TARGET));
+    t.row(
+        target(
+            "unchanged: `drydock diff` (warm cache) ÷ `drydock diff --no-snapshots` ≤ "
+                + UNCHANGED_TARGET
+                + "x",
+            samples,
+            Op.DIFF_WARM,
+            Op.DIFF_NO_SNAPSHOTS,
+            UNCHANGED_TARGET));
+    List<Object> cold =
+        new ArrayList<>(
+            List.of(
+                "cold snapshot cache: generate N ÷ generate N with snapshots disabled ≈ 1.0 (no slower"
+                    + " than the baselines' own spread)"));
     boolean met = true;
     for (Samples s : samples.values()) {
       Stats ratio = s.ratio(Op.COLD_PREFIX, Op.FULL_PREFIX);
       Stats base = s.stats(Op.FULL_PREFIX);
       double noise = Math.max(0.05, (base.max() - base.min()) / base.median());
       met &= ratio.median() - 1 <= noise;
-      cold.add(ratioText(ratio) + String.format(Locale.ROOT, " (baseline spread ±%.0f%%)",
-          noise * 100));
+      cold.add(
+          ratioText(ratio) + String.format(Locale.ROOT, " (baseline spread ±%.0f%%)", noise * 100));
     }
     cold.add(met ? "**yes**" : "**no**");
     t.row(cold.toArray());
@@ -145,8 +163,13 @@ final class SnapshotSection implements Section {
     for (Samples s : samples.values()) {
       Stats ratio = s.ratio(op, baseline);
       met &= ratio.median() <= limit;
-      row.add(ratioText(ratio) + " (" + s.stats(op).millis() + " ÷ " + s.stats(baseline).millis()
-          + ")");
+      row.add(
+          ratioText(ratio)
+              + " ("
+              + s.stats(op).millis()
+              + " ÷ "
+              + s.stats(baseline).millis()
+              + ")");
     }
     row.add(met ? "**yes**" : "**no**");
     return row.toArray();

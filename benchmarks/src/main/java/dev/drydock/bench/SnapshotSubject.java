@@ -20,7 +20,11 @@ import java.util.Locale;
  * @param packageName the package of the generated jOOQ classes
  */
 record SnapshotSubject(
-    String label, String description, List<MigrationFile> files, Corpus corpus, String packageName) {
+    String label,
+    String description,
+    List<MigrationFile> files,
+    Corpus corpus,
+    String packageName) {
 
   /** Pagila's statements in this many migrations. */
   static final int PAGILA_FILES = 45;
@@ -65,7 +69,9 @@ record SnapshotSubject(
     return corpus.provider(cache);
   }
 
-  /** The binaries jar the CLI is given with {@code --postgres-binaries}, or null for its default. */
+  /**
+   * The binaries jar the CLI is given with {@code --postgres-binaries}, or null for its default.
+   */
   Path postgresBinaries() {
     return corpus == Corpus.PAGILA ? Corpus.postgres18Jar() : null;
   }
