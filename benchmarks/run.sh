@@ -5,6 +5,8 @@
 #   benchmarks/run.sh --suite         # also times ./mvnw verify (adds its duration, ~10 min)
 #   benchmarks/run.sh --runs=3 --forks=3 --corpora=seed --sections=builds,jmh,anatomy
 #   benchmarks/run.sh --sections=diff      # drydock diff on 100/1,000/2,000 generated tables (~2 min)
+#   benchmarks/run.sh --sections=snapshots # migration snapshots: one added, unchanged, cold (~10 min)
+#       options: --snapshot-rounds=N (default 3), --snapshot-corpora=history,pagila
 #
 # Prints a Markdown report and writes it to benchmarks/results/latest.md (--out=PATH to change).
 # Offline (-o): the dependencies must already be in ~/.m2 (run ./mvnw -B -DskipTests package once).

@@ -26,7 +26,9 @@ import java.util.Map;
  *       generated schemas of 100 to 2,000 tables, against jOOQ's {@code Meta} ({@link DiffBench});
  *   <li><b>suite</b> (only with {@code --suite}, {@link SuiteSection}): {@code ./mvnw -B -o verify}
  *       against the same build with {@code -DskipTests};
- *   <li><b>dao</b> (only with {@code --sections=...,dao}, {@link DaoSection}).
+ *   <li><b>dao</b> (only with {@code --sections=...,dao}, {@link DaoSection});
+ *   <li><b>snapshots</b> (only with {@code --sections=...,snapshots}, {@link SnapshotSection}):
+ *       migration snapshots (issue 15) against the same operations with snapshots disabled.
  * </ol>
  *
  * Every figure is a median with min–max over the samples, and a ratio to a baseline measured in the
@@ -36,11 +38,11 @@ public final class BenchMain {
 
   /** The order sections run in: jmh before builds, whose table divides by it. */
   private static final List<String> RUN_ORDER =
-      List.of("jmh", "builds", "anatomy", "diff", "suite", "dao");
+      List.of("jmh", "builds", "anatomy", "diff", "suite", "dao", "snapshots");
 
   /** The order sections appear in the report. */
   private static final List<String> REPORT_ORDER =
-      List.of("builds", "jmh", "anatomy", "diff", "suite", "dao");
+      List.of("builds", "jmh", "anatomy", "diff", "suite", "dao", "snapshots");
 
   private BenchMain() {}
 
@@ -111,6 +113,7 @@ public final class BenchMain {
       case "diff" -> new DiffBench(options.runs(), work, Machine::progress);
       case "suite" -> new SuiteSection(options, work, results);
       case "dao" -> new DaoSection(options.all(), options.root(), work);
+      case "snapshots" -> new SnapshotSection(options.all(), work);
       default -> throw new IllegalArgumentException("unknown section " + name);
     };
   }

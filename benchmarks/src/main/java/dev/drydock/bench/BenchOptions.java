@@ -38,7 +38,8 @@ record BenchOptions(
     String commandLine) {
 
   /** Every section there is. */
-  static final List<String> SECTIONS = List.of("builds", "jmh", "anatomy", "diff", "suite", "dao");
+  static final List<String> SECTIONS =
+      List.of("builds", "jmh", "anatomy", "diff", "suite", "dao", "snapshots");
 
   static BenchOptions parse(String[] args) {
     Map<String, String> options = new LinkedHashMap<>();

@@ -100,7 +100,7 @@ public enum Corpus {
     return provider(ProviderSettings.defaultCacheDirectory());
   }
 
-  static Path postgres18Jar() {
+  public static Path postgres18Jar() {
     String jar = System.getProperty(PG18_PROPERTY);
     if (jar == null || !Files.isRegularFile(Path.of(jar))) {
       throw new IllegalStateException(
@@ -110,7 +110,7 @@ public enum Corpus {
   }
 
   /** The dump without the pgvector extension and the objects that use it (as the tests do). */
-  static String pagilaWithoutPgvector() {
+  public static String pagilaWithoutPgvector() {
     Path dump = projectRoot().resolve("../shared/corpora/pagila/pagila-schema.sql").normalize();
     String text;
     try {
