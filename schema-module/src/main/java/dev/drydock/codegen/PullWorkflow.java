@@ -322,7 +322,6 @@ public final class PullWorkflow {
       return this;
     }
 
-    /** Receives one-line progress messages. */
     /**
      * Whether the migrated throwaway cluster may start from, and is saved as, a migration snapshot
      * (default: on, see {@link SnapshotSettings}).
@@ -332,6 +331,7 @@ public final class PullWorkflow {
       return this;
     }
 
+    /** Receives one-line progress messages. */
     public Builder log(Consumer<String> log) {
       this.log = Objects.requireNonNull(log, "log");
       return this;
