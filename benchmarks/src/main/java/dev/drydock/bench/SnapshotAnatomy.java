@@ -19,15 +19,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Where the time of the snapshot path goes, without jOOQ (only the database part of a generate or a
  * diff): {@code MigratedDatabase} start and {@code close} (which saves the snapshot) timed apart
  * for snapshots disabled, cold, one migration added and unchanged; next to them the pieces without
  * snapshots (a throwaway start, Flyway applying everything, the stop) and the pieces a snapshot
- * adds: copying the largest snapshot's cluster out of the cache into the server's work directory
- * and back (what a start and a save copy), and a stop and start of the server ({@link
+ * adds: copying the largest snapshot's archive out of the cache into the server's work directory
+ * and back (the bytes a start reads and a save writes), and a stop and start of the server ({@link
  * SavableCluster}, as each save does). Each repetition on its own fresh cache.
  */
 final class SnapshotAnatomy {
@@ -143,26 +142,26 @@ final class SnapshotAnatomy {
         SnapshotCache.at(cache).list().stream()
             .max(Comparator.comparingLong(Snapshot::sizeBytes))
             .orElseThrow(() -> new IllegalStateException("no snapshot saved in " + cache));
-    Path data =
-        SnapshotCache.at(cache).directory().resolve(largest.identity()).resolve(largest.key());
-    data = data.resolve("data");
+    Path archive =
+        SnapshotCache.at(cache)
+            .directory()
+            .resolve(largest.identity())
+            .resolve(largest.key())
+            .resolve("cluster.tar");
     sample(steps, "largest snapshot: MB", largest.sizeBytes() / 1e6);
-    try (Stream<Path> files = Files.walk(data)) {
-      sample(steps, "largest snapshot: files", files.filter(Files::isRegularFile).count());
-    }
     Path out =
         Files.createTempDirectory(ProviderSettings.defaultWorkDirectoryParent(), "snapbench");
-    Path back = cache.resolve("copy-back");
+    Path back = cache.resolve("copy-back.tar");
     try {
       long t = System.nanoTime();
-      FileTrees.copy(data, out.resolve("data"));
-      lap(steps, "piece: copy it from the cache to " + p.kind() + "'s work directory", t);
+      Files.copy(archive, out.resolve("cluster.tar"));
+      lap(steps, "piece: copy its archive from the cache to " + p.kind() + "'s work directory", t);
       t = System.nanoTime();
-      FileTrees.copy(out.resolve("data"), back);
-      lap(steps, "piece: copy it back into the cache directory (as a save does)", t);
+      Files.copy(out.resolve("cluster.tar"), back);
+      lap(steps, "piece: copy the archive back into the cache directory (as a save writes)", t);
     } finally {
       FileTrees.deleteQuietly(out);
-      FileTrees.deleteQuietly(back);
+      Files.deleteIfExists(back);
     }
   }
 
