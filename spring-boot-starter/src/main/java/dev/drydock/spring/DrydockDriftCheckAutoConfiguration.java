@@ -39,7 +39,11 @@ public class DrydockDriftCheckAutoConfiguration {
     DriftCheck drydockDriftCheck(DrydockProperties properties) {
       DrydockProperties.Drift drift = properties.drift();
       return new DriftCheck(
-          drift.locations(), drift.schemas(), drift.historyTable(), drift.provider());
+          drift.locations(),
+          drift.schemas(),
+          drift.historyTable(),
+          drift.provider(),
+          drift.snapshots());
     }
 
     @Bean

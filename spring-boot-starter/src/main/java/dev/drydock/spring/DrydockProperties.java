@@ -73,10 +73,13 @@ public record DrydockProperties(
    * @param historyTable Flyway's history table, left out of the comparison
    * @param provider where the throwaway PostgreSQL the migrations are applied to comes from: auto
    *     (Testcontainers if Docker answers, else embedded), embedded, testcontainers
+   * @param snapshots whether the embedded throwaway may start from a migration snapshot in
+   *     Drydock's cache (and save one): a start with unchanged migrations applies none
    */
   public record Drift(
       @DefaultValue("classpath:db/migration") List<String> locations,
       @DefaultValue List<String> schemas,
       @DefaultValue("flyway_schema_history") String historyTable,
-      @DefaultValue("auto") String provider) {}
+      @DefaultValue("auto") String provider,
+      @DefaultValue("true") boolean snapshots) {}
 }

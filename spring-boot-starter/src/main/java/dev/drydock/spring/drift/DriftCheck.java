@@ -9,6 +9,7 @@ import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderKind;
 import dev.drydock.provider.ProviderSettings;
 import dev.drydock.snapshot.MigratedDatabase;
+import dev.drydock.snapshot.SnapshotSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,6 +29,7 @@ public final class DriftCheck {
   private final List<String> schemas;
   private final String historyTable;
   private final ProviderSettings throwaway;
+  private final SnapshotSettings snapshots;
 
   /**
    * @param locations Spring resource locations of the migrations, e.g. {@code
@@ -35,13 +37,19 @@ public final class DriftCheck {
    * @param schemas the schemas to compare; empty for every non-system schema
    * @param historyTable Flyway's history table, not compared
    * @param provider where the throwaway PostgreSQL comes from: auto, embedded, testcontainers
+   * @param snapshots whether the throwaway may start from (and save) a migration snapshot
    */
   public DriftCheck(
-      List<String> locations, List<String> schemas, String historyTable, String provider) {
+      List<String> locations,
+      List<String> schemas,
+      String historyTable,
+      String provider,
+      boolean snapshots) {
     this.locations = List.copyOf(locations);
     this.schemas = List.copyOf(schemas);
     this.historyTable = Objects.requireNonNull(historyTable, "historyTable");
     this.throwaway = ProviderSettings.configure().kind(ProviderKind.parse(provider)).build();
+    this.snapshots = snapshots ? SnapshotSettings.defaults() : SnapshotSettings.disabled();
   }
 
   /** Compares {@code live} (the application's database) with the migrations. */
@@ -52,11 +60,9 @@ public final class DriftCheck {
         MigratedDatabase migrated =
             MigratedDatabase.configure()
                 .provider(throwaway)
+                .snapshots(snapshots)
                 .migrations(
-                    Migrations.configure()
-                        .location(files.directory())
-                        .table(historyTable)
-                        .build())
+                    Migrations.configure().location(files.directory()).table(historyTable).build())
                 .start()) {
       try (Connection expected = migrated.database().connect();
           Connection actual = live.getConnection()) {
