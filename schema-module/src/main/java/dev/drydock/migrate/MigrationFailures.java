@@ -1,11 +1,15 @@
 package dev.drydock.migrate;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.flywaydb.core.api.FlywayException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -23,10 +27,10 @@ final class MigrationFailures {
    * locate} gives the file's path under its location.
    */
   static MigrationException translate(
-      FlywayException e, Function<String, Path> locate, Duration lockTimeout) {
+      FlywayException e, Function<String, Path> locate, List<Path> files, Duration lockTimeout) {
     FlywayInternals.ScriptFailure script = FlywayInternals.scriptFailure(e).orElse(null);
     if (script == null) {
-      return new MigrationException(oneLine(e.getMessage()), null, 0, null, e);
+      return withoutScript(e, files);
     }
     String file = script.file();
     SQLException sql = script.cause();
@@ -57,6 +61,49 @@ final class MigrationFailures {
     return new MigrationException(
         message, file, line, state, file == null ? null : locate.apply(file), e);
   }
+
+  /**
+   * A failure Flyway reports without its file, e.g. a migration that mixes transactional and
+   * non-transactional statements ("Offending statement found at line 2: ..."), found before the
+   * migration starts: the file is the one migration that has that statement on that line.
+   */
+  private static MigrationException withoutScript(FlywayException e, List<Path> files) {
+    String message = oneLine(e.getMessage());
+    Matcher offending = OFFENDING.matcher(message);
+    if (offending.find()) {
+      int line = Integer.parseInt(offending.group(1));
+      String statement = offending.group(2).strip();
+      List<Path> having = new ArrayList<>();
+      for (Path file : files) {
+        try {
+          List<String> lines = Files.readAllLines(file);
+          if (lines.size() >= line && sameStart(lines.get(line - 1), statement)) {
+            having.add(file);
+          }
+        } catch (IOException | java.io.UncheckedIOException unreadable) {
+          // not the one: Flyway read it, or failed on it with its own message
+        }
+      }
+      if (having.size() == 1) {
+        Path file = having.get(0);
+        String name = file.getFileName().toString();
+        return new MigrationException(
+            name + ":" + line + ": " + message, name, line, null, file, e);
+      }
+    }
+    return new MigrationException(message, null, 0, null, e);
+  }
+
+  /** True when a file's line and Flyway's statement text begin alike (the line may end in ;). */
+  private static boolean sameStart(String fileLine, String statement) {
+    String a = fileLine.strip();
+    a = a.endsWith(";") ? a.substring(0, a.length() - 1).strip() : a;
+    int n = Math.min(Math.min(a.length(), statement.length()), 60);
+    return n > 0 && a.regionMatches(0, statement, 0, n);
+  }
+
+  private static final Pattern OFFENDING =
+      Pattern.compile("Offending statement found at line (\\d+): (.*)$");
 
   /** {@code 2 s}, {@code 500 ms}. */
   static String describe(Duration d) {

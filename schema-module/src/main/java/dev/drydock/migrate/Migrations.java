@@ -346,7 +346,8 @@ public final class Migrations {
 
   /** Flyway's failure as one line naming file (with its path) and line. */
   MigrationException translate(FlywayException e) {
-    return MigrationFailures.translate(e, this::locate, throwaway ? throwawayLockTimeout : null);
+    return MigrationFailures.translate(
+        e, this::locate, files(), throwaway ? throwawayLockTimeout : null);
   }
 
   /**

@@ -64,6 +64,25 @@ class MigrationsTest {
   }
 
   @Test
+  void aMigrationMixingConcurrentlyWithOtherStatementsIsNamedWithItsLine() throws Exception {
+    // given: Flyway refuses it before it starts, in a message without the file
+    Files.writeString(
+        dir.resolve("V2__mixed.sql"),
+        "create table mixed (id int);\ncreate index concurrently mixed_id on mixed (id);\n");
+    Migrations migrations = Migrations.configure().location(dir).build();
+
+    // when / then
+    assertThatThrownBy(() -> migrations.onThrowaway().migrate(server.dataSource()))
+        .isInstanceOf(MigrationException.class)
+        .hasMessageStartingWith(
+            "V2__mixed.sql:2: Detected both transactional and non-transactional statements")
+        .satisfies(
+            e ->
+                assertThat(((MigrationException) e).locatedMessage())
+                    .startsWith(dir.resolve("V2__mixed.sql") + ":2: "));
+  }
+
+  @Test
   void missingDirectoryIsReportedByPath() {
     Path missing = dir.resolve("nope");
     Migrations migrations = Migrations.configure().location(missing).build();
