@@ -12,7 +12,7 @@ assert log.indexOf('(from snapshot V1)', third) > third
 def thirdDone = log.indexOf('(1 from a snapshot)', third)
 assert thirdDone > third : 'the forced build applied the migration again'
 // the fourth, -Ddrydock.snapshots=false, applied the migration to an empty cluster
-def fourth = log.substring(thirdDone + 1)
+def fourth = log.substring(thirdDone + '(1 from a snapshot)'.length())
 assert fourth.contains('(from empty cluster)') : 'the build without snapshots did not apply everything'
 assert fourth.contains('from 1 migrations') && !fourth.contains('from a snapshot')
 assert !fourth.contains('Started from the snapshot') && !fourth.contains('Saved the snapshot')

@@ -39,9 +39,6 @@ final class SnapshotApply {
   private ExecutorService background;
   private Path template;
 
-  /** Snapshots whose files a new one most likely shares: the one started from, the last saved. */
-  private final List<String> related = new ArrayList<>();
-
   /** How long closing waits for intermediate snapshots still being copied into the cache. */
   private static final int SAVE_WAIT_SECONDS = 120;
 
