@@ -2,10 +2,13 @@ package dev.drydock.cli;
 
 import dev.drydock.diff.DiffResult;
 import dev.drydock.diff.Drift;
+import dev.drydock.diff.SchemaComparator;
 import dev.drydock.diff.report.JsonRenderer;
 import dev.drydock.diff.report.NotCompared;
 import dev.drydock.diff.report.TextRenderer;
 import dev.drydock.diff.sql.SqlRenderer;
+import dev.drydock.introspect.Catalog;
+import dev.drydock.introspect.CatalogFile;
 import dev.drydock.introspect.Introspector;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderSettings;
@@ -14,8 +17,10 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -83,65 +88,94 @@ final class DiffCommand implements Callable<Integer> {
     progress.start("Connecting to " + live.displayUrl());
     try (Connection liveConnection = LiveDatabase.connect(live, root.secrets)) {
       progress.done();
-      progress.start("Applying migrations from " + shared.describeLocations());
-      try (MigratedDatabase migrated =
+      MigratedDatabase.Builder expected =
           MigratedDatabase.configure()
               .provider(throwawaySettings)
               .migrations(migrations)
               .snapshots(throwaway.snapshots(root))
               .beforeEach(script -> progress.update("applying " + script))
-              .log(progress::update)
-              .start()) {
-        progress.done();
+              .log(progress::update);
+      String catalogName = catalogName(migrations, wanted);
+      Optional<Catalog> kept = expected.cachedCatalog(catalogName);
+      long started;
+      DiffResult result;
+      if (kept.isPresent()) {
         if (root.verbose) {
-          err.printf(
-              "drydock: %s from %s, %d migration(s) applied%n",
-              migrated.database().description(), migrated.startedFrom(), migrated.applied());
+          err.println(
+              "drydock: the migrations' schema is the catalog kept with their snapshot"
+                  + " (no throwaway database started)");
         }
-        try (Connection scratchConnection = migrated.database().connect()) {
-          checkSchemasExist(wanted, liveConnection, scratchConnection);
-          progress.start("Introspecting both databases");
-          long started = System.nanoTime();
-          DiffResult result =
-              Drift.between(introspector, scratchConnection, liveConnection, wanted);
+        checkSchemasExist(wanted, liveConnection, kept.get().schemas());
+        progress.start("Introspecting the live database");
+        started = System.nanoTime();
+        result = SchemaComparator.compare(kept.get(), introspector.load(liveConnection, wanted));
+        progress.done();
+      } else {
+        progress.start("Applying migrations from " + shared.describeLocations());
+        try (MigratedDatabase migrated = expected.start()) {
           progress.done();
           if (root.verbose) {
             err.printf(
-                "drydock: compared %d expected and %d live objects in %d ms%n",
-                result.expected().size(),
-                result.actual().size(),
-                (System.nanoTime() - started) / 1_000_000);
+                "drydock: %s from %s, %d migration(s) applied%n",
+                migrated.database().description(), migrated.startedFrom(), migrated.applied());
           }
-          String expectedLabel = "migrations in " + shared.describeLocations();
-          String rendered =
-              switch (format) {
-                case text ->
-                    TextRenderer.render(
-                        result, expectedLabel, live.displayUrl(), NotCompared.ITEMS);
-                case json ->
-                    JsonRenderer.render(
-                        result, expectedLabel, live.displayUrl(), NotCompared.ITEMS);
-                case sql ->
-                    SqlRenderer.configure()
-                        .renames(!noRenames)
-                        .build()
-                        .script(result, live.displayUrl());
-              };
-          out.print(root.secrets.redact(rendered));
-          out.flush();
-          return result.hasDrift() ? ExitCodes.DRIFT : ExitCodes.NO_DRIFT;
+          try (Connection scratchConnection = migrated.database().connect()) {
+            checkSchemasExist(
+                wanted, liveConnection, Introspector.existing(scratchConnection, wanted));
+            progress.start("Introspecting both databases");
+            started = System.nanoTime();
+            result = Drift.between(introspector, scratchConnection, liveConnection, wanted);
+            progress.done();
+          }
+          migrated.keepCatalog(catalogName, result.expected());
         }
       }
+      if (root.verbose) {
+        err.printf(
+            "drydock: compared %d expected and %d live objects in %d ms%n",
+            result.expected().size(),
+            result.actual().size(),
+            (System.nanoTime() - started) / 1_000_000);
+      }
+      String expectedLabel = "migrations in " + shared.describeLocations();
+      String rendered =
+          switch (format) {
+            case text ->
+                TextRenderer.render(result, expectedLabel, live.displayUrl(), NotCompared.ITEMS);
+            case json ->
+                JsonRenderer.render(result, expectedLabel, live.displayUrl(), NotCompared.ITEMS);
+            case sql ->
+                SqlRenderer.configure()
+                    .renames(!noRenames)
+                    .build()
+                    .script(result, live.displayUrl());
+          };
+      out.print(root.secrets.redact(rendered));
+      out.flush();
+      return result.hasDrift() ? ExitCodes.DRIFT : ExitCodes.NO_DRIFT;
     }
   }
 
-  private void checkSchemasExist(Set<String> wanted, Connection live, Connection scratch)
-      throws SQLException {
+  /**
+   * What the kept catalog of the migrations depends on besides them: the introspection code, the
+   * history table left out, the schemas asked for.
+   */
+  private static String catalogName(Migrations migrations, Set<String> wanted) {
+    return "diff|"
+        + CatalogFile.codeIdentity()
+        + "|"
+        + migrations.table()
+        + "|"
+        + new java.util.TreeSet<>(wanted);
+  }
+
+  private void checkSchemasExist(
+      Set<String> wanted, Connection live, Collection<String> inMigrations) throws SQLException {
     if (wanted.isEmpty()) {
       return;
     }
     Set<String> known = new LinkedHashSet<>(Introspector.existing(live, wanted));
-    known.addAll(Introspector.existing(scratch, wanted));
+    known.addAll(inMigrations);
     List<String> unknown = wanted.stream().filter(s -> !known.contains(s)).toList();
     if (!unknown.isEmpty()) {
       throw new CliException(

@@ -27,6 +27,16 @@ public final class IdentifierQuoting {
     this.quoteAll = quoteAll;
   }
 
+  /** The words quoted besides unsafe names. */
+  Set<String> keywords() {
+    return keywords;
+  }
+
+  /** The server's {@code quote_all_identifiers}. */
+  boolean quoteAll() {
+    return quoteAll;
+  }
+
   /** {@code name} as {@code quote_ident(name)} would return it. */
   public String quote(String name) {
     if (!quoteAll && isSafe(name) && !keywords.contains(name)) {

@@ -1,5 +1,6 @@
 package dev.drydock.snapshot;
 
+import dev.drydock.introspect.Catalog;
 import dev.drydock.migrate.MigrationChain;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.EmbeddedClusters;
@@ -7,6 +8,7 @@ import dev.drydock.provider.ProviderSettings;
 import dev.drydock.provider.ThrowawayDatabase;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +34,7 @@ public final class MigratedDatabase implements AutoCloseable {
   private final int applied;
   private final String startedFrom;
   private final Runnable saveOnClose;
+  private final BiConsumer<String, Catalog> catalogKeeper;
   private boolean closed;
 
   MigratedDatabase(
@@ -39,12 +42,14 @@ public final class MigratedDatabase implements AutoCloseable {
       int migrations,
       int applied,
       String startedFrom,
-      Runnable saveOnClose) {
+      Runnable saveOnClose,
+      BiConsumer<String, Catalog> catalogKeeper) {
     this.database = database;
     this.migrations = migrations;
     this.applied = applied;
     this.startedFrom = startedFrom;
     this.saveOnClose = saveOnClose;
+    this.catalogKeeper = catalogKeeper;
   }
 
   public static Builder configure() {
@@ -69,6 +74,18 @@ public final class MigratedDatabase implements AutoCloseable {
   /** Where the cluster came from, e.g. {@code snapshot V1..V200} or {@code empty cluster}. */
   public String startedFrom() {
     return startedFrom;
+  }
+
+  /**
+   * Keeps {@code catalog}, introspected from this database, with its final snapshot under {@code
+   * name} (which must say how it was introspected: code, options), so that a later run with the
+   * same migrations can take it from {@link Builder#cachedCatalog} without a database. Does nothing
+   * without snapshots.
+   */
+  public void keepCatalog(String name, Catalog catalog) {
+    if (catalogKeeper != null) {
+      catalogKeeper.accept(name, catalog);
+    }
   }
 
   /** Saves the final state for the next run (when new and allowed), then stops and deletes all. */
@@ -129,24 +146,16 @@ public final class MigratedDatabase implements AutoCloseable {
      * nothing is left running when it throws.
      */
     public MigratedDatabase start() {
-      Objects.requireNonNull(migrations, "migrations");
-      Migrations throwaway = migrations.onThrowaway();
-      throwaway.requireMigrations();
-      Optional<String> identity =
-          snapshots.enabled() ? EmbeddedClusters.identity(provider) : Optional.empty();
-      MigrationChain chain = identity.isPresent() ? throwaway.chain() : null;
-      if (identity.isEmpty() || chain.unknowable().isPresent()) {
-        if (chain != null) {
-          log.accept("Not using migration snapshots: " + chain.unknowable().get());
-        }
+      Migrations throwaway = throwaway();
+      Optional<Plan> plan = plan(throwaway, true);
+      if (plan.isEmpty()) {
         return fullApply(throwaway);
       }
-      SnapshotKeys keys = SnapshotKeys.of(identity.get(), provider, throwaway, chain);
       return new SnapshotApply(
               SnapshotCache.at(provider.cacheDirectory()),
-              identity.get(),
-              keys,
-              chain,
+              plan.get().identity(),
+              plan.get().keys(),
+              plan.get().chain(),
               throwaway,
               snapshots,
               log,
@@ -154,15 +163,59 @@ public final class MigratedDatabase implements AutoCloseable {
           .start(provider);
     }
 
+    /**
+     * The catalog a run with exactly these migrations kept under {@code name} ({@link
+     * MigratedDatabase#keepCatalog}), if the cache has it: then no database needs to start.
+     */
+    public Optional<Catalog> cachedCatalog(String name) {
+      Migrations throwaway = throwaway();
+      return plan(throwaway, false)
+          .flatMap(
+              p ->
+                  SnapshotCache.at(provider.cacheDirectory())
+                      .catalog(p.identity(), p.keys().finalKey(), name));
+    }
+
+    private Migrations throwaway() {
+      Objects.requireNonNull(migrations, "migrations");
+      Migrations throwaway = migrations.onThrowaway();
+      throwaway.requireMigrations();
+      return throwaway;
+    }
+
+    /**
+     * The keys of these migrations; empty when snapshots cannot be used (said when {@code tell}).
+     */
+    private Optional<Plan> plan(Migrations throwaway, boolean tell) {
+      Optional<String> identity =
+          snapshots.enabled() ? EmbeddedClusters.identity(provider) : Optional.empty();
+      if (identity.isEmpty()) {
+        return Optional.empty();
+      }
+      MigrationChain chain = throwaway.chain();
+      if (chain.unknowable().isPresent()) {
+        if (tell) {
+          log.accept("Not using migration snapshots: " + chain.unknowable().get());
+        }
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Plan(
+              identity.get(), chain, SnapshotKeys.of(identity.get(), provider, throwaway, chain)));
+    }
+
     private MigratedDatabase fullApply(Migrations throwaway) {
       ThrowawayDatabase db = ThrowawayDatabase.start(provider);
       try {
         int applied = throwaway.migrate(db.dataSource(), beforeEach).applied();
-        return new MigratedDatabase(db, applied, applied, "empty cluster", null);
+        return new MigratedDatabase(db, applied, applied, "empty cluster", null, null);
       } catch (RuntimeException | Error e) {
         db.close();
         throw e;
       }
     }
   }
+
+  /** What a snapshot apply needs to know about these migrations. */
+  private record Plan(String identity, MigrationChain chain, SnapshotKeys keys) {}
 }

@@ -1,6 +1,7 @@
 package dev.drydock.snapshot;
 
 import dev.drydock.files.FileTrees;
+import dev.drydock.introspect.Catalog;
 import dev.drydock.lifecycle.JvmShutdown;
 import dev.drydock.migrate.MigrationChain;
 import dev.drydock.migrate.Migrations;
@@ -13,7 +14,9 @@ import dev.drydock.provider.ThrowawayDatabase;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,6 +41,9 @@ final class SnapshotApply {
   private final List<Future<?>> pending = new ArrayList<>();
   private ExecutorService background;
   private Path template;
+
+  /** Catalogs to keep with the final snapshot once it is saved. */
+  private final Map<String, Catalog> catalogs = new LinkedHashMap<>();
 
   /** How long closing waits for intermediate snapshots still being copied into the cache. */
   private static final int SAVE_WAIT_SECONDS = 120;
@@ -118,7 +124,7 @@ final class SnapshotApply {
     if (keys.finalKey().equals(from)) {
       log.accept("Started from the snapshot of " + range(keys.versionedCount(), true));
       return new MigratedDatabase(
-          db, total(), 0, "snapshot " + range(keys.versionedCount(), true), null);
+          db, total(), 0, "snapshot " + range(keys.versionedCount(), true), null, this::keep);
     }
     int done = from == null ? 0 : prefixCount(from);
     int total = keys.versionedCount();
@@ -156,7 +162,7 @@ final class SnapshotApply {
       }
     }
     applied += migrations.migrate(db.dataSource(), beforeEach).applied();
-    return new MigratedDatabase(db, total(), applied, origin, finish(db));
+    return new MigratedDatabase(db, total(), applied, origin, finish(db), this::keep);
   }
 
   /** Applies the versioned migrations up to the {@code count}-th. */
@@ -252,6 +258,8 @@ final class SnapshotApply {
       if (saveFinal && !JvmShutdown.inProgress()) {
         saveFinal(db);
       }
+      catalogs.forEach(this::keepNow);
+      catalogs.clear();
     };
   }
 
@@ -275,6 +283,23 @@ final class SnapshotApply {
 
   private static String millisSince(long started) {
     return " [" + (System.nanoTime() - started) / 1_000_000 + " ms]";
+  }
+
+  /** Keeps a catalog of the final state: now when its snapshot exists, else after it is saved. */
+  private void keep(String name, Catalog catalog) {
+    if (cache.has(identity, keys.finalKey())) {
+      keepNow(name, catalog);
+    } else {
+      catalogs.put(name, catalog);
+    }
+  }
+
+  private void keepNow(String name, Catalog catalog) {
+    try {
+      cache.saveCatalog(identity, keys.finalKey(), name, catalog);
+    } catch (IOException | RuntimeException e) {
+      log.accept("Could not keep the catalog with the snapshot: " + e.getMessage());
+    }
   }
 
   /** Every migration: what a full apply applies. */

@@ -1,6 +1,8 @@
 package dev.drydock.snapshot;
 
 import dev.drydock.files.FileTrees;
+import dev.drydock.introspect.Catalog;
+import dev.drydock.introspect.CatalogFile;
 import dev.drydock.provider.CacheLock;
 import java.io.IOException;
 import java.io.Reader;
@@ -124,6 +126,66 @@ public final class SnapshotCache {
           }
           return Optional.empty();
         });
+  }
+
+  /**
+   * The catalog kept under {@code name} with the snapshot {@code key}, marking the snapshot used;
+   * empty when there is none (or it cannot be read: it is deleted then).
+   */
+  Optional<Catalog> catalog(String identity, String key, String name) {
+    Path dir = dir(identity, key);
+    Path file = dir.resolve(catalogFileName(name));
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    return locked(
+        () -> {
+          if (!Files.isRegularFile(file) || !Files.isRegularFile(dir.resolve(META))) {
+            return Optional.empty();
+          }
+          try {
+            Catalog catalog = CatalogFile.read(file);
+            Files.setLastModifiedTime(dir.resolve(META), FileTime.from(Instant.now()));
+            return Optional.of(catalog);
+          } catch (IOException unreadable) {
+            Files.deleteIfExists(file);
+            return Optional.empty();
+          }
+        });
+  }
+
+  /**
+   * Keeps {@code catalog} under {@code name} with the snapshot {@code key} (if it still exists).
+   */
+  void saveCatalog(String identity, String key, String name, Catalog catalog) throws IOException {
+    Path dir = dir(identity, key);
+    CacheLock.holding(
+        lockFile(),
+        () -> {
+          if (!Files.isRegularFile(dir.resolve(META))) {
+            return null;
+          }
+          Path tmp = Files.createTempFile(dir, "catalog", ".tmp");
+          try {
+            CatalogFile.write(catalog, tmp);
+            move(tmp, dir.resolve(catalogFileName(name)));
+          } finally {
+            Files.deleteIfExists(tmp);
+          }
+          return null;
+        });
+  }
+
+  /** {@code catalog-<hash of name>.json}: names carry options, not fit for file names. */
+  private static String catalogFileName(String name) {
+    try {
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "catalog-" + java.util.HexFormat.of().formatHex(hash).substring(0, 16) + ".json";
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** True when the cache has the snapshot {@code key}. */

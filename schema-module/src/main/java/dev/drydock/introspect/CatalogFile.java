@@ -1,0 +1,174 @@
+package dev.drydock.introspect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * A {@link Catalog} as a JSON file, read back equal: what lets a run with unchanged migrations skip
+ * the throwaway database altogether (a migration snapshot keeps the catalog introspected from it).
+ * A file is only valid for the introspection code that wrote it: {@link #codeIdentity()}.
+ */
+public final class CatalogFile {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int FORMAT = 1;
+  private static final String PACKAGE = "dev/drydock/introspect/";
+  private static String codeIdentity;
+
+  private CatalogFile() {}
+
+  /** Writes {@code catalog} to {@code file}. */
+  public static void write(Catalog catalog, Path file) throws IOException {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("format", FORMAT);
+    ArrayNode schemas = root.putArray("schemas");
+    catalog.schemas().forEach(schemas::add);
+    ObjectNode quoting = root.putObject("quoting");
+    quoting.put("quoteAll", catalog.quoting().quoteAll());
+    ArrayNode keywords = quoting.putArray("keywords");
+    new TreeSet<>(catalog.quoting().keywords()).forEach(keywords::add);
+    ArrayNode objects = root.putArray("objects");
+    for (CatalogObject o : catalog.objects().values()) {
+      ObjectNode node = objects.addObject();
+      id(node.putObject("id"), o.id());
+      if (o.parent() != null) {
+        id(node.putObject("parent"), o.parent());
+      }
+      ObjectNode attributes = node.putObject("attributes");
+      o.attributes().forEach((k, v) -> attributes.put(k.name(), v));
+      ObjectNode details = node.putObject("details");
+      o.details().forEach((k, v) -> details.put(k.name(), v));
+    }
+    Files.write(file, JSON.writeValueAsBytes(root));
+  }
+
+  /**
+   * Reads a catalog {@link #write} wrote.
+   *
+   * @throws IOException when the file is unreadable or of another format
+   */
+  public static Catalog read(Path file) throws IOException {
+    JsonNode root = JSON.readTree(file.toFile());
+    if (root == null || root.path("format").asInt() != FORMAT) {
+      throw new IOException("not a catalog file of format " + FORMAT + ": " + file);
+    }
+    try {
+      List<String> schemas = new ArrayList<>();
+      root.path("schemas").forEach(s -> schemas.add(s.asText()));
+      Set<String> keywords = new TreeSet<>();
+      root.path("quoting").path("keywords").forEach(k -> keywords.add(k.asText()));
+      IdentifierQuoting quoting =
+          new IdentifierQuoting(keywords, root.path("quoting").path("quoteAll").asBoolean());
+      List<CatalogObject> objects = new ArrayList<>();
+      for (JsonNode node : root.path("objects")) {
+        Map<Attribute, String> attributes = new EnumMap<>(Attribute.class);
+        node.path("attributes")
+            .fields()
+            .forEachRemaining(
+                e -> attributes.put(Attribute.valueOf(e.getKey()), text(e.getValue())));
+        Map<Detail, String> details = new EnumMap<>(Detail.class);
+        node.path("details")
+            .fields()
+            .forEachRemaining(e -> details.put(Detail.valueOf(e.getKey()), text(e.getValue())));
+        objects.add(
+            new CatalogObject(
+                id(node.path("id")),
+                node.has("parent") ? id(node.path("parent")) : null,
+                attributes,
+                details));
+      }
+      return new Catalog(schemas, objects, quoting);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new IOException("unreadable catalog file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A hash of the introspection code itself (every class and SQL file of this package, as built): a
+   * catalog file written by other code is not used, even under the same version number.
+   */
+  public static synchronized String codeIdentity() {
+    if (codeIdentity == null) {
+      codeIdentity = hashPackage();
+    }
+    return codeIdentity;
+  }
+
+  private static String hashPackage() {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      URL self = CatalogFile.class.getResource("CatalogFile.class");
+      if (self != null && "jar".equals(self.getProtocol())) {
+        JarURLConnection connection = (JarURLConnection) self.openConnection();
+        connection.setUseCaches(false);
+        try (JarFile jar = connection.getJarFile()) {
+          List<JarEntry> entries =
+              jar.stream()
+                  .filter(e -> e.getName().startsWith(PACKAGE))
+                  .sorted(java.util.Comparator.comparing(JarEntry::getName))
+                  .toList();
+          for (JarEntry e : entries) {
+            sha.update(
+                (e.getName() + "|" + e.getSize() + "|" + e.getCrc() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+          }
+        }
+      } else if (self != null && "file".equals(self.getProtocol())) {
+        Path dir = Path.of(self.toURI()).getParent();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+          files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path f : files) {
+          sha.update(dir.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+          try (InputStream in = Files.newInputStream(f)) {
+            sha.update(in.readAllBytes());
+          }
+        }
+      } else {
+        return "unknown-" + System.nanoTime(); // never matches: no catalog file is used
+      }
+      return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+    } catch (IOException | URISyntaxException | NoSuchAlgorithmException e) {
+      return "unknown-" + System.nanoTime();
+    }
+  }
+
+  private static String text(JsonNode value) {
+    return value.isNull() ? null : value.asText();
+  }
+
+  private static void id(ObjectNode node, ObjectId id) {
+    node.put("kind", id.kind().name());
+    ArrayNode path = node.putArray("path");
+    id.path().forEach(path::add);
+  }
+
+  private static ObjectId id(JsonNode node) {
+    List<String> path = new ArrayList<>();
+    node.path("path").forEach(p -> path.add(p.asText()));
+    return new ObjectId(ObjectKind.valueOf(node.path("kind").asText()), path);
+  }
+}
