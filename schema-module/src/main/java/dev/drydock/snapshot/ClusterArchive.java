@@ -136,10 +136,17 @@ final class ClusterArchive {
     }
   }
 
+  /**
+   * Same bytes as the template's file. A file the server never wrote still has the template's
+   * modification time (the copy keeps it), so only the others are read and compared.
+   */
   private static boolean identical(Path file, Path same) throws IOException {
-    return Files.isRegularFile(same, LinkOption.NOFOLLOW_LINKS)
-        && Files.size(same) == Files.size(file)
-        && Files.mismatch(same, file) == -1L;
+    if (!Files.isRegularFile(same, LinkOption.NOFOLLOW_LINKS)
+        || Files.size(same) != Files.size(file)) {
+      return false;
+    }
+    return Files.getLastModifiedTime(same).equals(Files.getLastModifiedTime(file))
+        || Files.mismatch(same, file) == -1L;
   }
 
   /** {@code name} under {@code root}, refusing names that would leave it. */
