@@ -95,7 +95,7 @@ final class DiffCommand implements Callable<Integer> {
               .snapshots(throwaway.snapshots(root))
               .beforeEach(script -> progress.update("applying " + script))
               .log(progress::update);
-      String catalogName = catalogName(migrations, wanted);
+      String catalogName = CatalogFile.keyFor(migrations.table(), wanted);
       Optional<Catalog> kept = expected.cachedCatalog(catalogName);
       long started;
       DiffResult result;
@@ -154,19 +154,6 @@ final class DiffCommand implements Callable<Integer> {
       out.flush();
       return result.hasDrift() ? ExitCodes.DRIFT : ExitCodes.NO_DRIFT;
     }
-  }
-
-  /**
-   * What the kept catalog of the migrations depends on besides them: the introspection code, the
-   * history table left out, the schemas asked for.
-   */
-  private static String catalogName(Migrations migrations, Set<String> wanted) {
-    return "diff|"
-        + CatalogFile.codeIdentity()
-        + "|"
-        + migrations.table()
-        + "|"
-        + new java.util.TreeSet<>(wanted);
   }
 
   private void checkSchemasExist(

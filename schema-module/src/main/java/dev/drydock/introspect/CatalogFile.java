@@ -106,6 +106,14 @@ public final class CatalogFile {
   }
 
   /**
+   * What a kept catalog depends on besides the database it was read from: this code ({@link
+   * #codeIdentity()}), the history table left out, the schemas asked for (empty: all).
+   */
+  public static String keyFor(String historyTable, java.util.Collection<String> schemas) {
+    return codeIdentity() + "|" + historyTable + "|" + new TreeSet<>(schemas);
+  }
+
+  /**
    * A hash of the introspection code itself (every class and SQL file of this package, as built): a
    * catalog file written by other code is not used, even under the same version number.
    */

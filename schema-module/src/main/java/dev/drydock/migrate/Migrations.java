@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -42,12 +41,6 @@ public final class Migrations {
   public static final Duration DEFAULT_THROWAWAY_LOCK_TIMEOUT = Duration.ofSeconds(30);
 
   static final String TRANSACTIONAL_LOCK = "flyway.postgresql.transactional.lock";
-
-  private static final Pattern CONCURRENTLY =
-      Pattern.compile("\\bconcurrently\\b", Pattern.CASE_INSENSITIVE);
-
-  private static final Pattern NON_TRANSACTIONAL =
-      Pattern.compile("\\b(concurrently|vacuum)\\b", Pattern.CASE_INSENSITIVE);
 
   private final List<Path> locations;
   private final List<String> schemas;
@@ -228,6 +221,16 @@ public final class Migrations {
   }
 
   /**
+   * As {@link #migrate(DataSource, Consumer)} without Flyway's validation of the applied ones
+   * against the files: for a database whose history is known to match them (a migration snapshot
+   * keyed by their contents).
+   */
+  public MigrationSummary migrateTrusted(DataSource dataSource, Consumer<String> beforeEach) {
+    requireMigrations();
+    return migrate(flyway(dataSource).validateOnMigrate(false), beforeEach);
+  }
+
+  /**
    * Applies the pending versioned migrations up to and including {@code version} as if there were
    * no repeatable ones (they run after all versioned ones, so a later {@link #migrate} gives what
    * one run gives). Only for a {@link MigrationChain#splittable()} chain: callbacks would run
@@ -243,7 +246,9 @@ public final class Migrations {
                     .target(version)
                     // a prefix no file has: Flyway then sees no repeatable migration
                     .repeatableSqlMigrationPrefix("DRYDOCK-NO-REPEATABLES-")
-                    .validateMigrationNaming(false),
+                    .validateMigrationNaming(false)
+                    // what is applied is a prefix of the files (a snapshot keyed by them)
+                    .validateOnMigrate(false),
                 beforeEach));
   }
 
@@ -327,8 +332,7 @@ public final class Migrations {
     try {
       for (MigrationInfo pending : flyway(dataSource).load().info().pending()) {
         Path file = locate(pending.getScript());
-        if (Files.isRegularFile(file)
-            && CONCURRENTLY.matcher(withoutComments(Files.readString(file))).find()) {
+        if (Files.isRegularFile(file) && ScriptText.usesConcurrently(Files.readString(file))) {
           blocked.add(file);
         }
       }
@@ -338,10 +342,6 @@ public final class Migrations {
       throw new UncheckedIOException(e);
     }
     return blocked;
-  }
-
-  private static String withoutComments(String sql) {
-    return sql.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ");
   }
 
   /** Flyway's failure as one line naming file (with its path) and line. */
@@ -360,7 +360,7 @@ public final class Migrations {
     Path conf = file.resolveSibling(file.getFileName() + ".conf");
     try {
       return (Files.isRegularFile(file)
-              && NON_TRANSACTIONAL.matcher(withoutComments(Files.readString(file))).find())
+              && ScriptText.runsOutsideTransaction(Files.readString(file)))
           || (Files.isRegularFile(conf)
               && Files.readString(conf).replace(" ", "").contains("executeInTransaction=false"));
     } catch (IOException e) {

@@ -161,7 +161,8 @@ final class SnapshotApply {
         save(db, total);
       }
     }
-    applied += migrations.migrate(db.dataSource(), beforeEach).applied();
+    // what is applied is a prefix of these files (the snapshot's key says so): nothing to validate
+    applied += migrations.migrateTrusted(db.dataSource(), beforeEach).applied();
     return new MigratedDatabase(db, total(), applied, origin, finish(db), this::keep);
   }
 

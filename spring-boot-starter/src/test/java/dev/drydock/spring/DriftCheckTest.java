@@ -3,7 +3,9 @@ package dev.drydock.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.drydock.spring.drift.DriftCheck;
 import dev.drydock.spring.drift.DriftHealthIndicator;
+import dev.drydock.spring.drift.DriftReport;
 import dev.drydock.spring.drift.SchemaDriftException;
 import dev.drydock.spring.sample.SampleApplication;
 import dev.drydock.spring.testing.TestPostgres;
@@ -86,6 +88,28 @@ class DriftCheckTest {
       assertThat((String) health.getDetails().get("error"))
           .contains("no migrations (*.sql) found at [classpath:no/such/place]");
     }
+  }
+
+  @Test
+  void givenUnchangedMigrations_whenCheckedAgain_thenTheKeptCatalogGivesTheSameReport()
+      throws Exception {
+    // given: a drifted database; the first check keeps the migrations' catalog with the snapshot
+    String database = migratedDatabase("keptcatalog");
+    execute(database, "create table hand_made (id int primary key)");
+    org.postgresql.ds.PGSimpleDataSource live = new org.postgresql.ds.PGSimpleDataSource();
+    live.setUrl(TestPostgres.url(database));
+    java.util.List<String> locations = java.util.List.of("classpath:db/migration");
+    DriftCheck withSnapshots =
+        new DriftCheck(locations, java.util.List.of(), "flyway_schema_history", "embedded", true);
+    DriftCheck without =
+        new DriftCheck(locations, java.util.List.of(), "flyway_schema_history", "embedded", false);
+    // when
+    DriftReport first = withSnapshots.check(live);
+    DriftReport again = withSnapshots.check(live);
+    DriftReport full = without.check(live);
+    // then
+    assertThat(again.differences()).isEqualTo(first.differences()).isEqualTo(full.differences());
+    assertThat(again.text()).isEqualTo(first.text()).isEqualTo(full.text()).contains("hand_made");
   }
 
   private static ConfigurableApplicationContext start(String database, String mode) {

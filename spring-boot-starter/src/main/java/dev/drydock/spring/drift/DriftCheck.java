@@ -2,8 +2,11 @@ package dev.drydock.spring.drift;
 
 import dev.drydock.diff.DiffResult;
 import dev.drydock.diff.Drift;
+import dev.drydock.diff.SchemaComparator;
 import dev.drydock.diff.report.NotCompared;
 import dev.drydock.diff.report.TextRenderer;
+import dev.drydock.introspect.Catalog;
+import dev.drydock.introspect.CatalogFile;
 import dev.drydock.introspect.Introspector;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderKind;
@@ -16,6 +19,8 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -52,30 +57,42 @@ public final class DriftCheck {
     this.snapshots = snapshots ? SnapshotSettings.defaults() : SnapshotSettings.disabled();
   }
 
-  /** Compares {@code live} (the application's database) with the migrations. */
+  /**
+   * Compares {@code live} (the application's database) with the migrations. With unchanged
+   * migrations and snapshots on, their schema is the catalog kept with their snapshot: no throwaway
+   * database starts.
+   */
   public DriftReport check(DataSource live) {
     Introspector introspector = Introspector.configure().historyTable(historyTable).build();
+    Set<String> wanted = new LinkedHashSet<>(schemas);
+    String catalogKey = CatalogFile.keyFor(historyTable, wanted);
     try (ClasspathMigrations files =
             ClasspathMigrations.copy(locations, DriftCheck.class.getClassLoader());
-        MigratedDatabase migrated =
-            MigratedDatabase.configure()
-                .provider(throwaway)
-                .snapshots(snapshots)
-                .migrations(
-                    Migrations.configure().location(files.directory()).table(historyTable).build())
-                .start()) {
-      try (Connection expected = migrated.database().connect();
-          Connection actual = live.getConnection()) {
-        DiffResult result =
-            Drift.between(introspector, expected, actual, new LinkedHashSet<>(schemas));
-        String text =
-            TextRenderer.render(
-                result,
-                "migrations in " + String.join(", ", locations),
-                label(actual),
-                NotCompared.ITEMS);
-        return new DriftReport(result.differences().size(), text, Instant.now());
+        Connection actual = live.getConnection()) {
+      MigratedDatabase.Builder expected =
+          MigratedDatabase.configure()
+              .provider(throwaway)
+              .snapshots(snapshots)
+              .migrations(
+                  Migrations.configure().location(files.directory()).table(historyTable).build());
+      Optional<Catalog> kept = expected.cachedCatalog(catalogKey);
+      DiffResult result;
+      if (kept.isPresent()) {
+        result = SchemaComparator.compare(kept.get(), introspector.load(actual, wanted));
+      } else {
+        try (MigratedDatabase migrated = expected.start();
+            Connection migratedConnection = migrated.database().connect()) {
+          result = Drift.between(introspector, migratedConnection, actual, wanted);
+          migrated.keepCatalog(catalogKey, result.expected());
+        }
       }
+      String text =
+          TextRenderer.render(
+              result,
+              "migrations in " + String.join(", ", locations),
+              label(actual),
+              NotCompared.ITEMS);
+      return new DriftReport(result.differences().size(), text, Instant.now());
     } catch (SQLException e) {
       throw new IllegalStateException("drydock.drift-check: database error: " + e.getMessage(), e);
     }
