@@ -35,7 +35,7 @@ public final class CacheLock {
    * Deletes {@code <target>.tmp-*} siblings: staging directories of a filler that was killed. Only
    * call while holding the lock, when no other filler can be running.
    */
-  public static void deleteStaleStaging(Path target) throws IOException {
+  static void deleteStaleStaging(Path target) throws IOException {
     String prefix = target.getFileName() + ".tmp-";
     try (DirectoryStream<Path> siblings =
         Files.newDirectoryStream(target.getParent(), prefix + "*")) {

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -38,7 +37,6 @@ final class SnapshotApply {
   private final SnapshotSettings settings;
   private final Consumer<String> log;
   private final Consumer<String> beforeEach;
-  private final List<Future<?>> pending = new ArrayList<>();
   private ExecutorService background;
   private Path template;
 
@@ -198,21 +196,19 @@ final class SnapshotApply {
       return;
     }
     Snapshot snapshot = snapshot(key, Snapshot.Kind.PREFIX, count, 0);
-    pending.add(
-        background()
-            .submit(
-                () -> {
-                  long started = System.nanoTime();
-                  try {
-                    cache.save(snapshot, staging, max(), template);
-                    log.accept(
-                        "Saved the snapshot of " + range(count, false) + millisSince(started));
-                  } catch (IOException | RuntimeException e) {
-                    log.accept("Could not save the snapshot of " + range(count, false) + ": " + e);
-                  } finally {
-                    FileTrees.deleteQuietly(staging);
-                  }
-                }));
+    background()
+        .execute(
+            () -> {
+              long started = System.nanoTime();
+              try {
+                cache.save(snapshot, staging, max(), template);
+                log.accept("Saved the snapshot of " + range(count, false) + millisSince(started));
+              } catch (IOException | RuntimeException e) {
+                log.accept("Could not save the snapshot of " + range(count, false) + ": " + e);
+              } finally {
+                FileTrees.deleteQuietly(staging);
+              }
+            });
   }
 
   private ExecutorService background() {
