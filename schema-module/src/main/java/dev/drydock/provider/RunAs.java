@@ -36,8 +36,23 @@ enum RunAs {
     };
   }
 
-  /** The way that works here: the current user unless root, then a namespace, then nobody. */
+  /** What {@link #detect()} found: who the JVM runs as and what the kernel allows do not change. */
+  private static volatile RunAs detected;
+
+  /**
+   * The way that works here: the current user unless root, then a namespace, then nobody. Probed
+   * once per JVM (as root the probe starts {@code unshare}).
+   */
   static RunAs detect() {
+    RunAs known = detected;
+    if (known == null) {
+      known = probe();
+      detected = known;
+    }
+    return known;
+  }
+
+  private static RunAs probe() {
     if (!isRoot()) {
       return CURRENT_USER;
     }

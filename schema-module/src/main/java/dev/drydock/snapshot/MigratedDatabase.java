@@ -111,21 +111,25 @@ public final class MigratedDatabase implements AutoCloseable {
     private SnapshotSettings snapshots = SnapshotSettings.defaults();
     private Consumer<String> log = line -> {};
     private Consumer<String> beforeEach = script -> {};
+    private Prepared prepared;
 
     private Builder() {}
 
     public Builder provider(ProviderSettings provider) {
       this.provider = Objects.requireNonNull(provider, "provider");
+      this.prepared = null;
       return this;
     }
 
     public Builder migrations(Migrations migrations) {
       this.migrations = Objects.requireNonNull(migrations, "migrations");
+      this.prepared = null;
       return this;
     }
 
     public Builder snapshots(SnapshotSettings snapshots) {
       this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
+      this.prepared = null;
       return this;
     }
 
@@ -146,17 +150,18 @@ public final class MigratedDatabase implements AutoCloseable {
      * nothing is left running when it throws.
      */
     public MigratedDatabase start() {
-      Migrations throwaway = throwaway();
-      Optional<Plan> plan = plan(throwaway, true);
-      if (plan.isEmpty()) {
-        return fullApply(throwaway);
+      Prepared p = prepared();
+      p.noSnapshots().ifPresent(why -> log.accept("Not using migration snapshots: " + why));
+      if (p.plan().isEmpty()) {
+        return fullApply(p.migrations());
       }
+      Plan plan = p.plan().get();
       return new SnapshotApply(
               SnapshotCache.at(provider.cacheDirectory()),
-              plan.get().identity(),
-              plan.get().keys(),
-              plan.get().chain(),
-              throwaway,
+              plan.identity(),
+              plan.keys(),
+              plan.chain(),
+              p.migrations(),
               snapshots,
               log,
               beforeEach)
@@ -168,40 +173,43 @@ public final class MigratedDatabase implements AutoCloseable {
      * MigratedDatabase#keepCatalog}), if the cache has it: then no database needs to start.
      */
     public Optional<Catalog> cachedCatalog(String name) {
-      Migrations throwaway = throwaway();
-      return plan(throwaway, false)
+      return prepared()
+          .plan()
           .flatMap(
               p ->
                   SnapshotCache.at(provider.cacheDirectory())
                       .catalog(p.identity(), p.keys().finalKey(), name));
     }
 
-    private Migrations throwaway() {
-      Objects.requireNonNull(migrations, "migrations");
-      Migrations throwaway = migrations.onThrowaway();
-      throwaway.requireMigrations();
-      return throwaway;
+    /**
+     * The files checked and keyed once for {@link #cachedCatalog} and {@link #start} (a setter
+     * starts over): reading and hashing every migration is the same work for both.
+     */
+    private Prepared prepared() {
+      if (prepared == null) {
+        Objects.requireNonNull(migrations, "migrations");
+        Migrations throwaway = migrations.onThrowaway();
+        throwaway.requireMigrations();
+        prepared = prepare(throwaway);
+      }
+      return prepared;
     }
 
-    /**
-     * The keys of these migrations; empty when snapshots cannot be used (said when {@code tell}).
-     */
-    private Optional<Plan> plan(Migrations throwaway, boolean tell) {
+    /** The keys of these migrations; no plan when snapshots cannot be used, and why if it says. */
+    private Prepared prepare(Migrations throwaway) {
       Optional<String> identity =
           snapshots.enabled() ? EmbeddedClusters.identity(provider) : Optional.empty();
       if (identity.isEmpty()) {
-        return Optional.empty();
+        return new Prepared(throwaway, Optional.empty(), Optional.empty());
       }
       MigrationChain chain = throwaway.chain();
       if (chain.unknowable().isPresent()) {
-        if (tell) {
-          log.accept("Not using migration snapshots: " + chain.unknowable().get());
-        }
-        return Optional.empty();
+        return new Prepared(throwaway, Optional.empty(), chain.unknowable());
       }
-      return Optional.of(
+      Plan plan =
           new Plan(
-              identity.get(), chain, SnapshotKeys.of(identity.get(), provider, throwaway, chain)));
+              identity.get(), chain, SnapshotKeys.of(identity.get(), provider, throwaway, chain));
+      return new Prepared(throwaway, Optional.of(plan), Optional.empty());
     }
 
     private MigratedDatabase fullApply(Migrations throwaway) {
@@ -218,4 +226,11 @@ public final class MigratedDatabase implements AutoCloseable {
 
   /** What a snapshot apply needs to know about these migrations. */
   private record Plan(String identity, MigrationChain chain, SnapshotKeys keys) {}
+
+  /**
+   * The migrations as run on a throwaway, checked; their plan, or why snapshots cannot be used
+   * (empty when they are simply off or the provider has none).
+   */
+  private record Prepared(
+      Migrations migrations, Optional<Plan> plan, Optional<String> noSnapshots) {}
 }
