@@ -59,9 +59,7 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
           resources.createWorkDir(
               ProviderSettings.defaultWorkDirectoryParent(), settings.cacheDirectory());
       Path data = workDir.resolve("data");
-      boolean[] fromSource = {false};
-      PostgresBinaries binaries =
-          prepareData(resources, settings, runAs, source, workDir, data, fromSource);
+      PreparedData prepared = prepareData(resources, settings, runAs, source, workDir, data);
       Path socketDir =
           resources.step(
               () -> {
@@ -73,9 +71,14 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
               });
       ServerProcess server =
           new ServerProcess(
-              binaries, runAs, data, socketDir, workDir.resolve("postgres.log"), settings);
+              prepared.binaries(),
+              runAs,
+              data,
+              socketDir,
+              workDir.resolve("postgres.log"),
+              settings);
       int port = startOnFreePort(resources, server);
-      return new EmbeddedPostgres(resources, server, runAs, port, fromSource[0]);
+      return new EmbeddedPostgres(resources, server, runAs, port, prepared.fromSource());
     } catch (IOException e) {
       resources.release();
       throw new ProviderException(
@@ -87,44 +90,50 @@ final class EmbeddedPostgres implements ThrowawayDatabase {
   }
 
   /**
-   * Fills {@code data} with a cluster (setting {@code fromSource[0]} when {@code source} gave it);
-   * returns the binaries that run it.
+   * The binaries that run a prepared data directory, and whether its cluster came from the {@link
+   * ClusterSource} (else from the template or a private initdb).
    */
-  private static PostgresBinaries prepareData(
+  private record PreparedData(PostgresBinaries binaries, boolean fromSource) {}
+
+  /** Fills {@code data} with a cluster. */
+  private static PreparedData prepareData(
       ServerResources resources,
       ProviderSettings settings,
       RunAs runAs,
       ClusterSource source,
       Path workDir,
-      Path data,
-      boolean[] fromSource)
+      Path data)
       throws IOException {
     if (runAs == RunAs.NOBODY) {
-      return resources.step(
-          () -> {
-            PostgresBinaries own =
-                PostgresBinaries.extractPrivateCopy(
-                    workDir.resolve("pg"), settings.postgresBinaries());
-            Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            Files.createDirectories(data);
-            RunAs.chownToNobody(workDir);
-            ClusterTemplate.initdb(own, runAs, data);
-            return own;
-          });
+      PostgresBinaries own =
+          resources.step(
+              () -> {
+                PostgresBinaries copy =
+                    PostgresBinaries.extractPrivateCopy(
+                        workDir.resolve("pg"), settings.postgresBinaries());
+                Files.setPosixFilePermissions(
+                    workDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+                Files.createDirectories(data);
+                RunAs.chownToNobody(workDir);
+                ClusterTemplate.initdb(copy, runAs, data);
+                return copy;
+              });
+      return new PreparedData(own, false);
     }
     PostgresBinaries binaries =
         PostgresBinaries.extractTo(settings.cacheDirectory(), settings.postgresBinaries());
-    resources.step(
-        () -> {
-          fromSource[0] = source.copyInto(data);
-          if (!fromSource[0]) {
-            FileTrees.deleteQuietly(data);
-            FileTrees.copy(new ClusterTemplate().cluster(binaries, runAs), data);
-          }
-          Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
-          return data;
-        });
-    return binaries;
+    boolean fromSource =
+        resources.step(
+            () -> {
+              boolean copied = source.copyInto(data);
+              if (!copied) {
+                FileTrees.deleteQuietly(data);
+                FileTrees.copy(new ClusterTemplate().cluster(binaries, runAs), data);
+              }
+              Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
+              return copied;
+            });
+    return new PreparedData(binaries, fromSource);
   }
 
   /** Starts the server on a free port, retrying when another process took the port first. */
