@@ -1,7 +1,6 @@
 package dev.drydock.codegen;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +13,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * SHA-256 over everything the generated sources depend on: the migration files (name and bytes),
- * the generator configuration and the tool versions. Stored in the output directory as {@value
+ * SHA-256 over everything the generated sources depend on: what Flyway applies (its resolved list:
+ * each migration's kind, version, description, history name, bytes and {@code .conf}), the
+ * generator configuration and the tool versions. Stored in the output directory as {@value
  * #FILE_NAME} together with the number of generated files, so a deleted or hand-edited output is
  * noticed too. Below those two lines the marker lists every file Drydock wrote there (relative
  * paths with {@code /}), so a later run knows which files are its own to replace.
@@ -24,18 +24,16 @@ public record Fingerprint(String hash) {
 
   public static final String FILE_NAME = ".drydock-fingerprint";
 
-  static Fingerprint of(List<Path> migrationFiles, String configuration) {
+  /**
+   * The fingerprint of what Flyway applies ({@link
+   * dev.drydock.migrate.ResolvedMigrations#digest()}) under {@code configuration}.
+   */
+  static Fingerprint of(String resolvedDigest, String configuration) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       update(sha, configuration);
-      for (Path file : migrationFiles) {
-        update(sha, file.getFileName().toString());
-        sha.update(Files.readAllBytes(file));
-        sha.update((byte) 0);
-      }
+      update(sha, resolvedDigest);
       return new Fingerprint(HexFormat.of().formatHex(sha.digest()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -90,7 +90,7 @@ public final class PullWorkflow {
 
   /** The fingerprint of this workflow's inputs, computed without touching any database. */
   public Fingerprint fingerprint() {
-    return Fingerprint.of(migrations.files(), describeConfiguration());
+    return Fingerprint.of(migrations.resolved().digest(), describeConfiguration());
   }
 
   /** Runs the workflow, or does nothing when the output is up to date. */

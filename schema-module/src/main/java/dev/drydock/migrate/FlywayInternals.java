@@ -1,14 +1,29 @@
 package dev.drydock.migrate;
 
 import dev.drydock.lifecycle.JvmShutdown;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.logging.Log;
 import org.flywaydb.core.api.logging.LogCreator;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.flywaydb.core.api.resource.LoadableResource;
 import org.flywaydb.core.internal.info.MigrationInfoImpl;
 import org.flywaydb.core.internal.logging.slf4j.Slf4jLogCreator;
+import org.flywaydb.core.internal.resolver.ChecksumCalculator;
+import org.flywaydb.core.internal.resource.ResourceName;
+import org.flywaydb.core.internal.resource.ResourceNameParser;
+import org.flywaydb.core.internal.scanner.Scanner;
 import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
+import org.flywaydb.core.internal.sqlscript.SqlScriptMetadata;
 
 /**
  * The one adapter to Flyway's {@code internal} classes: nothing else in Drydock imports them, so a
@@ -66,6 +81,74 @@ public final class FlywayInternals {
       return Optional.ofNullable(impl.getResolvedMigration().getScript());
     }
     return Optional.empty();
+  }
+
+  /**
+   * Every file under the configured locations as Flyway's own scanner and name parser see them
+   * (suffixes matched ignoring case, symbolic links followed, {@code .conf} files parsed by
+   * Flyway): one entry per resource, in the scanner's order. What {@link ResolvedMigrations} is
+   * made of.
+   */
+  static List<ResolvedMigrations.Scanned> scan(Configuration flyway) {
+    Scanner<JavaMigration> scanner =
+        new Scanner<>(JavaMigration.class, flyway, flyway.getLocations());
+    ResourceNameParser parser = new ResourceNameParser(flyway);
+    Set<LoadableResource> withSuffix = Collections.newSetFromMap(new IdentityHashMap<>());
+    withSuffix.addAll(scanner.getResources("", flyway.getSqlMigrationSuffixes()));
+    boolean utf8 = flyway.getEncoding().name().equals("UTF-8");
+    List<ResolvedMigrations.Scanned> all = new ArrayList<>();
+    for (LoadableResource resource : scanner.getResources("", "")) {
+      Path file = Path.of(resource.getAbsolutePathOnDisk());
+      if (!withSuffix.contains(resource)) {
+        all.add(ResolvedMigrations.Scanned.other(file, resource.getRelativePath(), null));
+        continue;
+      }
+      ResourceName name = parser.parse(resource.getFilename());
+      if (!name.isValid()) {
+        all.add(
+            ResolvedMigrations.Scanned.invalid(
+                file, resource.getRelativePath(), name.getValidityMessage()));
+        continue;
+      }
+      ResolvedMigrations.Kind kind;
+      if (isEvent(name.getPrefix())) {
+        kind = ResolvedMigrations.Kind.CALLBACK;
+      } else if (name.getPrefix().equals(flyway.getSqlMigrationPrefix())) {
+        kind = ResolvedMigrations.Kind.VERSIONED;
+      } else if (name.getPrefix().equals(flyway.getRepeatableSqlMigrationPrefix())) {
+        kind = ResolvedMigrations.Kind.REPEATABLE;
+      } else {
+        kind = ResolvedMigrations.Kind.BASELINE;
+      }
+      if (utf8) {
+        // V1__x.sql is not valid UTF-8 at byte 17, rather than Flyway's checksum failure
+        Utf8Files.require(file);
+      }
+      LoadableResource conf = SqlScriptMetadata.getMetadataResource(scanner, resource);
+      SqlScriptMetadata metadata = SqlScriptMetadata.fromResource(conf, null, flyway);
+      boolean inTransaction =
+          metadata.executeInTransaction() == null || metadata.executeInTransaction();
+      all.add(
+          new ResolvedMigrations.Scanned(
+              kind,
+              file,
+              resource.getRelativePath(),
+              name.getVersion() == null ? null : name.getVersion().getVersion(),
+              name.getDescription(),
+              conf == null ? null : Path.of(conf.getAbsolutePathOnDisk()),
+              ChecksumCalculator.calculate(resource),
+              inTransaction,
+              null));
+    }
+    return all;
+  }
+
+  private static boolean isEvent(String prefix) {
+    try {
+      return Event.fromId(prefix) != null;
+    } catch (IllegalArgumentException notAnEvent) {
+      return false;
+    }
   }
 
   /** Set while Flyway runs with the repeatable migrations hidden from it on purpose. */

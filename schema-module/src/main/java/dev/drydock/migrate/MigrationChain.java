@@ -1,16 +1,9 @@
 package dev.drydock.migrate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
 
@@ -24,10 +17,11 @@ import org.flywaydb.core.api.configuration.Configuration;
  */
 public final class MigrationChain {
 
-  private static final Pattern VERSION = Pattern.compile("\\d+([._]\\d+)*");
-
-  /** A versioned migration: its version as Flyway prints it and its files. */
-  public record Versioned(String version, String script, List<Path> files) {}
+  /**
+   * A versioned migration: its version as Flyway prints it, its history name, its files and
+   * Flyway's checksum (what the history row of an applied one holds).
+   */
+  public record Versioned(String version, String script, List<Path> files, int checksum) {}
 
   private final List<Versioned> versioned;
   private final List<Path> repeatables;
@@ -74,49 +68,25 @@ public final class MigrationChain {
     return unknowable;
   }
 
-  static MigrationChain of(List<Path> locations, Configuration flyway) {
+  static MigrationChain of(ResolvedMigrations resolved, Configuration flyway) {
     Optional<String> unknowable = unknowable(flyway);
-    List<String> suffixes = Arrays.asList(flyway.getSqlMigrationSuffixes());
-    String prefix = flyway.getSqlMigrationPrefix();
-    String repeatable = flyway.getRepeatableSqlMigrationPrefix();
-    String separator = flyway.getSqlMigrationSeparator();
     List<Versioned> versioned = new ArrayList<>();
-    List<Path> repeatables = new ArrayList<>();
-    List<Path> callbacks = new ArrayList<>();
-    for (Path file : files(locations)) {
-      String name = file.getFileName().toString();
-      Optional<String> suffix = suffixes.stream().filter(name::endsWith).findFirst();
-      if (suffix.isEmpty()) {
+    for (ResolvedMigrations.Script v : resolved.versioned()) {
+      if (v.kind() == ResolvedMigrations.Kind.BASELINE) {
+        unknowable = unknowable.or(() -> Optional.of("baseline migration " + v.script()));
         continue;
       }
-      String base = name.substring(0, name.length() - suffix.get().length());
-      int sep = base.indexOf(separator);
-      String head = sep < 0 ? base : base.substring(0, sep);
-      List<Path> withConf = withConf(file);
-      if (MigrationNaming.isCallback(head)) {
-        callbacks.addAll(withConf);
-      } else if (sep >= 0 && head.equals(repeatable)) {
-        repeatables.addAll(withConf);
-      } else if (sep >= 0
-          && head.startsWith(prefix)
-          && VERSION.matcher(head.substring(prefix.length())).matches()) {
-        String version =
-            MigrationVersion.fromVersion(head.substring(prefix.length()).replace('_', '.'))
-                .getVersion();
-        versioned.add(new Versioned(version, name, withConf));
-      } else if (sep >= 0 && head.startsWith("B")) {
-        unknowable = unknowable.or(() -> Optional.of("baseline migration " + name));
-      }
+      versioned.add(new Versioned(v.version(), v.script(), v.files(), v.checksum()));
     }
-    versioned.sort(
-        Comparator.comparing((Versioned v) -> MigrationVersion.fromVersion(v.version())));
     for (int i = 1; i < versioned.size(); i++) {
       if (versioned.get(i).version().equals(versioned.get(i - 1).version())) {
         unknowable = Optional.of("two migrations with version " + versioned.get(i).version());
       }
     }
-    repeatables.sort(Comparator.comparing(p -> p.getFileName().toString()));
-    callbacks.sort(Comparator.comparing(p -> p.getFileName().toString()));
+    List<Path> repeatables = new ArrayList<>();
+    resolved.repeatables().forEach(r -> repeatables.addAll(r.files()));
+    List<Path> callbacks = new ArrayList<>();
+    resolved.callbacks().forEach(c -> callbacks.addAll(c.files()));
     return new MigrationChain(versioned, repeatables, callbacks, unknowable);
   }
 
@@ -137,22 +107,5 @@ public final class MigrationChain {
       return Optional.of("Flyway Java migrations are configured");
     }
     return Optional.empty();
-  }
-
-  private static List<Path> withConf(Path script) {
-    Path conf = script.resolveSibling(script.getFileName() + ".conf");
-    return Files.isRegularFile(conf) ? List.of(script, conf) : List.of(script);
-  }
-
-  private static List<Path> files(List<Path> locations) {
-    List<Path> files = new ArrayList<>();
-    for (Path location : locations) {
-      try (Stream<Path> walk = Files.walk(location)) {
-        walk.filter(Files::isRegularFile).sorted().forEach(files::add);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return files;
   }
 }

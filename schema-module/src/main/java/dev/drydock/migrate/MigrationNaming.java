@@ -1,7 +1,5 @@
 package dev.drydock.migrate;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +8,9 @@ import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.Configuration;
 
 /**
- * Finds the {@code .sql} files in the migration locations that Flyway would skip without a word:
- * neither versioned, repeatable nor a callback (e.g. {@code v1__lower.sql}, {@code V1_x.sql}).
+ * Says in a newcomer's words why Flyway skips a file it did not resolve ({@link
+ * ResolvedMigrations#skipped()}): neither versioned, repeatable nor a callback (e.g. {@code
+ * v1__lower.sql}, {@code V1_x.sql}).
  */
 final class MigrationNaming {
 
@@ -29,17 +28,12 @@ final class MigrationNaming {
     this.suffixes = Arrays.asList(flyway.getSqlMigrationSuffixes());
   }
 
-  /** One line per skipped file: {@code migrations/v1__x.sql: why}. */
-  List<String> problems(List<Path> files) {
-    List<String> lines = new ArrayList<>();
-    for (Path file : files) {
-      problem(file.getFileName().toString()).ifPresent(why -> lines.add(file + ": " + why));
-    }
-    return lines;
-  }
-
   Optional<String> problem(String name) {
-    Optional<String> suffix = suffixes.stream().filter(name::endsWith).findFirst();
+    // Flyway matches suffixes ignoring case (V1__x.SQL runs)
+    Optional<String> suffix =
+        suffixes.stream()
+            .filter(x -> name.regionMatches(true, name.length() - x.length(), x, 0, x.length()))
+            .findFirst();
     if (suffix.isEmpty()) {
       return Optional.of("not a migration Flyway runs (its suffix is not one of " + suffixes + ")");
     }
@@ -91,7 +85,7 @@ final class MigrationNaming {
     return Optional.of("Flyway would skip it: " + why);
   }
 
-  static boolean isCallback(String head) {
+  private static boolean isCallback(String head) {
     try {
       return Event.fromId(head) != null;
     } catch (IllegalArgumentException notAnEvent) {

@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -50,6 +50,9 @@ public final class Migrations {
   private final Duration throwawayLockTimeout;
   private final boolean throwaway;
 
+  /** Flyway's resolved list, built on first use (once per run). */
+  private volatile ResolvedMigrations resolved;
+
   private Migrations(Builder b, boolean throwaway) {
     this.locations = List.copyOf(b.locations);
     this.settings = b.settings;
@@ -85,6 +88,7 @@ public final class Migrations {
     this.settings = base.settings;
     this.throwawayLockTimeout = base.throwawayLockTimeout;
     this.throwaway = throwaway;
+    this.resolved = base.resolved;
   }
 
   public static Builder configure() {
@@ -127,20 +131,27 @@ public final class Migrations {
     return throwawayLockTimeout;
   }
 
-  /** Every SQL migration file under the locations, sorted by path: what a fingerprint covers. */
-  public List<Path> files() {
-    List<Path> files = new ArrayList<>();
-    for (Path location : locations) {
-      try (Stream<Path> walk = Files.walk(location)) {
-        walk.filter(Files::isRegularFile)
-            .filter(p -> p.getFileName().toString().endsWith(".sql"))
-            .sorted()
-            .forEach(files::add);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+  /**
+   * The migrations and callbacks as Flyway's own resolver sees them with these settings, built once
+   * per {@code Migrations} (the files are read when it is first asked for).
+   */
+  public ResolvedMigrations resolved() {
+    ResolvedMigrations r = resolved;
+    if (r == null) {
+      try {
+        r = ResolvedMigrations.of(flyway(null));
+      } catch (FlywayException e) {
+        throw new MigrationException(
+            "Cannot list the migrations in " + locations + ": " + e.getMessage(), null, 0, null, e);
       }
+      resolved = r;
     }
-    return files;
+    return r;
+  }
+
+  /** The scripts Flyway runs (migrations and callbacks), in the order it applies them. */
+  public List<Path> files() {
+    return resolved().all().stream().map(ResolvedMigrations.Script::file).toList();
   }
 
   /** Flyway configured for these migrations on {@code dataSource}. */
@@ -171,6 +182,19 @@ public final class Migrations {
     return flyway;
   }
 
+  /**
+   * How a new versioned migration is named with these settings: its prefix, separator and suffix
+   * ({@code V}, {@code __}, {@code .sql} by default), read from the settings without Flyway.
+   */
+  public String[] naming() {
+    FluentConfiguration flyway = flyway(null);
+    return new String[] {
+      flyway.getSqlMigrationPrefix(),
+      flyway.getSqlMigrationSeparator(),
+      flyway.getSqlMigrationSuffixes()[0]
+    };
+  }
+
   /** Checks the locations exist and hold at least one migration. */
   public void requireMigrations() {
     for (Path location : locations) {
@@ -179,19 +203,24 @@ public final class Migrations {
             "Migrations directory not found: " + location.toAbsolutePath(), null, 0, null, null);
       }
     }
-    List<Path> files = files();
-    if (files.isEmpty()) {
+    ResolvedMigrations resolved = resolved();
+    if (resolved.migrationCount() == 0) {
       throw new MigrationException(
-          "No migrations (*.sql) found in " + locations, null, 0, null, null);
+          "No migrations (*" + String.join(", *", resolved.suffixes()) + ") found in " + locations,
+          null,
+          0,
+          null,
+          null);
     }
     String encoding = settings.get("encoding");
     if (encoding == null || encoding.equalsIgnoreCase("UTF-8")) {
-      for (Path file : files) {
-        Utf8Files.require(file);
+      for (ResolvedMigrations.Script script : resolved.all()) {
+        Utf8Files.require(script.file());
       }
     }
     if (!"false".equalsIgnoreCase(settings.get("validateMigrationNaming"))) {
-      List<String> skipped = new MigrationNaming(flyway(null)).problems(files);
+      List<String> skipped =
+          resolved.skipped().stream().map(s -> s.file() + ": " + s.reason()).toList();
       if (!skipped.isEmpty()) {
         throw new MigrationException(
             String.join("\n", skipped)
@@ -254,7 +283,7 @@ public final class Migrations {
 
   /** The migration files in the order Flyway applies them to an empty database. */
   public MigrationChain chain() {
-    return MigrationChain.of(locations, flyway(null));
+    return MigrationChain.of(resolved(), flyway(null));
   }
 
   private MigrationSummary migrate(FluentConfiguration flyway, Consumer<String> beforeEach) {
@@ -356,13 +385,13 @@ public final class Migrations {
    * half-applied.
    */
   public boolean runsOutsideTransaction(String script) {
-    Path file = locate(script);
-    Path conf = file.resolveSibling(file.getFileName() + ".conf");
+    Optional<ResolvedMigrations.Script> resolvedScript = resolved().find(script);
+    if (resolvedScript.isPresent() && !resolvedScript.get().executeInTransaction()) {
+      return true;
+    }
+    Path file = resolvedScript.map(ResolvedMigrations.Script::file).orElseGet(() -> locate(script));
     try {
-      return (Files.isRegularFile(file)
-              && ScriptText.runsOutsideTransaction(Files.readString(file)))
-          || (Files.isRegularFile(conf)
-              && Files.readString(conf).replace(" ", "").contains("executeInTransaction=false"));
+      return Files.isRegularFile(file) && ScriptText.runsOutsideTransaction(Files.readString(file));
     } catch (IOException e) {
       return false;
     }
@@ -370,6 +399,13 @@ public final class Migrations {
 
   /** The path of {@code file} under the location that has it. */
   public Path locate(String file) {
+    ResolvedMigrations r = resolved;
+    if (r != null) {
+      Optional<ResolvedMigrations.Script> known = r.find(file);
+      if (known.isPresent()) {
+        return known.get().file();
+      }
+    }
     return locations.stream()
         .map(location -> location.resolve(file))
         .filter(Files::exists)

@@ -1,10 +1,12 @@
 package dev.drydock.pull;
 
 import dev.drydock.migrate.Migrations;
+import dev.drydock.migrate.ResolvedMigrations;
 import dev.drydock.provider.ProviderSettings;
 import dev.drydock.provider.ThrowawayDatabase;
 import dev.drydock.snapshot.MigratedDatabase;
 import dev.drydock.snapshot.SnapshotSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -66,8 +68,9 @@ public final class Pull {
 
   /** Compares, plans and renders the migration; starts (and removes) one throwaway database. */
   public PullResult run() {
-    List<Path> files = VersionScheme.migrationFiles(migrations.locations());
-    if (files.isEmpty()) {
+    ResolvedMigrations files =
+        migrations.locations().stream().allMatch(Files::isDirectory) ? migrations.resolved() : null;
+    if (files == null || files.migrationCount() == 0) {
       log.accept("Starting throwaway PostgreSQL");
       try (ThrowawayDatabase scratch = ThrowawayDatabase.start(throwaway)) {
         createFlywaySchemas(scratch);
@@ -76,7 +79,7 @@ public final class Pull {
         throw new PullException("Database error: " + e.getMessage(), e);
       }
     }
-    log.accept("Applying " + files.size() + " migrations to a throwaway PostgreSQL");
+    log.accept("Applying " + files.migrationCount() + " migrations to a throwaway PostgreSQL");
     try (MigratedDatabase migrated =
         MigratedDatabase.configure()
             .provider(throwaway)
@@ -89,8 +92,8 @@ public final class Pull {
   }
 
   /** Plans the migration from {@code scratch} (the migrations' schema) to the live database. */
-  private PullResult compare(ThrowawayDatabase scratch, List<Path> files) {
-    boolean baseline = files.isEmpty();
+  private PullResult compare(ThrowawayDatabase scratch, ResolvedMigrations files) {
+    boolean baseline = files == null || files.migrationCount() == 0;
     try (Connection migrated = scratch.connect()) {
       List<String> unknown = PullPlanner.unknownSchemas(schemas, live, migrated);
       if (!unknown.isEmpty()) {
@@ -109,9 +112,10 @@ public final class Pull {
       if (plan.isEmpty() || plan.onlyCommentedOut()) {
         return result(baseline, Optional.empty(), plan);
       }
-      String version = VersionScheme.next(VersionScheme.latest(files), clock);
+      List<String> written = baseline ? List.of() : files.writtenVersions();
+      String version = VersionScheme.next(VersionScheme.latest(written), clock);
       String name = description != null ? description : baseline ? "baseline" : "pull";
-      String fileName = "V" + version + "__" + name + ".sql";
+      String fileName = fileName(version, name);
       String sql = header(fileName, baseline, files, plan) + "\n" + plan.sql();
       return result(baseline, Optional.of(new PulledMigration(version, fileName, sql)), plan);
     } catch (SQLException e) {
@@ -144,7 +148,14 @@ public final class Pull {
     }
   }
 
-  private String header(String fileName, boolean baseline, List<Path> files, PullPlanner.Plan p) {
+  /** With the project's prefix, separator and first suffix ({@code V7__pull.sql} by default). */
+  private String fileName(String version, String name) {
+    String[] naming = migrations.naming();
+    return naming[0] + version + naming[1] + name + naming[2];
+  }
+
+  private String header(
+      String fileName, boolean baseline, ResolvedMigrations files, PullPlanner.Plan p) {
     List<String> lines = new ArrayList<>();
     lines.add("Drydock pull: " + fileName);
     lines.add(
@@ -160,9 +171,11 @@ public final class Pull {
                   .map(Path::toString)
                   .collect(Collectors.joining(", "))
               + " ("
-              + files.size()
-              + (files.size() == 1 ? " file" : " files")
-              + VersionScheme.latest(files).map(v -> ", latest V" + v).orElse("")
+              + files.migrationCount()
+              + (files.migrationCount() == 1 ? " file" : " files")
+              + VersionScheme.latest(files.writtenVersions())
+                  .map(v -> ", latest " + files.prefix() + v)
+                  .orElse("")
               + ").");
     }
     lines.add("Not pulled: " + String.join("; ", PullPlanner.NOT_PULLED) + ".");

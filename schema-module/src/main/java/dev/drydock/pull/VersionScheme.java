@@ -1,69 +1,37 @@
 package dev.drydock.pull;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
- * The directory's version scheme, as Flyway reads it ({@code V<version>__<description>.sql}, the
- * version's parts separated by dots or underscores): the next version after the latest. {@code V7}
- * follows {@code V6}, {@code V1.3} follows {@code V1.2}, {@code V007} follows {@code V006}, and a
- * timestamp ({@code V20240102030405}, also {@code yyyyMMdd} and {@code yyyyMMddHHmm}) is followed
- * by the current time in the same format, or by the latest plus one when the clock is behind it.
+ * The directory's version scheme, as Flyway resolved it (with the configured prefix, separator and
+ * suffix; the version's parts separated by dots or underscores): the next version after the latest.
+ * {@code V7} follows {@code V6}, {@code V1.3} follows {@code V1.2}, {@code V007} follows {@code
+ * V006}, and a timestamp ({@code V20240102030405}, also {@code yyyyMMdd} and {@code yyyyMMddHHmm})
+ * is followed by the current time in the same format, or by the latest plus one when the clock is
+ * behind it.
  */
 final class VersionScheme {
 
-  private static final Pattern VERSIONED = Pattern.compile("V(\\d+(?:[._]\\d+)*)__.*\\.sql");
-  private static final Pattern REPEATABLE = Pattern.compile("R__.*\\.sql");
   private static final List<String> TIMESTAMP_FORMATS =
       List.of("uuuuMMdd", "uuuuMMddHHmm", "uuuuMMddHHmmss");
 
   private VersionScheme() {}
 
-  /** Versioned and repeatable migration files under the locations; a missing location has none. */
-  static List<Path> migrationFiles(List<Path> locations) {
-    List<Path> files = new ArrayList<>();
-    for (Path location : locations) {
-      if (!Files.isDirectory(location)) {
-        continue;
-      }
-      try (Stream<Path> walk = Files.walk(location)) {
-        walk.filter(Files::isRegularFile)
-            .filter(
-                p -> {
-                  String name = p.getFileName().toString();
-                  return VERSIONED.matcher(name).matches() || REPEATABLE.matcher(name).matches();
-                })
-            .sorted()
-            .forEach(files::add);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return files;
-  }
-
-  /** The highest version among the files, as written in the file name (e.g. {@code 1_2}). */
-  static Optional<String> latest(List<Path> files) {
-    return files.stream()
-        .map(p -> VERSIONED.matcher(p.getFileName().toString()))
-        .filter(Matcher::matches)
-        .map(m -> m.group(1))
+  /**
+   * The highest of the versions as written in the file names (e.g. {@code 1_2}, see {@link
+   * dev.drydock.migrate.ResolvedMigrations#writtenVersions()}).
+   */
+  static Optional<String> latest(List<String> writtenVersions) {
+    return writtenVersions.stream()
         .max(Comparator.comparing(VersionScheme::parts, VersionScheme::compareParts));
   }
 

@@ -2,6 +2,9 @@ package dev.drydock.pull;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.migrate.FlywaySettings;
+import dev.drydock.migrate.Migrations;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class VersionSchemeTest {
 
@@ -16,8 +20,12 @@ class VersionSchemeTest {
       Clock.fixed(Instant.parse("2026-03-04T12:00:00Z"), ZoneOffset.UTC);
 
   private static String nextAfter(String... fileNames) {
-    List<Path> files = java.util.Arrays.stream(fileNames).map(Path::of).toList();
-    return VersionScheme.next(VersionScheme.latest(files), NOON);
+    // the versions as the resolved list writes them: V1_2__a.sql -> 1_2
+    List<String> written =
+        java.util.Arrays.stream(fileNames)
+            .map(name -> name.substring(1, name.indexOf("__")))
+            .toList();
+    return VersionScheme.next(VersionScheme.latest(written), NOON);
   }
 
   @Test
@@ -54,7 +62,38 @@ class VersionSchemeTest {
   }
 
   @Test
-  void givenRepeatableAndOtherFiles_thenOnlyVersionedOnesCount() {
-    assertThat(nextAfter("R__views.sql", "V2__a.sql", "notes.txt")).isEqualTo("3");
+  void givenRepeatableAndOtherFiles_thenOnlyVersionedOnesCount(@TempDir Path dir) throws Exception {
+    // given
+    for (String name : List.of("R__views.sql", "V2__a.sql", "notes.txt", "V9__upper.SQL")) {
+      Files.writeString(dir.resolve(name), "select 1;\n");
+    }
+    Migrations migrations = Migrations.configure().location(dir).build();
+
+    // when
+    List<String> written = migrations.resolved().writtenVersions();
+
+    // then: V9__upper.SQL is a migration Flyway runs
+    assertThat(written).containsExactly("2", "9");
+    assertThat(VersionScheme.next(VersionScheme.latest(written), NOON)).isEqualTo("10");
+  }
+
+  @Test
+  void givenAConfiguredPrefix_thenItsVersionsAreTheOnesRead(@TempDir Path dir) throws Exception {
+    // given: sqlMigrationPrefix=M, and a V file Flyway does not treat as versioned
+    Files.writeString(dir.resolve("M4__a.sql"), "select 1;\n");
+    Files.writeString(dir.resolve("M4_1__b.sql"), "select 1;\n");
+    Migrations migrations =
+        Migrations.configure()
+            .location(dir)
+            .settings(FlywaySettings.configure().setting("flyway.sqlMigrationPrefix", "M").build())
+            .build();
+
+    // when
+    List<String> written = migrations.resolved().writtenVersions();
+
+    // then
+    assertThat(written).containsExactly("4", "4_1");
+    assertThat(VersionScheme.next(VersionScheme.latest(written), NOON)).isEqualTo("4_2");
+    assertThat(migrations.naming()).containsExactly("M", "__", ".sql");
   }
 }
