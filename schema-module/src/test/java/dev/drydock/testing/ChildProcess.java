@@ -36,6 +36,11 @@ public final class ChildProcess implements AutoCloseable {
         new ProcessBuilder(withDefaultSignals(command))
             .directory(directory.toFile())
             .redirectErrorStream(true);
+    String testCache = System.getProperty("drydock.cache");
+    if (testCache != null) {
+      // the child uses the test run's cache, never the user's
+      builder.environment().put("DRYDOCK_CACHE", testCache);
+    }
     builder.environment().putAll(env);
     try {
       return new ChildProcess(builder.start());

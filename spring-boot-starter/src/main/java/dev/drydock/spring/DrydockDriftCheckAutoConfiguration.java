@@ -43,7 +43,8 @@ public class DrydockDriftCheckAutoConfiguration {
           drift.schemas(),
           drift.historyTable(),
           drift.provider(),
-          drift.snapshots());
+          drift.snapshots(),
+          drift.cacheDirectory());
     }
 
     @Bean

@@ -75,11 +75,15 @@ public record DrydockProperties(
    *     (Testcontainers if Docker answers, else embedded), embedded, testcontainers
    * @param snapshots whether the embedded throwaway may start from a migration snapshot in
    *     Drydock's cache (and save one): a start with unchanged migrations applies none
+   * @param cacheDirectory Drydock's cache (PostgreSQL binaries, snapshots, kept catalogs); unset
+   *     for the default ({@code drydock.cache}, {@code $DRYDOCK_CACHE}, else {@code
+   *     ~/.cache/drydock})
    */
   public record Drift(
       @DefaultValue("classpath:db/migration") List<String> locations,
       @DefaultValue List<String> schemas,
       @DefaultValue("flyway_schema_history") String historyTable,
       @DefaultValue("auto") String provider,
-      @DefaultValue("true") boolean snapshots) {}
+      @DefaultValue("true") boolean snapshots,
+      java.nio.file.Path cacheDirectory) {}
 }

@@ -50,10 +50,30 @@ public final class DriftCheck {
       String historyTable,
       String provider,
       boolean snapshots) {
+    this(locations, schemas, historyTable, provider, snapshots, null);
+  }
+
+  /**
+   * As {@link #DriftCheck(List, List, String, String, boolean)} with Drydock's cache (binaries,
+   * snapshots, kept catalogs) in {@code cacheDirectory}; null for the default ({@code
+   * drydock.cache}, {@code $DRYDOCK_CACHE}, else the user's cache directory).
+   */
+  public DriftCheck(
+      List<String> locations,
+      List<String> schemas,
+      String historyTable,
+      String provider,
+      boolean snapshots,
+      java.nio.file.Path cacheDirectory) {
     this.locations = List.copyOf(locations);
     this.schemas = List.copyOf(schemas);
     this.historyTable = Objects.requireNonNull(historyTable, "historyTable");
-    this.throwaway = ProviderSettings.configure().kind(ProviderKind.parse(provider)).build();
+    ProviderSettings.Builder settings =
+        ProviderSettings.configure().kind(ProviderKind.parse(provider));
+    if (cacheDirectory != null) {
+      settings.cacheDirectory(cacheDirectory);
+    }
+    this.throwaway = settings.build();
     this.snapshots = snapshots ? SnapshotSettings.defaults() : SnapshotSettings.disabled();
   }
 
@@ -74,7 +94,7 @@ public final class DriftCheck {
               .provider(throwaway)
               .snapshots(snapshots)
               .migrations(
-                  Migrations.configure().location(files.directory()).table(historyTable).build());
+                  Migrations.configure().locations(files.locations()).table(historyTable).build());
       Optional<Catalog> kept = expected.cachedCatalog(catalogKey);
       DiffResult result;
       if (kept.isPresent()) {

@@ -22,7 +22,7 @@ class ClasspathMigrationsTest {
   @TempDir Path temp;
 
   @Test
-  void givenMigrationsInAJar_whenCopied_thenEverySqlFileIsInTheDirectoryAndRemovedOnClose()
+  void givenMigrationsInAJar_whenCopied_thenTheirFoldersAndConfFilesAreKeptAndRemovedOnClose()
       throws IOException {
     // given: a jar laid out as the migrations jar (directory entries included, as Maven writes)
     Path jar = temp.resolve("migrations.jar");
@@ -32,7 +32,9 @@ class ClasspathMigrationsTest {
       entry(out, "db/migration/V1__first.sql", "create table a (id int);");
       out.putNextEntry(new JarEntry("db/migration/more/"));
       entry(out, "db/migration/more/V2__second.sql", "create table b (id int);");
-      entry(out, "db/migration/README.txt", "not a migration");
+      entry(out, "db/migration/more/V2__second.sql.conf", "executeInTransaction=false");
+      entry(out, "db/migration/afterMigrate.sql", "select 1;");
+      entry(out, "db/migration/more/afterMigrate.sql", "select 2;");
     }
     try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
       // when
@@ -40,12 +42,17 @@ class ClasspathMigrationsTest {
       try (ClasspathMigrations copied =
           ClasspathMigrations.copy(List.of("classpath:db/migration"), loader)) {
         directory = copied.directory();
-        // then
-        assertThat(copied.count()).isEqualTo(2);
-        assertThat(Files.readString(directory.resolve("V1__first.sql")))
+        // then: the location's tree as it is, the two afterMigrate.sql apart
+        Path location = copied.locations().get(0);
+        assertThat(copied.locations()).hasSize(1);
+        assertThat(copied.count()).isEqualTo(5);
+        assertThat(Files.readString(location.resolve("V1__first.sql")))
             .isEqualTo("create table a (id int);");
-        assertThat(directory.resolve("V2__second.sql")).exists();
-        assertThat(directory.resolve("README.txt")).doesNotExist();
+        assertThat(Files.readString(location.resolve("more/V2__second.sql.conf")))
+            .isEqualTo("executeInTransaction=false");
+        assertThat(Files.readString(location.resolve("afterMigrate.sql"))).isEqualTo("select 1;");
+        assertThat(Files.readString(location.resolve("more/afterMigrate.sql")))
+            .isEqualTo("select 2;");
       }
       assertThat(directory).doesNotExist();
     }
