@@ -33,7 +33,10 @@ import java.util.stream.Stream;
 public final class CatalogFile {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int FORMAT = 1;
+
+  /** 2: the catalog inside an envelope with its SHA-256; a file of format 1 is never used. */
+  private static final int FORMAT = 2;
+
   private static final String PACKAGE = "dev/drydock/introspect/";
   private static String codeIdentity;
 
@@ -42,7 +45,6 @@ public final class CatalogFile {
   /** Writes {@code catalog} to {@code file}. */
   public static void write(Catalog catalog, Path file) throws IOException {
     ObjectNode root = JSON.createObjectNode();
-    root.put("format", FORMAT);
     ArrayNode schemas = root.putArray("schemas");
     catalog.schemas().forEach(schemas::add);
     ObjectNode quoting = root.putObject("quoting");
@@ -61,18 +63,41 @@ public final class CatalogFile {
       ObjectNode details = node.putObject("details");
       o.details().forEach((k, v) -> details.put(k.name(), v));
     }
-    Files.write(file, JSON.writeValueAsBytes(root));
+    ObjectNode envelope = JSON.createObjectNode();
+    envelope.put("format", FORMAT);
+    envelope.put("sha256", sha256(JSON.writeValueAsBytes(root)));
+    envelope.set("catalog", root);
+    Files.write(file, JSON.writeValueAsBytes(envelope));
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
    * Reads a catalog {@link #write} wrote.
    *
-   * @throws IOException when the file is unreadable or of another format
+   * @throws IOException when the file is unreadable, of another format, or not what was written
+   *     (its content does not have the checksum it was written with)
    */
   public static Catalog read(Path file) throws IOException {
-    JsonNode root = JSON.readTree(file.toFile());
-    if (root == null || root.path("format").asInt() != FORMAT) {
+    JsonNode envelope;
+    try {
+      envelope = JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new IOException("unreadable catalog file " + file + ": " + e.getMessage(), e);
+    }
+    if (envelope == null || envelope.path("format").asInt() != FORMAT) {
       throw new IOException("not a catalog file of format " + FORMAT + ": " + file);
+    }
+    JsonNode root = envelope.path("catalog");
+    if (!root.isObject()
+        || !sha256(JSON.writeValueAsBytes(root)).equals(envelope.path("sha256").asText())) {
+      throw new IOException("catalog file " + file + " does not match its checksum");
     }
     try {
       List<String> schemas = new ArrayList<>();

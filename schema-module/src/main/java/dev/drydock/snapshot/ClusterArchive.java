@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -37,15 +39,18 @@ final class ClusterArchive {
 
   private ClusterArchive() {}
 
-  /** What {@link #write} stored. */
-  record Written(long bytes, int files) {}
+  /** What {@link #write} stored: its size, files, and the SHA-256 of the archive's bytes. */
+  record Written(long bytes, int files, String sha256) {}
 
   /** Writes the difference between the stopped cluster {@code data} and {@code template}. */
   static Written write(Path data, Path template, Path archive) throws IOException {
     List<String> deleted = new ArrayList<>();
     Set<String> present = new LinkedHashSet<>();
     int files = 0;
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(archive), 1 << 16);
+    MessageDigest sha = sha256();
+    try (OutputStream out =
+            new BufferedOutputStream(
+                new DigestOutputStream(Files.newOutputStream(archive), sha), 1 << 16);
         TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
@@ -86,19 +91,22 @@ final class ClusterArchive {
       tar.write(list);
       tar.closeArchiveEntry();
     }
-    return new Written(Files.size(archive), files);
+    return new Written(Files.size(archive), files, HexFormat.of().formatHex(sha.digest()));
   }
 
   /**
-   * Fills {@code data} (which must not exist) with the template plus the archive.
+   * Fills {@code data} (which must not exist) with the template plus the archive, whose bytes must
+   * have the SHA-256 {@code sha256} ({@link Written#sha256()}).
    *
-   * @throws IOException when the archive is unreadable or incomplete (its last entry, the list of
-   *     deleted files, is missing)
+   * @throws IOException when the archive is unreadable, incomplete (its last entry, the list of
+   *     deleted files, is missing) or not the bytes that were written (its checksum differs)
    */
-  static void restore(Path template, Path archive, Path data) throws IOException {
+  static void restore(Path template, Path archive, Path data, String sha256) throws IOException {
     dev.drydock.files.FileTrees.copy(template, data);
     boolean complete = false;
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
+    MessageDigest sha = sha256();
+    try (InputStream file = new DigestInputStream(Files.newInputStream(archive), sha);
+        InputStream in = new BufferedInputStream(file, 1 << 16);
         TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
       for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
         if (entry.getName().equals(DELETED)) {
@@ -119,9 +127,24 @@ final class ClusterArchive {
           Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
         }
       }
+      // the tar's end blocks: every byte counts for the checksum
+      in.transferTo(OutputStream.nullOutputStream());
     }
     if (!complete) {
       throw new IOException("incomplete snapshot archive " + archive);
+    }
+    String actual = HexFormat.of().formatHex(sha.digest());
+    if (!actual.equals(sha256)) {
+      throw new IOException(
+          "its checksum is " + actual + ", not the " + sha256 + " it was saved with");
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

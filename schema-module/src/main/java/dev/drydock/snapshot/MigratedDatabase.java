@@ -110,6 +110,7 @@ public final class MigratedDatabase implements AutoCloseable {
     private Migrations migrations;
     private SnapshotSettings snapshots = SnapshotSettings.defaults();
     private Consumer<String> log = line -> {};
+    private Consumer<String> warnings;
     private Consumer<String> beforeEach = script -> {};
     private Prepared prepared;
 
@@ -139,6 +140,20 @@ public final class MigratedDatabase implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Receives the lines a user must see even when progress is not shown: a cached snapshot or
+     * catalog that failed its check and was discarded (the run then applies everything). Default:
+     * the {@link #log}.
+     */
+    public Builder warnings(Consumer<String> warnings) {
+      this.warnings = Objects.requireNonNull(warnings, "warnings");
+      return this;
+    }
+
+    private Consumer<String> warnings() {
+      return warnings == null ? log : warnings;
+    }
+
     /** Told the script of each migration as Flyway starts it. */
     public Builder beforeEach(Consumer<String> beforeEach) {
       this.beforeEach = Objects.requireNonNull(beforeEach, "beforeEach");
@@ -164,6 +179,7 @@ public final class MigratedDatabase implements AutoCloseable {
               p.migrations(),
               snapshots,
               log,
+              warnings(),
               beforeEach)
           .start(provider);
     }
@@ -178,7 +194,7 @@ public final class MigratedDatabase implements AutoCloseable {
           .flatMap(
               p ->
                   SnapshotCache.at(provider.cacheDirectory())
-                      .catalog(p.identity(), p.keys().finalKey(), name));
+                      .catalog(p.identity(), p.keys().finalKey(), name, warnings()));
     }
 
     /**

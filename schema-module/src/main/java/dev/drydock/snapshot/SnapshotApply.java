@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,7 @@ final class SnapshotApply {
   private final Migrations migrations;
   private final SnapshotSettings settings;
   private final Consumer<String> log;
+  private final Consumer<String> warnings;
   private final Consumer<String> beforeEach;
   private ExecutorService background;
   private Path template;
@@ -54,6 +56,7 @@ final class SnapshotApply {
       Migrations migrations,
       SnapshotSettings settings,
       Consumer<String> log,
+      Consumer<String> warnings,
       Consumer<String> beforeEach) {
     this.cache = cache;
     this.identity = identity;
@@ -62,6 +65,7 @@ final class SnapshotApply {
     this.migrations = migrations;
     this.settings = settings;
     this.log = log;
+    this.warnings = warnings;
     this.beforeEach = beforeEach;
   }
 
@@ -87,7 +91,7 @@ final class SnapshotApply {
                         candidates,
                         data,
                         template,
-                        line -> log.accept("The snapshot " + line))
+                        line -> warnings.accept("The snapshot " + line))
                     .orElse(null);
           } catch (IOException e) {
             // an unreadable cache costs a full apply, never the run
@@ -109,6 +113,21 @@ final class SnapshotApply {
       started = EmbeddedClusters.start(provider, data -> false);
     }
     ThrowawayDatabase db = started.database();
+    if (started.fromSource()) {
+      Optional<String> mismatch = HistoryMatch.mismatch(db, migrations, held(matched[0]));
+      if (mismatch.isPresent()) {
+        warnings.accept(
+            "The snapshot "
+                + matched[0]
+                + " does not hold what its key says ("
+                + mismatch.get()
+                + "), discarded; applying every migration");
+        discard(matched[0]);
+        db.close();
+        started = EmbeddedClusters.start(provider, data -> false);
+        db = started.database();
+      }
+    }
     try {
       return apply(db, started.fromSource() ? matched[0] : null);
     } catch (RuntimeException | Error e) {
@@ -323,6 +342,17 @@ final class SnapshotApply {
         0,
         null,
         null);
+  }
+
+  /** What the snapshot {@code key} holds: its versioned migrations, and the repeatables or not. */
+  private HistoryMatch.Expected held(String key) {
+    boolean all = keys.finalKey().equals(key);
+    int count = all ? keys.versionedCount() : prefixCount(key);
+    return new HistoryMatch.Expected(
+        chain.versioned().subList(0, count),
+        all
+            ? migrations.resolved().repeatables().stream().map(r -> r.description()).toList()
+            : List.of());
   }
 
   private int prefixCount(String key) {

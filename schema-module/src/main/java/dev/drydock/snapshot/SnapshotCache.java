@@ -38,6 +38,12 @@ public final class SnapshotCache {
   /** The cluster, as what differs from the empty template ({@link ClusterArchive}). */
   static final String ARCHIVE = "cluster.tar";
 
+  /**
+   * The format of a snapshot's directory, in its {@value #META}: one of another format (an older
+   * Drydock's, without a checksum) is never used.
+   */
+  static final String FORMAT = "2";
+
   private final Path root;
 
   private SnapshotCache(Path root) {
@@ -112,8 +118,15 @@ public final class SnapshotCache {
                 remove(dir);
                 continue;
               }
+              String sha256 = property(dir.resolve(META), "sha256");
+              if (!FORMAT.equals(property(dir.resolve(META), "format")) || sha256 == null) {
+                remove(dir);
+                unreadable.accept(
+                    key + " was saved by another Drydock version (no checksum), discarded");
+                continue;
+              }
               try {
-                ClusterArchive.restore(template, dir.resolve(ARCHIVE), data);
+                ClusterArchive.restore(template, dir.resolve(ARCHIVE), data, sha256);
               } catch (IOException damaged) {
                 FileTrees.deleteQuietly(data);
                 remove(dir);
@@ -132,7 +145,8 @@ public final class SnapshotCache {
    * The catalog kept under {@code name} with the snapshot {@code key}, marking the snapshot used;
    * empty when there is none (or it cannot be read: it is deleted then).
    */
-  Optional<Catalog> catalog(String identity, String key, String name) {
+  Optional<Catalog> catalog(
+      String identity, String key, String name, java.util.function.Consumer<String> discarded) {
     Path dir = dir(identity, key);
     Path file = dir.resolve(catalogFileName(name));
     if (!Files.isRegularFile(file)) {
@@ -149,6 +163,11 @@ public final class SnapshotCache {
             return Optional.of(catalog);
           } catch (IOException unreadable) {
             Files.deleteIfExists(file);
+            discarded.accept(
+                "The catalog kept with the snapshot "
+                    + key
+                    + " could not be used, discarded: "
+                    + unreadable.getMessage());
             return Optional.empty();
           }
         });
@@ -214,7 +233,7 @@ public final class SnapshotCache {
           try {
             ClusterArchive.Written written =
                 ClusterArchive.write(data, template, tmp.resolve(ARCHIVE));
-            write(tmp.resolve(META), what, written.bytes(), ClusterArchive.templateId(template));
+            write(tmp.resolve(META), what, written, ClusterArchive.templateId(template));
             move(tmp, target);
           } finally {
             FileTrees.deleteQuietly(tmp);
@@ -339,9 +358,12 @@ public final class SnapshotCache {
     return p.getProperty(name);
   }
 
-  private static void write(Path meta, Snapshot s, long bytes, String templateId)
-      throws IOException {
+  private static void write(
+      Path meta, Snapshot s, ClusterArchive.Written written, String templateId) throws IOException {
+    long bytes = written.bytes();
     Properties p = new Properties();
+    p.setProperty("format", FORMAT);
+    p.setProperty("sha256", written.sha256());
     p.setProperty("kind", s.kind().name());
     p.setProperty("versioned", Integer.toString(s.versionedCount()));
     p.setProperty("first", s.firstVersion());
