@@ -94,7 +94,8 @@ final class DiffCommand implements Callable<Integer> {
               .migrations(migrations)
               .snapshots(throwaway.snapshots(root))
               .beforeEach(script -> progress.update("applying " + script))
-              .log(progress::update);
+              .log(progress::update)
+              .warnings(progress::warn);
       String catalogName = CatalogFile.keyFor(migrations.table(), wanted);
       Optional<Catalog> kept = expected.cachedCatalog(catalogName);
       long started;

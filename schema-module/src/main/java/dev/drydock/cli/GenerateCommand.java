@@ -87,6 +87,7 @@ final class GenerateCommand implements Callable<Integer> {
                       ? JooqGeneratorSettings.none()
                       : JooqGeneratorSettings.load(jooqConfig))
               .log(progress::note)
+              .warnings(progress::warn)
               .build()
               .run();
       out.println(result.summary());

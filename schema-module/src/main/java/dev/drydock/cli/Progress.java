@@ -45,6 +45,12 @@ final class Progress {
     }
   }
 
+  /** A line that is always shown (a discarded cache entry): not only on a terminal. */
+  void warn(String line) {
+    err.print((enabled ? "\r\033[K" : "") + line + "\n");
+    err.flush();
+  }
+
   void done() {
     if (enabled && step != null) {
       long ms = (System.nanoTime() - started) / 1_000_000;

@@ -17,8 +17,10 @@ import java.util.stream.Stream;
  * each migration's kind, version, description, history name, bytes and {@code .conf}), the
  * generator configuration and the tool versions. Stored in the output directory as {@value
  * #FILE_NAME} together with the number of generated files, so a deleted or hand-edited output is
- * noticed too. Below those two lines the marker lists every file Drydock wrote there (relative
- * paths with {@code /}), so a later run knows which files are its own to replace.
+ * noticed too. The first line also holds the {@link ListingStamp} of the run that wrote it: a later
+ * run with the same stamp is up to date without asking Flyway. Below those two lines the marker
+ * lists every file Drydock wrote there (relative paths with {@code /}), so a later run knows which
+ * files are its own to replace.
  */
 public record Fingerprint(String hash) {
 
@@ -59,9 +61,39 @@ public record Fingerprint(String hash) {
         && stored.get()[1].equals(Long.toString(countSources(outputDirectory)));
   }
 
-  void writeTo(Path outputDirectory) throws IOException {
+  /**
+   * The stored fingerprint, when {@code outputDirectory} is intact and was written (or last found
+   * up to date) by a run whose inputs had exactly {@code stamp}: no Flyway needed to know.
+   */
+  static Optional<Fingerprint> unchanged(Path outputDirectory, String stamp) {
+    Optional<String[]> stored = read(outputDirectory);
+    return stored.isPresent()
+            && stamp.equals(stored.get()[2])
+            && stored.get()[1].equals(Long.toString(countSources(outputDirectory)))
+        ? Optional.of(new Fingerprint(stored.get()[0]))
+        : Optional.empty();
+  }
+
+  /** Records {@code stamp} in the marker of an output found up to date the slow way. */
+  void restamp(Path outputDirectory, String stamp) {
+    Path file = outputDirectory.resolve(FILE_NAME);
+    try {
+      List<String> lines =
+          new java.util.ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+      lines.set(0, hash + " " + stamp);
+      Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      // the next run asks Flyway again: slower, never wrong
+    }
+  }
+
+  void writeTo(Path outputDirectory, Optional<String> stamp) throws IOException {
     StringBuilder marker =
-        new StringBuilder(hash).append('\n').append(countSources(outputDirectory)).append('\n');
+        new StringBuilder(hash)
+            .append(stamp.map(s -> " " + s).orElse(""))
+            .append('\n')
+            .append(countSources(outputDirectory))
+            .append('\n');
     try (Stream<Path> walk = Files.walk(outputDirectory)) {
       walk.filter(Files::isRegularFile)
           .map(p -> relative(outputDirectory, p))
@@ -94,9 +126,12 @@ public record Fingerprint(String hash) {
     Path file = outputDirectory.resolve(FILE_NAME);
     try {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      return lines.size() >= 2
-          ? Optional.of(new String[] {lines.get(0).trim(), lines.get(1).trim()})
-          : Optional.empty();
+      if (lines.size() < 2) {
+        return Optional.empty();
+      }
+      String[] first = lines.get(0).trim().split(" ");
+      return Optional.of(
+          new String[] {first[0], lines.get(1).trim(), first.length > 1 ? first[1] : ""});
     } catch (IOException e) {
       return Optional.empty();
     }

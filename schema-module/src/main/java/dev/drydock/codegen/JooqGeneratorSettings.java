@@ -89,6 +89,18 @@ public final class JooqGeneratorSettings {
   }
 
   /** Everything about these settings that changes the generated code, for the fingerprint. */
+  /** Fails when these settings conflict with what Drydock sets: checked before anything starts. */
+  void requireMergeable(String packageName) {
+    if (generator == null) {
+      return; // Drydock's own settings: nothing to conflict (and no jOOQ class loaded)
+    }
+    mergeInto(
+        new Generator()
+            .withDatabase(new Database())
+            .withTarget(new Target().withPackageName(packageName)),
+        "");
+  }
+
   String describe() {
     return generator == null ? "none" : generator.toString();
   }

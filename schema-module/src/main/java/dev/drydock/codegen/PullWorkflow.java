@@ -62,6 +62,7 @@ public final class PullWorkflow {
   private final boolean force;
   private final SnapshotSettings snapshots;
   private final Consumer<String> log;
+  private final Consumer<String> warnings;
   private final JooqGeneratorSettings jooq;
 
   private PullWorkflow(Builder b) {
@@ -81,6 +82,7 @@ public final class PullWorkflow {
     this.force = b.force;
     this.snapshots = b.snapshots;
     this.log = b.log;
+    this.warnings = b.warnings == null ? b.log : b.warnings;
     this.jooq = b.jooq;
   }
 
@@ -90,26 +92,33 @@ public final class PullWorkflow {
 
   /** The fingerprint of this workflow's inputs, computed without touching any database. */
   public Fingerprint fingerprint() {
-    return Fingerprint.of(migrations.resolved().digest(), describeConfiguration());
+    return fingerprint(describeConfiguration());
+  }
+
+  private Fingerprint fingerprint(String configuration) {
+    return Fingerprint.of(migrations.resolved().digest(), configuration);
   }
 
   /** Runs the workflow, or does nothing when the output is up to date. */
   public GenerationResult run() {
     long start = System.nanoTime();
+    String configuration = describeConfiguration();
+    Optional<String> stamp = ListingStamp.of(migrations.locations(), configuration);
+    if (!force && stamp.isPresent()) {
+      // the same files and settings as the run that wrote the output: no Flyway, no jOOQ
+      Optional<Fingerprint> same = Fingerprint.unchanged(outputDirectory, stamp.get());
+      if (same.isPresent()) {
+        new OutputOwnership(outputDirectory, packageName).requireReplaceable();
+        return upToDate(same.get(), start);
+      }
+    }
     migrations.requireMigrations();
     OutputOwnership ownership = new OutputOwnership(outputDirectory, packageName);
     ownership.requireReplaceable();
-    Fingerprint fingerprint = fingerprint();
+    Fingerprint fingerprint = fingerprint(configuration);
     if (!force && fingerprint.matches(outputDirectory)) {
-      return new GenerationResult(
-          true,
-          outputDirectory,
-          fingerprint,
-          Optional.empty(),
-          0,
-          0,
-          Fingerprint.countSources(outputDirectory),
-          Duration.ofNanos(System.nanoTime() - start));
+      stamp.ifPresent(s -> fingerprint.restamp(outputDirectory, s));
+      return upToDate(fingerprint, start);
     }
     log.accept("Applying migrations from " + migrations.locations());
     try (MigratedDatabase migrated =
@@ -118,10 +127,11 @@ public final class PullWorkflow {
             .migrations(migrations)
             .snapshots(snapshots)
             .log(log)
+            .warnings(warnings)
             .start()) {
       ThrowawayDatabase db = migrated.database();
       log.accept("Using " + db.description() + " (from " + migrated.startedFrom() + ")");
-      generateInto(db, fingerprint, ownership);
+      generateInto(db, fingerprint, stamp, ownership);
       return new GenerationResult(
           false,
           outputDirectory,
@@ -134,8 +144,23 @@ public final class PullWorkflow {
     }
   }
 
+  private GenerationResult upToDate(Fingerprint fingerprint, long start) {
+    return new GenerationResult(
+        true,
+        outputDirectory,
+        fingerprint,
+        Optional.empty(),
+        0,
+        0,
+        Fingerprint.countSources(outputDirectory),
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
   private void generateInto(
-      ThrowawayDatabase db, Fingerprint fingerprint, OutputOwnership ownership) {
+      ThrowawayDatabase db,
+      Fingerprint fingerprint,
+      Optional<String> stamp,
+      OutputOwnership ownership) {
     StagedOutput staged;
     try {
       staged = StagedOutput.beside(outputDirectory);
@@ -152,7 +177,7 @@ public final class PullWorkflow {
       System.setProperty("org.jooq.no-tips", "true");
       log.accept("Generating jOOQ sources for schemas " + String.join(", ", schemas));
       GenerationTool.generate(jooqConfiguration(db, staged.directory()));
-      fingerprint.writeTo(staged.directory());
+      fingerprint.writeTo(staged.directory(), stamp);
       staged.commit(ownership::requireReplaceable);
     } catch (CodegenException e) {
       throw e;
@@ -255,6 +280,7 @@ public final class PullWorkflow {
     private boolean force;
     private SnapshotSettings snapshots = SnapshotSettings.defaults();
     private Consumer<String> log = line -> {};
+    private Consumer<String> warnings;
     private JooqGeneratorSettings jooq = JooqGeneratorSettings.none();
 
     private Builder() {}
@@ -337,6 +363,15 @@ public final class PullWorkflow {
       return this;
     }
 
+    /**
+     * Receives what the user must see even without progress output: a cached snapshot or catalog
+     * that failed its check and was discarded. Default: the {@link #log}.
+     */
+    public Builder warnings(Consumer<String> warnings) {
+      this.warnings = Objects.requireNonNull(warnings, "warnings");
+      return this;
+    }
+
     public PullWorkflow build() {
       if (migrations == null) {
         throw new IllegalStateException("migrations(...) is required");
@@ -345,11 +380,7 @@ public final class PullWorkflow {
         throw new IllegalStateException("packageName(...) is required");
       }
       // conflicts in the project's jOOQ settings are reported before anything starts
-      jooq.mergeInto(
-          new Generator()
-              .withDatabase(new Database())
-              .withTarget(new Target().withPackageName(packageName)),
-          "");
+      jooq.requireMergeable(packageName);
       return new PullWorkflow(this);
     }
   }

@@ -15,7 +15,23 @@ public final class ToolVersions {
     return PROPERTIES.getProperty("version", "unknown");
   }
 
+  /**
+   * The jOOQ on the class path, from its jar's Maven metadata: read without loading a jOOQ class
+   * (the up-to-date check stays free of jOOQ), else jOOQ's own constant.
+   */
   public static String jooq() {
+    Properties p = new Properties();
+    try (InputStream in =
+        ToolVersions.class
+            .getClassLoader()
+            .getResourceAsStream("META-INF/maven/org.jooq/jooq/pom.properties")) {
+      if (in != null) {
+        p.load(in);
+        return p.getProperty("version", "unknown");
+      }
+    } catch (IOException e) {
+      // fall back to the class
+    }
     return org.jooq.Constants.FULL_VERSION;
   }
 

@@ -204,7 +204,8 @@ public class GenerateMojo extends AbstractMojo {
                       .maxBytes(SnapshotSettings.parseSize(snapshotCacheLimit))
                       .build())
               .jooqGenerator(JooqGeneratorSettings.of(generator))
-              .log(line -> getLog().info("[drydock] " + line));
+              .log(line -> getLog().info("[drydock] " + line))
+              .warnings(line -> getLog().warn("[drydock] " + line));
       if (schemas != null) {
         workflow.schemas(schemas);
       }

@@ -68,7 +68,8 @@ public final class MigrationChain {
     return unknowable;
   }
 
-  static MigrationChain of(ResolvedMigrations resolved, Configuration flyway) {
+  static MigrationChain of(ResolvedMigrations resolved, Migrations migrations) {
+    Configuration flyway = migrations.flyway(null);
     Optional<String> unknowable = unknowable(flyway);
     List<Versioned> versioned = new ArrayList<>();
     for (ResolvedMigrations.Script v : resolved.versioned()) {

@@ -1,7 +1,6 @@
 package dev.drydock.migrate;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,10 +14,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * The project's Flyway migrations: where they are and how Flyway is configured for them; the one
@@ -138,12 +135,7 @@ public final class Migrations {
   public ResolvedMigrations resolved() {
     ResolvedMigrations r = resolved;
     if (r == null) {
-      try {
-        r = ResolvedMigrations.of(flyway(null));
-      } catch (FlywayException e) {
-        throw new MigrationException(
-            "Cannot list the migrations in " + locations + ": " + e.getMessage(), null, 0, null, e);
-      }
+      r = FlywayCalls.resolve(this);
       resolved = r;
     }
     return r;
@@ -283,37 +275,16 @@ public final class Migrations {
 
   /** The migration files in the order Flyway applies them to an empty database. */
   public MigrationChain chain() {
-    return MigrationChain.of(resolved(), flyway(null));
+    return MigrationChain.of(resolved(), this);
   }
 
   private MigrationSummary migrate(FluentConfiguration flyway, Consumer<String> beforeEach) {
-    try {
-      MigrateResult result =
-          flyway.callbacks(new EachMigrationCallback(beforeEach)).load().migrate();
-      return new MigrationSummary(
-          result.migrationsExecuted,
-          result.initialSchemaVersion,
-          result.targetSchemaVersion,
-          result.migrations.stream()
-              .map(
-                  m ->
-                      new MigrationSummary.Applied(
-                          m.version == null || m.version.isEmpty() ? null : m.version,
-                          m.description,
-                          m.executionTime))
-              .toList());
-    } catch (FlywayException e) {
-      throw translate(e);
-    }
+    return FlywayCalls.migrate(this, flyway, beforeEach);
   }
 
   /** Flyway's view of {@code dataSource}'s history against the files: applied, pending, ... */
   public List<MigrationInfo> info(DataSource dataSource) {
-    try {
-      return List.of(flyway(dataSource).load().info().all());
-    } catch (FlywayException e) {
-      throw translate(e);
-    }
+    return FlywayCalls.info(this, dataSource);
   }
 
   /**
@@ -325,28 +296,13 @@ public final class Migrations {
    * @return how many migrations were recorded
    */
   public int recordPendingAsApplied(DataSource dataSource, String baselineDescription) {
-    try {
-      return flyway(dataSource)
-          .baselineOnMigrate(true)
-          .baselineVersion("0")
-          .baselineDescription(baselineDescription)
-          .skipExecutingMigrations(true)
-          .load()
-          .migrate()
-          .migrationsExecuted;
-    } catch (FlywayException e) {
-      throw translate(e);
-    }
+    return FlywayCalls.recordPendingAsApplied(this, dataSource, baselineDescription);
   }
 
   /** The history table of {@code dataSource} against the files. */
   public HistoryCheck.Report check(DataSource dataSource) {
     requireMigrations();
-    try {
-      return HistoryCheck.of(List.of(flyway(dataSource).load().info().all()));
-    } catch (FlywayException e) {
-      throw translate(e);
-    }
+    return HistoryCheck.of(FlywayCalls.info(this, dataSource));
   }
 
   /**
@@ -357,24 +313,11 @@ public final class Migrations {
     if (throwaway || "false".equalsIgnoreCase(settings.get(TRANSACTIONAL_LOCK))) {
       return List.of();
     }
-    List<Path> blocked = new ArrayList<>();
-    try {
-      for (MigrationInfo pending : flyway(dataSource).load().info().pending()) {
-        Path file = locate(pending.getScript());
-        if (Files.isRegularFile(file) && ScriptText.usesConcurrently(Files.readString(file))) {
-          blocked.add(file);
-        }
-      }
-    } catch (FlywayException e) {
-      throw translate(e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return blocked;
+    return FlywayCalls.concurrentlyUnderTransactionalLock(this, dataSource);
   }
 
   /** Flyway's failure as one line naming file (with its path) and line. */
-  MigrationException translate(FlywayException e) {
+  MigrationException translate(org.flywaydb.core.api.FlywayException e) {
     return MigrationFailures.translate(
         e, this::locate, files(), throwaway ? throwawayLockTimeout : null);
   }
