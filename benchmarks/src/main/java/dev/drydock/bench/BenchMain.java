@@ -38,11 +38,11 @@ public final class BenchMain {
 
   /** The order sections run in: jmh before builds, whose table divides by it. */
   private static final List<String> RUN_ORDER =
-      List.of("jmh", "builds", "anatomy", "diff", "suite", "dao", "snapshots");
+      List.of("jmh", "builds", "noop", "anatomy", "diff", "suite", "dao", "snapshots");
 
   /** The order sections appear in the report. */
   private static final List<String> REPORT_ORDER =
-      List.of("builds", "jmh", "anatomy", "diff", "suite", "dao", "snapshots");
+      List.of("builds", "noop", "jmh", "anatomy", "diff", "suite", "dao", "snapshots");
 
   private BenchMain() {}
 
@@ -109,6 +109,7 @@ public final class BenchMain {
     return switch (name) {
       case "jmh" -> new JmhSection(options, work, results);
       case "builds" -> new BuildsSection(options, work, results);
+      case "noop" -> new NoOpSection(options, work);
       case "anatomy" -> new AnatomySection(options, work);
       case "diff" -> new DiffBench(options.runs(), work, Machine::progress);
       case "suite" -> new SuiteSection(options, work, results);

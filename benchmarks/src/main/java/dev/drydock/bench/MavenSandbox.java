@@ -92,6 +92,12 @@ final class MavenSandbox {
    * to {@code cache}, plus {@code extra} arguments.
    */
   MvnRun mvn(Path module, Path cache, List<String> extra) throws IOException, InterruptedException {
+    return mvn(module, cache, "package", extra);
+  }
+
+  /** As {@link #mvn(Path, Path, List)} up to {@code phase} ({@code validate}, ...). */
+  MvnRun mvn(Path module, Path cache, String phase, List<String> extra)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(repo.resolve("mvnw").toString());
     command.addAll(
@@ -100,7 +106,7 @@ final class MavenSandbox {
             "-B",
             "-f",
             module.resolve("pom.xml").toString(),
-            "package",
+            phase,
             "-Dmaven.test.skip=true",
             "-Dmaven.repo.local=" + localRepo,
             "-Dmaven.repo.local.tail=" + m2));

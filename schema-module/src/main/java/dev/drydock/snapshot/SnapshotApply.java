@@ -107,7 +107,8 @@ final class SnapshotApply {
       if (matched[0] == null) {
         throw e;
       }
-      log.accept("The snapshot " + matched[0] + " did not start, discarded: " + e.getMessage());
+      warnings.accept(
+          "The snapshot " + matched[0] + " did not start, discarded: " + e.getMessage());
       discard(matched[0]);
       matched[0] = null;
       started = EmbeddedClusters.start(provider, data -> false);
