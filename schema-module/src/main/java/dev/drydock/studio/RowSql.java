@@ -52,7 +52,8 @@ final class RowSql {
   SqlText page(RowQuery q) {
     SqlText sql = new SqlText().sql("SELECT ");
     if (!keyset()) {
-      return sql.sql("* FROM ")
+      selectList(sql);
+      return sql.sql(" FROM ")
           .sql(table())
           .sql(" LIMIT " + (q.limit() + 1)); // views: the first page only
     }
@@ -99,12 +100,28 @@ final class RowSql {
     return sql;
   }
 
-  /** The display form of every column, comma separated. */
+  /**
+   * The display form of every column, comma separated, each cut to {@link RowStore#PREVIEW_CHARS} +
+   * 1 characters by the server (one more than shown tells that there is more): a 10 MB value is
+   * never sent whole to the studio with a page.
+   */
   void selectList(SqlText sql) {
     List<Column> columns = relation.columns();
     for (int i = 0; i < columns.size(); i++) {
-      sql.sql(i == 0 ? "" : ", ").sql(display(columns.get(i).name(), columns.get(i).type()));
+      sql.sql(i == 0 ? "" : ", ")
+          .sql("left(")
+          .sql(display(columns.get(i).name(), columns.get(i).type()))
+          .sql(", " + (RowStore.PREVIEW_CHARS + 1) + ")");
     }
+  }
+
+  /** {@code SELECT} one column's whole display value of the row with {@code key}. */
+  SqlText value(String columnName, Map<String, String> key) {
+    Column c = column(columnName);
+    SqlText sql = new SqlText().sql("SELECT ").sql(display(c.name(), c.type()));
+    sql.sql(" FROM ").sql(table());
+    whereKey(sql, key, null);
+    return sql;
   }
 
   /** {@code WHERE key = ... [AND version = ...]} for one row. */
