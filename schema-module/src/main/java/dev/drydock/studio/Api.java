@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ final class Api {
                 rows.count(required(query, "schema"), required(query, "table"), filters(query));
             case "GET drift" -> drift;
             case "GET value" ->
-                Map.of(
+                java.util.Collections.singletonMap(
                     "value",
                     rows.value(
                         required(query, "schema"),
@@ -169,12 +170,16 @@ final class Api {
     if (type == null || !type.startsWith("application/json")) {
       throw new StudioException(415, "bad_request", "Writes must be sent as application/json");
     }
-    String length = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > MAX_BODY_BYTES) {
-      throw tooLarge();
-    }
-    byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+    InputStream in = exchange.getRequestBody();
+    byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
     if (body.length > MAX_BODY_BYTES) {
+      // read the rest (up to 64 MiB more, into nothing) so that the client gets the answer
+      // instead of a reset connection
+      byte[] sink = new byte[1 << 16];
+      long discarded = 0;
+      for (int n; discarded < (64 << 20) && (n = in.read(sink)) > 0; ) {
+        discarded += n;
+      }
       throw tooLarge();
     }
     return parse(

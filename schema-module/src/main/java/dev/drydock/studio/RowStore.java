@@ -34,6 +34,9 @@ public final class RowStore {
     this.pool = pool;
   }
 
+  /** The longest value {@code GET /api/value} sends: 32 Mi characters. */
+  public static final int MAX_VALUE_CHARS = 32 << 20;
+
   /** Values longer than this many characters come cut, marked in {@link Page#clipped()}. */
   public static final int PREVIEW_CHARS = 2000;
 
@@ -77,12 +80,13 @@ public final class RowStore {
           try (PreparedStatement ps = sql.prepare(c, pool.clientTimeoutSeconds())) {
             // a cursor in the transaction: rows come 50 at a time, not the whole page at once
             ps.setFetchSize(50);
-            return read(ps.executeQuery(), q, rows, r);
+            return read(c, ps.executeQuery(), q, rows, r);
           }
         });
   }
 
-  private Page read(ResultSet result, RowQuery q, RowSql rows, Relation r) throws SQLException {
+  private Page read(Connection c, ResultSet result, RowQuery q, RowSql rows, Relation r)
+      throws SQLException {
     try (ResultSet rs = result) {
       int total = rs.getMetaData().getColumnCount();
       int shown = r.columns().size();
@@ -93,7 +97,7 @@ public final class RowStore {
       long chars = 0;
       while (rs.next()) {
         if (out.size() == q.limit() || chars > PAGE_CHARS) {
-          next = cursor(out, shown, total, rows, q);
+          next = cursor(c, out, shown, rows, q);
           break;
         }
         List<String> row = new ArrayList<>(total);
@@ -132,14 +136,28 @@ public final class RowStore {
             if (!rs.next()) {
               throw new StudioException(404, "not_found", "The row no longer exists");
             }
+            long length = rs.getLong(2);
+            if (length > MAX_VALUE_CHARS) {
+              throw new StudioException(
+                  413,
+                  "too_large",
+                  "The value of "
+                      + column
+                      + " has "
+                      + length
+                      + " characters, over the "
+                      + MAX_VALUE_CHARS
+                      + " the studio sends: read it with psql");
+            }
             return rs.getString(1);
           }
         });
   }
 
   /** The cursor after the page's last row: (sort value, key values), as the query read them. */
-  private static List<String> cursor(
-      List<List<String>> page, int shown, int total, RowSql rows, RowQuery q) {
+  private List<String> cursor(
+      Connection c, List<List<String>> page, int shown, RowSql rows, RowQuery q)
+      throws SQLException {
     if (!rows.keyset()) {
       return null; // views: first page only
     }
@@ -147,7 +165,15 @@ public final class RowStore {
     List<String> keys = last.subList(shown, shown + rows.keyColumns().size());
     List<String> cursor = new ArrayList<>();
     if (q.sortColumn() != null) {
-      cursor.add(last.get(total - 1));
+      try (PreparedStatement ps =
+              rows.sortValueAt(q.sortColumn(), keys).prepare(c, pool.clientTimeoutSeconds());
+          ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new StudioException(
+              409, "stale", "The page's last row was deleted while it was read: load it again");
+        }
+        cursor.add(rs.getString(1));
+      }
     }
     cursor.addAll(keys);
     return java.util.Collections.unmodifiableList(cursor);

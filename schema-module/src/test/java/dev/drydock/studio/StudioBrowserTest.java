@@ -42,7 +42,7 @@ class StudioBrowserTest {
       INSERT INTO legacy VALUES ('A-1', 'first'), ('A-2', 'second');
       CREATE TABLE blobs (id int PRIMARY KEY, body text);
       CREATE INDEX users_name_idx ON users (name);
-      INSERT INTO blobs SELECT i, repeat(chr(96 + i), 10000000) FROM generate_series(1, 2) i;
+      INSERT INTO blobs SELECT i, repeat(chr(96 + i), 300000) FROM generate_series(1, 2) i;
       """;
 
   private static StudioFixture db;
@@ -441,7 +441,7 @@ class StudioBrowserTest {
 
   @Test
   @Order(16)
-  void givenTenMegabyteValues_whenShown_thenCutWithAButtonThatShowsTheWholeValue() {
+  void givenLongValues_whenShown_thenCutWithAButtonThatShowsTheWholeValue() {
     // given
     openTable("public.blobs");
     String shown = browser.findElement(By.cssSelector("#grid td.clipped span")).getText();
@@ -455,9 +455,9 @@ class StudioBrowserTest {
     assertThat(shown).isEqualTo("a".repeat(200) + "…");
     assertThat(
             chromium.script("return document.querySelector('#whole-value textarea').value.length"))
-        .isEqualTo(10_000_000L);
+        .isEqualTo(300_000L);
     assertThat(browser.findElement(By.cssSelector("#whole-value h3")).getText())
-        .isEqualTo("body (10,000,000 characters)");
+        .isEqualTo("body (300,000 characters)");
     browser.findElement(By.cssSelector("#whole-value button")).click();
   }
 

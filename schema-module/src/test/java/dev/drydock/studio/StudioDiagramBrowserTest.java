@@ -305,12 +305,24 @@ class StudioDiagramBrowserTest {
     schema("public");
     Map<String, Object> g = geometry();
     chromium.screenshot("diagram-pagila");
+    chromium.driver.findElement(By.id("diagram-search")).sendKeys("public.rental\n");
+    laidOut();
+    Map<String, Object> focused = geometry();
+    List<String> aroundRental = tablesShown();
+    chromium.screenshot("diagram-pagila-rental");
 
     // then
     assertThat((Long) g.get("boxes")).isGreaterThan(20);
     assertThat((Long) g.get("segments")).isGreaterThan(20);
     assertThat((List<?>) g.get("through")).as(g.toString()).isEmpty();
     assertThat(g.get("overlaps")).isEqualTo(0L);
+    assertThat(aroundRental)
+        .contains("public.rental", "public.inventory", "public.customer", "public.staff")
+        .doesNotContain("public.actor", "public.country")
+        .hasSizeLessThan(((Long) g.get("boxes")).intValue());
+    assertThat((List<?>) focused.get("through")).as(focused.toString()).isEmpty();
+    chromium.driver.findElement(By.id("diagram-all")).click();
+    laidOut();
   }
 
   @Test
