@@ -133,7 +133,7 @@ final class StudioCommand implements Callable<Integer> {
                     expected,
                     c,
                     new LinkedHashSet<>(schemas));
-            schema = SchemaModel.from(result.actual(), versionColumn);
+            schema = SchemaModel.from(result.actual(), c, versionColumn);
             drift =
                 new DriftReport(
                     true, "migrations in " + describe(migrations), SchemaModel.drift(result));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -16,14 +17,18 @@ import java.util.Map;
 
 /**
  * The studio's JSON API under {@code /api/}: {@code GET schema}, {@code GET rows}, {@code GET
- * count}, {@code GET drift}, {@code POST insert}, {@code POST update}, {@code POST delete}. Errors
- * are {@code {"error": {"status", "kind", "message", "constraint"}}}.
+ * count}, {@code GET drift}, {@code GET value} (one whole value of a row), {@code POST insert},
+ * {@code POST update}, {@code POST delete}. Errors are {@code {"error": {"status", "kind",
+ * "message", "constraint"}}}.
  */
 final class Api {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
   private static final int DEFAULT_LIMIT = 50;
+
+  /** The largest request body read: 8 MiB (a bigger one is refused with 413, unread). */
+  static final int MAX_BODY_BYTES = 8 << 20;
 
   private final StudioSchema schema;
   private final RowStore rows;
@@ -56,6 +61,15 @@ final class Api {
             case "GET count" ->
                 rows.count(required(query, "schema"), required(query, "table"), filters(query));
             case "GET drift" -> drift;
+            case "GET value" ->
+                java.util.Collections.singletonMap(
+                    "value",
+                    rows.value(
+                        required(query, "schema"),
+                        required(query, "table"),
+                        strings(
+                            parse(required(query, "key"), new TypeReference<JsonNode>() {}, "key")),
+                        required(query, "column")));
             case "POST insert" -> insert(readJson(exchange));
             case "POST update" -> update(readJson(exchange));
             case "POST delete" -> delete(readJson(exchange));
@@ -107,7 +121,18 @@ final class Api {
       return out;
     }
     JsonNode array = parse(raw, new TypeReference<JsonNode>() {}, "filters");
+    if (!array.isArray()) {
+      throw new StudioException(
+          400,
+          "bad_request",
+          "filters must be a JSON array of {\"column\", \"op\", \"value\"} objects, got "
+              + array.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+    }
     for (JsonNode f : array) {
+      if (!f.isObject()) {
+        throw new StudioException(
+            400, "bad_request", "Each filter must be an object {\"column\", \"op\", \"value\"}");
+      }
       JsonNode value = f.get("value");
       out.add(
           new Filter(
@@ -145,9 +170,27 @@ final class Api {
     if (type == null || !type.startsWith("application/json")) {
       throw new StudioException(415, "bad_request", "Writes must be sent as application/json");
     }
-    byte[] body = exchange.getRequestBody().readNBytes(1 << 20);
+    InputStream in = exchange.getRequestBody();
+    byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+    if (body.length > MAX_BODY_BYTES) {
+      // read the rest (up to 64 MiB more, into nothing) so that the client gets the answer
+      // instead of a reset connection
+      byte[] sink = new byte[1 << 16];
+      long discarded = 0;
+      for (int n; discarded < (64 << 20) && (n = in.read(sink)) > 0; ) {
+        discarded += n;
+      }
+      throw tooLarge();
+    }
     return parse(
         new String(body, StandardCharsets.UTF_8), new TypeReference<JsonNode>() {}, "body");
+  }
+
+  private static StudioException tooLarge() {
+    return new StudioException(
+        413,
+        "too_large",
+        "Request body over " + (MAX_BODY_BYTES >> 20) + " MiB: the studio does not take it");
   }
 
   private static Map<String, String> strings(JsonNode node) {

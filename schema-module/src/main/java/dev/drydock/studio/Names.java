@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the name lists the catalog spells as SQL: {@code PRIMARY KEY (id, "Order")}, {@code
- * public.users(id)}, {@code 'a', 'it''s'}; and quotes identifiers for the studio's own statements
- * (always quoted, so any name from the catalog is exact).
+ * Reads the name lists the catalog spells as SQL (a type name {@code public."Mood"}, enum labels
+ * {@code 'a', 'it''s'}); and quotes identifiers for the studio's own statements (always quoted, so
+ * any name from the catalog is exact).
  */
 final class Names {
 
@@ -20,19 +20,6 @@ final class Names {
   /** {@code "schema"."name"}. */
   static String qualified(String schema, String name) {
     return quote(schema) + "." + quote(name);
-  }
-
-  /** The columns in the first parenthesised list of a key definition. */
-  static List<String> keyColumns(String definition) {
-    if (definition == null) {
-      return List.of();
-    }
-    int open = definition.indexOf('(');
-    int close = definition.indexOf(')', open);
-    if (open < 0 || close < 0) {
-      return List.of();
-    }
-    return identifiers(definition.substring(open + 1, close));
   }
 
   /**

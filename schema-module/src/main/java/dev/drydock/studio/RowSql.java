@@ -46,22 +46,21 @@ final class RowSql {
   }
 
   /**
-   * The page query: the display form of every column, then the cursor values (sort value, key
-   * values) in their display form too, as casting that text back gives the same value.
+   * The page query: the display form of every column, then the key values in their display form
+   * too, as casting that text back gives the same value (the sort value of the cursor is read for
+   * the last row only: {@link #sortValueAt}).
    */
   SqlText page(RowQuery q) {
     SqlText sql = new SqlText().sql("SELECT ");
     if (!keyset()) {
-      return sql.sql("* FROM ")
+      selectList(sql);
+      return sql.sql(" FROM ")
           .sql(table())
           .sql(" LIMIT " + (q.limit() + 1)); // views: the first page only
     }
     selectList(sql);
     for (String key : keyColumns()) {
       sql.sql(", ").sql(display(key, type(key)));
-    }
-    if (q.sortColumn() != null) {
-      sql.sql(", ").sql(display(q.sortColumn(), column(q.sortColumn()).type()));
     }
     sql.sql(" FROM ").sql(table());
     String glue = " WHERE ";
@@ -87,6 +86,17 @@ final class RowSql {
     return sql.sql(" LIMIT " + (q.limit() + 1));
   }
 
+  /**
+   * The sort column's whole display value in the row with {@code keyValues} (the page's last row):
+   * read for that one row only, so that sorting by a column of 10 MB values does not read them all.
+   */
+  SqlText sortValueAt(String sortColumn, List<String> keyValues) {
+    Column s = column(sortColumn);
+    SqlText sql = new SqlText().sql("SELECT ").sql(display(s.name(), s.type()));
+    keyTuple(sql.sql(" FROM ").sql(table()).sql(" WHERE ("), keyColumns()).sql(") = (");
+    return valueTuple(sql, keyColumns(), keyValues).sql(")");
+  }
+
   /** {@code count(*)} under the filters. */
   SqlText count(List<Filter> filters) {
     SqlText sql = new SqlText().sql("SELECT count(*) FROM ").sql(table());
@@ -99,12 +109,36 @@ final class RowSql {
     return sql;
   }
 
-  /** The display form of every column, comma separated. */
+  /**
+   * The display form of every column, comma separated, each cut to {@link RowStore#PREVIEW_CHARS} +
+   * 1 characters by the server (one more than shown tells that there is more): a 10 MB value is
+   * never sent whole to the studio with a page.
+   */
   void selectList(SqlText sql) {
     List<Column> columns = relation.columns();
     for (int i = 0; i < columns.size(); i++) {
-      sql.sql(i == 0 ? "" : ", ").sql(display(columns.get(i).name(), columns.get(i).type()));
+      sql.sql(i == 0 ? "" : ", ")
+          .sql("left(")
+          .sql(display(columns.get(i).name(), columns.get(i).type()))
+          .sql(", " + (RowStore.PREVIEW_CHARS + 1) + ")");
     }
+  }
+
+  /**
+   * {@code SELECT} one column's whole display value of the row with {@code key} and its length; the
+   * value is NULL when longer than {@link RowStore#MAX_VALUE_CHARS} (never sent to the studio).
+   */
+  SqlText value(String columnName, Map<String, String> key) {
+    Column c = column(columnName);
+    SqlText sql =
+        new SqlText()
+            .sql("SELECT CASE WHEN length(v) > " + RowStore.MAX_VALUE_CHARS + " THEN NULL ELSE v")
+            .sql(" END, length(v) FROM (SELECT ")
+            .sql(display(c.name(), c.type()))
+            .sql(" AS v FROM ")
+            .sql(table());
+    whereKey(sql, key, null);
+    return sql.sql(") AS one_value");
   }
 
   /** {@code WHERE key = ... [AND version = ...]} for one row. */

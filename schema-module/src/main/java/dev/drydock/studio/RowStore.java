@@ -6,7 +6,6 @@ import dev.drydock.studio.StudioSchema.Relation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,8 +34,27 @@ public final class RowStore {
     this.pool = pool;
   }
 
-  /** A page of rows: display values, and the cursor of the next page (null on the last one). */
-  public record Page(List<String> columns, List<List<String>> rows, List<String> next) {}
+  /** The longest value {@code GET /api/value} sends: 32 Mi characters. */
+  public static final int MAX_VALUE_CHARS = 32 << 20;
+
+  /** Values longer than this many characters come cut, marked in {@link Page#clipped()}. */
+  public static final int PREVIEW_CHARS = 2000;
+
+  /**
+   * A page ends after the row that takes its values past this many characters (about 2 to 4 MB of
+   * JSON), whatever its row limit; the next page goes on from there.
+   */
+  public static final int PAGE_CHARS = 1_000_000;
+
+  /**
+   * A page of rows: display values (each at most {@link #PREVIEW_CHARS} long), which of them are
+   * cut, and the cursor of the next page (null on the last one).
+   */
+  public record Page(
+      List<String> columns, List<List<String>> rows, List<Clipped> clipped, List<String> next) {}
+
+  /** The value in row {@code row} (of the page), column {@code column} is cut: fetch it whole. */
+  public record Clipped(int row, int column) {}
 
   /** A row count; {@code estimated} when it is the planner's estimate. */
   public record RowCount(long value, boolean estimated) {}
@@ -59,39 +77,87 @@ public final class RowStore {
     return run(
         Operation.READ,
         c -> {
+          try (PreparedStatement ps = sql.prepare(c, pool.clientTimeoutSeconds())) {
+            // a cursor in the transaction: rows come 50 at a time, not the whole page at once
+            ps.setFetchSize(50);
+            return read(c, ps.executeQuery(), q, rows, r);
+          }
+        });
+  }
+
+  private Page read(Connection c, ResultSet result, RowQuery q, RowSql rows, Relation r)
+      throws SQLException {
+    try (ResultSet rs = result) {
+      int total = rs.getMetaData().getColumnCount();
+      int shown = r.columns().size();
+      List<String> names = r.columns().stream().map(Column::name).toList();
+      List<List<String>> out = new ArrayList<>();
+      List<Clipped> clipped = new ArrayList<>();
+      List<String> next = null;
+      long chars = 0;
+      while (rs.next()) {
+        if (out.size() == q.limit() || chars > PAGE_CHARS) {
+          next = cursor(c, out, shown, rows, q);
+          break;
+        }
+        List<String> row = new ArrayList<>(total);
+        for (int i = 1; i <= total; i++) {
+          String v = rs.getString(i);
+          if (i <= shown && v != null && v.length() > PREVIEW_CHARS) {
+            v = v.substring(0, PREVIEW_CHARS);
+            clipped.add(new Clipped(out.size(), i - 1));
+          }
+          chars += v == null ? 4 : v.length() + 4;
+          row.add(v);
+        }
+        out.add(row);
+      }
+      List<List<String>> visible = new ArrayList<>();
+      for (List<String> row : out) {
+        visible.add(java.util.Collections.unmodifiableList(row.subList(0, shown)));
+      }
+      return new Page(names, visible, clipped, next);
+    }
+  }
+
+  /** The whole display value of one column of the row with {@code key}. */
+  public String value(String schemaName, String table, Map<String, String> key, String column) {
+    Relation r = relation(schemaName, table);
+    if (r.kind() != StudioSchema.RelationKind.TABLE || r.primaryKey().isEmpty()) {
+      throw new StudioException(
+          400, "bad_request", r.qualifiedName() + " has no primary key: values cannot be fetched");
+    }
+    SqlText sql = new RowSql(r).value(column, key);
+    return run(
+        Operation.READ,
+        c -> {
           try (PreparedStatement ps = sql.prepare(c, pool.clientTimeoutSeconds());
               ResultSet rs = ps.executeQuery()) {
-            ResultSetMetaData md = rs.getMetaData();
-            int shown = rows.keyset() ? r.columns().size() : md.getColumnCount();
-            List<String> names = new ArrayList<>();
-            for (int i = 1; i <= shown; i++) {
-              names.add(rows.keyset() ? r.columns().get(i - 1).name() : md.getColumnName(i));
+            if (!rs.next()) {
+              throw new StudioException(404, "not_found", "The row no longer exists");
             }
-            List<List<String>> out = new ArrayList<>();
-            List<String> next = null;
-            while (rs.next()) {
-              if (out.size() == q.limit()) {
-                next = cursor(out, shown, md.getColumnCount(), rows, q);
-                break;
-              }
-              List<String> row = new ArrayList<>(shown);
-              for (int i = 1; i <= md.getColumnCount(); i++) {
-                row.add(rs.getString(i));
-              }
-              out.add(row);
+            long length = rs.getLong(2);
+            if (length > MAX_VALUE_CHARS) {
+              throw new StudioException(
+                  413,
+                  "too_large",
+                  "The value of "
+                      + column
+                      + " has "
+                      + length
+                      + " characters, over the "
+                      + MAX_VALUE_CHARS
+                      + " the studio sends: read it with psql");
             }
-            List<List<String>> visible = new ArrayList<>();
-            for (List<String> row : out) {
-              visible.add(java.util.Collections.unmodifiableList(row.subList(0, shown)));
-            }
-            return new Page(names, visible, next);
+            return rs.getString(1);
           }
         });
   }
 
   /** The cursor after the page's last row: (sort value, key values), as the query read them. */
-  private static List<String> cursor(
-      List<List<String>> page, int shown, int total, RowSql rows, RowQuery q) {
+  private List<String> cursor(
+      Connection c, List<List<String>> page, int shown, RowSql rows, RowQuery q)
+      throws SQLException {
     if (!rows.keyset()) {
       return null; // views: first page only
     }
@@ -99,7 +165,15 @@ public final class RowStore {
     List<String> keys = last.subList(shown, shown + rows.keyColumns().size());
     List<String> cursor = new ArrayList<>();
     if (q.sortColumn() != null) {
-      cursor.add(last.get(total - 1));
+      try (PreparedStatement ps =
+              rows.sortValueAt(q.sortColumn(), keys).prepare(c, pool.clientTimeoutSeconds());
+          ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new StudioException(
+              409, "stale", "The page's last row was deleted while it was read: load it again");
+        }
+        cursor.add(rs.getString(1));
+      }
     }
     cursor.addAll(keys);
     return java.util.Collections.unmodifiableList(cursor);

@@ -37,14 +37,28 @@ public final class SchemaModel {
   private static final Set<ObjectKind> RELATIONS =
       Set.of(ObjectKind.TABLE, ObjectKind.VIEW, ObjectKind.MATERIALIZED_VIEW);
 
+  /** Kinds whose id path starts with the schema and table they are on. */
+  private static final Set<ObjectKind> TABLE_PARTS =
+      Set.of(
+          ObjectKind.TABLE,
+          ObjectKind.VIEW,
+          ObjectKind.MATERIALIZED_VIEW,
+          ObjectKind.COLUMN,
+          ObjectKind.CONSTRAINT,
+          ObjectKind.INDEX,
+          ObjectKind.TRIGGER,
+          ObjectKind.POLICY);
+
   private SchemaModel() {}
 
   /**
-   * The studio's schema.
+   * The studio's schema: objects from {@code catalog}, key columns as arrays from {@code
+   * connection}'s {@code pg_constraint}.
    *
    * @param versionColumn the optimistic-locking column name ({@code lock_version})
    */
-  public static StudioSchema from(Catalog catalog, String versionColumn) {
+  public static StudioSchema from(Catalog catalog, Connection connection, String versionColumn) {
+    KeyCatalog keys = KeyCatalog.load(connection);
     List<EnumType> enums = new ArrayList<>();
     for (CatalogObject o : catalog.objects().values()) {
       if (o.kind() == ObjectKind.ENUM) {
@@ -58,7 +72,7 @@ public final class SchemaModel {
     List<Relation> relations = new ArrayList<>();
     for (CatalogObject o : catalog.objects().values()) {
       if (RELATIONS.contains(o.kind())) {
-        relations.add(relation(catalog, o, enums, versionColumn));
+        relations.add(relation(catalog, keys, o, enums, versionColumn));
       }
     }
     return new StudioSchema(List.copyOf(catalog.schemas()), relations, enums);
@@ -77,36 +91,36 @@ public final class SchemaModel {
       String versionColumn) {
     return from(
         Introspector.configure().historyTable(historyTable).build().load(connection, schemas),
+        connection,
         versionColumn);
   }
 
-  /** The differences of a {@code diff} run, one record each. */
-  public static List<DriftItem> drift(DiffResult result) {
-    List<DriftItem> out = new ArrayList<>();
+  /** The differences of a {@code diff} run, one record each, with the table each is on. */
+  public static List<DriftReport.Item> drift(DiffResult result) {
+    List<DriftReport.Item> out = new ArrayList<>();
     for (Difference d : result.differences()) {
+      List<String> path = d.id().path();
+      boolean onTable = TABLE_PARTS.contains(d.objectKind()) && path.size() >= 2;
       out.add(
-          new DriftItem(
+          new DriftReport.Item(
               d.objectKind().label(),
               d.objectName(),
               d.change().name().toLowerCase(java.util.Locale.ROOT),
               d.attribute() == null ? null : d.attribute().key(),
               d.expected(),
-              d.actual()));
+              d.actual(),
+              onTable ? path.get(0) : null,
+              onTable ? path.get(1) : null));
     }
     return out;
   }
 
-  /** One difference between the migrations (expected) and the live database (actual). */
-  public record DriftItem(
-      String kind,
-      String object,
-      String change,
-      String attribute,
-      String expected,
-      String actual) {}
-
   private static Relation relation(
-      Catalog catalog, CatalogObject table, List<EnumType> enums, String versionColumn) {
+      Catalog catalog,
+      KeyCatalog keys,
+      CatalogObject table,
+      List<EnumType> enums,
+      String versionColumn) {
     String schema = table.id().path().get(0);
     String name = table.id().localName();
     List<CatalogObject> columnObjects = new ArrayList<>();
@@ -124,11 +138,28 @@ public final class SchemaModel {
         case CONSTRAINT -> {
           String type = child.attribute(Attribute.TYPE);
           String definition = child.attribute(Attribute.DEFINITION);
+          var key = keys.key(schema, name, childName);
           switch (type) {
-            case "PRIMARY KEY" -> primaryKey = Names.keyColumns(definition);
+            case "PRIMARY KEY" ->
+                primaryKey = key.map(KeyCatalog.KeyColumns::columns).orElse(List.of());
             case "UNIQUE" ->
-                uniques.add(new Key(childName, Names.keyColumns(definition), definition));
-            case "FOREIGN KEY" -> foreignKeys.add(foreignKey(childName, child));
+                uniques.add(
+                    new Key(
+                        childName,
+                        key.map(KeyCatalog.KeyColumns::columns).orElse(List.of()),
+                        definition));
+            case "FOREIGN KEY" ->
+                key.ifPresent(
+                    k ->
+                        foreignKeys.add(
+                            new ForeignKey(
+                                childName,
+                                k.columns(),
+                                k.referencedSchema(),
+                                k.referencedTable(),
+                                k.referencedColumns(),
+                                child.attribute(Attribute.ON_DELETE),
+                                child.attribute(Attribute.ON_UPDATE))));
             default -> checks.add(new Check(childName, definition));
           }
         }
@@ -181,23 +212,6 @@ public final class SchemaModel {
         triggers,
         policies,
         table.attribute(Attribute.DEFINITION));
-  }
-
-  private static ForeignKey foreignKey(String name, CatalogObject fk) {
-    // references: schema.table(col, ...), every name as quote_ident spells it
-    List<String> target = Names.identifiers(fk.attribute(Attribute.REFERENCES));
-    int open = fk.attribute(Attribute.REFERENCES).lastIndexOf('(');
-    List<String> qualified =
-        Names.identifiers(fk.attribute(Attribute.REFERENCES).substring(0, open));
-    List<String> referencedColumns = target.subList(qualified.size(), target.size());
-    return new ForeignKey(
-        name,
-        Names.identifiers(fk.attribute(Attribute.COLUMNS)),
-        qualified.get(0),
-        qualified.get(1),
-        referencedColumns,
-        fk.attribute(Attribute.ON_DELETE),
-        fk.attribute(Attribute.ON_UPDATE));
   }
 
   private static List<String> enumValues(String type, String schema, List<EnumType> enums) {

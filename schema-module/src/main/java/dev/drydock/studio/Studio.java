@@ -20,29 +20,35 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The running studio: the JDK's HTTP server on {@link StudioSettings#host()}, the page's static
- * files from the jar, the JSON API, and the token every request must carry ({@code ?token=} once,
- * then an HttpOnly, SameSite=Strict cookie; or {@code Authorization: Bearer}).
+ * files from the jar, and the JSON API under {@code /api/}, which answers only {@code
+ * Authorization: Bearer TOKEN}. No cookie: a browser sends cookies to every port of a host, so a
+ * cookie would reach other local servers and be sent along with their pages' requests. The page
+ * takes the token from the address's fragment ({@code #token=}, never sent over the network) into
+ * its tab's {@code sessionStorage}, which is per origin (scheme, host and port). Every request's
+ * {@code Host} and {@code Origin} must name this studio (DNS rebinding is refused).
  */
 public final class Studio implements AutoCloseable {
 
-  static final String COOKIE = "drydock_studio";
   private static final String RESOURCES = "/dev/drydock/studio/";
   private static final Map<String, String> CONTENT_TYPES =
       Map.of(
           "html", "text/html; charset=utf-8",
           "js", "text/javascript; charset=utf-8",
           "css", "text/css; charset=utf-8",
-          "svg", "image/svg+xml");
+          "svg", "image/svg+xml",
+          "txt", "text/plain; charset=utf-8");
 
   private final HttpServer server;
   private final ExecutorService executor;
   private final ConnectionPool pool;
   private final String token;
   private final String host;
+  private final StudioOrigins origins;
 
   private Studio(
       HttpServer server, ExecutorService executor, ConnectionPool pool, String token, String host) {
     this.host = host;
+    this.origins = new StudioOrigins(host, server.getAddress().getPort());
     this.server = server;
     this.executor = executor;
     this.pool = pool;
@@ -101,9 +107,9 @@ public final class Studio implements AutoCloseable {
     }
   }
 
-  /** The address to open, with the token: {@code http://127.0.0.1:PORT/?token=...}. */
+  /** The address to open, with the token: {@code http://127.0.0.1:PORT/#token=...}. */
   public URI url() {
-    return base().resolve("/?token=" + token);
+    return URI.create(base() + "/#token=" + token);
   }
 
   /** The address without the token: the host as configured, the port as bound. */
@@ -132,26 +138,16 @@ public final class Studio implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      String query = exchange.getRequestURI().getRawQuery();
-      String given = Api.parameter(query, "token");
-      if (given != null && matches(given)) {
-        // the token becomes a cookie; the address bar loses it
-        exchange
-            .getResponseHeaders()
-            .add("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
-        exchange.getResponseHeaders().add("Location", exchange.getRequestURI().getPath());
-        exchange.sendResponseHeaders(303, -1);
+      if (!fromThisOrigin(exchange)) {
         return;
       }
-      if (!authorized(exchange)) {
-        unauthorized(exchange);
-        return;
-      }
+      // the page and its scripts hold no data: they are served to anyone who reaches this origin;
+      // the page reads the token from the address's fragment and sends it on every API call
       String path = exchange.getRequestURI().getPath();
       String file = path.equals("/") ? "index.html" : path.substring(1);
       String ext = file.substring(file.lastIndexOf('.') + 1);
       InputStream in =
-          file.matches("[a-z][a-z0-9-]*\\.[a-z]+") && CONTENT_TYPES.containsKey(ext)
+          file.matches("[a-z][a-z0-9.-]*\\.[a-z]+") && CONTENT_TYPES.containsKey(ext)
               ? Studio.class.getResourceAsStream(RESOURCES + file)
               : null;
       if (in == null || !exchange.getRequestMethod().equals("GET")) {
@@ -170,37 +166,59 @@ public final class Studio implements AutoCloseable {
 
   private void guarded(HttpExchange exchange, Api api) throws IOException {
     try (exchange) {
+      if (!fromThisOrigin(exchange)) {
+        return;
+      }
+      String site = exchange.getRequestHeaders().getFirst("Sec-Fetch-Site");
+      if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+        forbidden(exchange, "a request from another site (Sec-Fetch-Site: " + site + ")");
+        return;
+      }
       if (!authorized(exchange)) {
-        unauthorized(exchange);
+        Api.send(
+            exchange,
+            401,
+            "text/plain; charset=utf-8",
+            "401 Unauthorized: open the address with the token that `drydock studio` printed\n"
+                .getBytes(StandardCharsets.UTF_8));
         return;
       }
       api.handle(exchange);
     }
   }
 
-  private static void unauthorized(HttpExchange exchange) throws IOException {
+  /**
+   * The request names this studio: its {@code Host} is this server's port on a loopback name, an IP
+   * address or the configured host (a rebound DNS name is refused), and its {@code Origin}, when
+   * sent, is that same address. Else 403 is sent and false returned.
+   */
+  private boolean fromThisOrigin(HttpExchange exchange) throws IOException {
+    String hostHeader = exchange.getRequestHeaders().getFirst("Host");
+    if (!origins.allowsHost(hostHeader)) {
+      forbidden(exchange, "Host " + hostHeader + " is not this studio's address");
+      return false;
+    }
+    String origin = exchange.getRequestHeaders().getFirst("Origin");
+    if (origin != null && !origin.equalsIgnoreCase("http://" + hostHeader)) {
+      forbidden(exchange, "a request from another origin (" + origin + ")");
+      return false;
+    }
+    return true;
+  }
+
+  private static void forbidden(HttpExchange exchange, String what) throws IOException {
+    // the reason is printable ASCII only: header and body never carry what the client sent raw
+    String reason = what.replaceAll("[^\\x20-\\x7e]", "?");
     Api.send(
         exchange,
-        401,
+        403,
         "text/plain; charset=utf-8",
-        "401 Unauthorized: open the address with the token that `drydock studio` printed\n"
-            .getBytes(StandardCharsets.UTF_8));
+        ("403 Forbidden: " + reason + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   private boolean authorized(HttpExchange exchange) {
     String auth = exchange.getRequestHeaders().getFirst("Authorization");
-    if (auth != null && auth.startsWith("Bearer ") && matches(auth.substring(7).trim())) {
-      return true;
-    }
-    for (String header : exchange.getRequestHeaders().getOrDefault("Cookie", java.util.List.of())) {
-      for (String part : header.split(";")) {
-        String p = part.trim();
-        if (p.startsWith(COOKIE + "=") && matches(p.substring(COOKIE.length() + 1))) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return auth != null && auth.startsWith("Bearer ") && matches(auth.substring(7).trim());
   }
 
   private boolean matches(String given) {

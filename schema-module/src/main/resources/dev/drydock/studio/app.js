@@ -1,43 +1,7 @@
 // Drydock studio: the page. Plain modern JavaScript, no build step, no external resources.
+import { $, state, h, message, api, token, qualified, foreignKeyOf, wholeValue } from './page.js';
+import { initEditor, edit } from './editor.js';
 import { renderDiagram } from './diagram.js';
-
-const $ = id => document.getElementById(id);
-const state = {
-  schema: null, relation: null, sort: null, dir: 'asc', filters: [],
-  cursors: [[]], page: 0, next: null, rows: [], columns: [], editing: null, diagram: null,
-};
-
-function h(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'class') node.className = v;
-    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else if (k === 'dataset') Object.assign(node.dataset, v);
-    else if (v !== undefined && v !== null && v !== false) node.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children.flat()) if (c !== null && c !== undefined) node.append(c);
-  return node;
-}
-
-function message(text, kind = 'info') {
-  const m = $('message');
-  m.textContent = text || '';
-  m.className = text ? kind : '';
-}
-
-async function api(path, body) {
-  const init = body === undefined ? {} : {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
-  };
-  const response = await fetch('/api/' + path, { credentials: 'same-origin', ...init });
-  const data = await response.json().catch(() => ({ error: { message: response.statusText } }));
-  if (!response.ok) {
-    const error = new Error(data.error?.message || ('HTTP ' + response.status));
-    error.kind = data.error?.kind;
-    throw error;
-  }
-  return data;
-}
 
 function show(view) {
   for (const s of document.querySelectorAll('.view')) s.hidden = s.id !== 'view-' + view;
@@ -45,7 +9,6 @@ function show(view) {
   if (view === 'diagram') drawDiagram();
 }
 
-const qualified = r => r.schema + '.' + r.name;
 const visibleRelations = () => {
   const s = $('schema-filter').value;
   return state.schema.relations.filter(r => !s || r.schema === s);
@@ -62,7 +25,23 @@ function drawSidebar() {
 }
 
 function drawDiagram() {
-  state.diagram = renderDiagram($('diagram'), visibleRelations(), { onOpen: r => openRelation(r) });
+  const driftTables = new Set((state.drift?.differences || []).filter(x => x.table).map(x => x.schema + '.' + x.table));
+  const focus = state.focus || null;
+  const diagram = renderDiagram($('diagram'), visibleRelations(), {
+    onOpen: r => openRelation(r), driftTables, focus, hops: Number($('diagram-hops').value),
+  });
+  state.diagram = diagram;
+  diagram.done.then(ms => {
+    if (state.diagram !== diagram) return;
+    const shown = $('diagram').querySelectorAll('g.erd-table').length;
+    $('diagram-info').textContent = shown + ' tables' + (focus ? ' around ' + focus : '') + ', laid out in ' + Math.round(ms) + ' ms';
+  }, e => message('The diagram could not be laid out: ' + e.message, 'error'));
+}
+
+function focusOn(name) {
+  const r = state.schema.relations.find(x => qualified(x) === name || (x.schema === 'public' && x.name === name));
+  state.focus = r ? qualified(r) : null;
+  drawDiagram();
 }
 
 // ---- rows ----
@@ -95,7 +74,8 @@ async function loadPage() {
   try {
     const page = await api('rows?' + p);
     if (r !== state.relation) return; // another table was opened meanwhile
-    Object.assign(state, { rows: page.rows, columns: page.columns, next: page.next });
+    const clipped = new Set(page.clipped.map(c => c.row + ':' + c.column));
+    Object.assign(state, { rows: page.rows, columns: page.columns, next: page.next, clipped });
     drawGrid();
     $('page-number').textContent = 'page ' + (state.page + 1);
     $('next-page').disabled = !page.next;
@@ -108,13 +88,34 @@ async function loadPage() {
   drawFilters();
 }
 
-function foreignKeyOf(r, column) {
-  return r.foreignKeys.find(fk => fk.columns.length === 1 && fk.columns[0] === column);
+
+
+
+async function showWhole(r, row, column) {
+  try {
+    const value = await wholeValue(r, row, column);
+    const area = h('textarea', { readonly: true, class: 'whole' });
+    area.value = value;
+    const dialog = h('dialog', { id: 'whole-value' },
+      h('h3', {}, column + ' (' + value.length.toLocaleString('en') + ' characters)'), area,
+      h('form', { method: 'dialog' }, h('button', {}, 'Close')));
+    dialog.addEventListener('close', () => dialog.remove());
+    document.body.append(dialog);
+    dialog.showModal();
+  } catch (e) {
+    message(e.message, 'error');
+  }
 }
 
-function cell(r, column, value) {
+function cell(r, column, value, clipped, row) {
   if (value === null) return h('td', { class: 'null' }, 'NULL');
   const c = r.columns.find(x => x.name === column);
+  if (clipped) {
+    return h('td', { class: 'clipped' }, h('span', {}, value.slice(0, 200) + '…'),
+      r.primaryKey.length && r.kind === 'TABLE'
+        ? h('button', { class: 'more', title: 'the value is longer: show all of it', onclick: () => showWhole(r, row, column) }, 'whole value')
+        : null);
+  }
   const fk = c && foreignKeyOf(r, column);
   if (fk) {
     const target = state.schema.relations.find(x => x.schema === fk.referencedSchema && x.name === fk.referencedTable);
@@ -136,8 +137,8 @@ function drawGrid() {
     h('th', { dataset: { column: name }, onclick: () => sortBy(name) },
       name + (state.sort === name ? (state.dir === 'asc' ? ' ▲' : ' ▼') : ''))));
   const body = state.rows.map((row, i) => h('tr', { dataset: { row: i } },
-    editable ? h('td', {}, h('button', { class: 'edit', onclick: () => edit(row) }, 'Edit')) : null,
-    row.map((v, j) => cell(r, state.columns[j], v))));
+    editable ? h('td', {}, h('button', { class: 'edit', onclick: () => edit(row, i) }, 'Edit')) : null,
+    row.map((v, j) => cell(r, state.columns[j], v, state.clipped.has(i + ':' + j), row))));
   $('grid').replaceChildren(h('thead', {}, head), h('tbody', {}, body));
 }
 
@@ -160,152 +161,56 @@ function restart() {
   loadPage();
 }
 
-// ---- editing ----
-
-async function edit(row) {
-  const r = state.relation;
-  const values = Object.fromEntries(state.columns.map((c, i) => [c, row[i]]));
-  state.editing = { values };
-  await drawEditor(r, values);
-}
-
-async function drawEditor(r, values) {
-  const creating = values === null;
-  $('editor-title').textContent = (creating ? 'New row in ' : 'Edit row of ') + qualified(r);
-  $('delete').hidden = creating;
-  const fields = [];
-  for (const c of r.columns) {
-    const value = creating ? null : values[c.name];
-    const locked = c.generated !== null || c.identity === 'ALWAYS' || c.name === r.versionColumn;
-    let input;
-    if (c.enumValues.length) {
-      input = h('select', { name: c.name, disabled: locked },
-        c.notNull ? null : h('option', { value: '\u0000null' }, 'NULL'),
-        c.enumValues.map(v => h('option', { value: v }, v)));
-      input.value = value === null ? (c.notNull ? c.enumValues[0] : '\u0000null') : value;
-    } else if (c.type === 'jsonb' || c.type === 'json') {
-      input = h('textarea', { name: c.name, disabled: locked });
-      input.value = value ?? '';
-    } else {
-      input = h('input', { name: c.name, disabled: locked, placeholder: creating && c.defaultValue ? 'default: ' + c.defaultValue : (value === null ? 'NULL' : '') });
-      input.value = value ?? '';
-      const fk = foreignKeyOf(r, c.name);
-      if (fk && !locked) {
-        const list = h('datalist', { id: 'pick-' + c.name });
-        input.setAttribute('list', list.id);
-        fields.push(list);
-        pickerOptions(fk, list);
-      }
-    }
-    input.dataset.original = value === null ? '\u0000null' : value;
-    const label = h('label', {}, h('span', {}, c.name + ' ', h('small', { class: 'hint' }, c.type + (c.notNull ? ' not null' : ''))), input);
-    fields.push(label);
-  }
-  $('editor-fields').replaceChildren(...fields);
-  $('editor').hidden = false;
-  $('editor').scrollIntoView({ block: 'nearest' });
-}
-
-/** A foreign key's picker: the first rows of the referenced table. */
-async function pickerOptions(fk, list) {
-  const p = new URLSearchParams({ schema: fk.referencedSchema, table: fk.referencedTable, limit: 100 });
-  try {
-    const page = await api('rows?' + p);
-    const i = page.columns.indexOf(fk.referencedColumns[0]);
-    const label = page.columns.find((c, j) => j !== i && page.rows.some(row => row[j] && !/^\d+$/.test(row[j])));
-    const j = page.columns.indexOf(label);
-    list.replaceChildren(...page.rows.map(row => h('option', { value: row[i] }, j >= 0 ? row[j] : row[i])));
-  } catch (e) { /* the field still takes a typed value */ }
-}
-
-/** The editor's values: NULL for an empty field; for an update only the changed ones. */
-function editedValues(all) {
-  const out = {};
-  for (const input of $('editor-fields').querySelectorAll('[name]')) {
-    if (input.disabled) continue;
-    const v = input.value === '\u0000null' || input.value === '' ? null : input.value;
-    const original = input.dataset.original === '\u0000null' ? null : input.dataset.original;
-    if (all ? v !== null : v !== original) out[input.name] = v;
-  }
-  return out;
-}
-
-async function save(e) {
-  e.preventDefault();
-  const r = state.relation;
-  try {
-    if (!state.editing.values) {
-      await api('insert', { schema: r.schema, table: r.name, values: editedValues(true) });
-      message('Row inserted.');
-    } else {
-      const values = editedValues(false);
-      if (!Object.keys(values).length) { message('Nothing changed.'); return; }
-      await api('update', { schema: r.schema, table: r.name, key: keyOf(r), values, version: versionOf(r) });
-      message('Saved.');
-    }
-    $('editor').hidden = true;
-    loadPage();
-  } catch (err) {
-    message(err.message, 'error');
-  }
-}
-
-async function remove() {
-  const r = state.relation;
-  if (!confirm('Delete this row of ' + qualified(r) + '?')) return;
-  try {
-    await api('delete', { schema: r.schema, table: r.name, key: keyOf(r), version: versionOf(r) });
-    message('Row deleted.');
-    $('editor').hidden = true;
-    loadPage();
-  } catch (err) {
-    message(err.message, 'error');
-  }
-}
-
-const keyOf = r => Object.fromEntries(r.primaryKey.map(k => [k, state.editing.values[k]]));
-const versionOf = r => (r.versionColumn ? state.editing.values[r.versionColumn] : null);
-
 // ---- structure and drift ----
 
-function propsTable(title, head, rows) {
+/** A titled table of properties as a section element, or null when there is nothing to show. */
+function propsTable(title, head, rows, part = title.toLowerCase().replace(/ /g, '-')) {
   if (!rows.length) return null;
-  return [h('h3', {}, title), h('table', { class: 'props' },
-    h('tr', {}, head.map(x => h('th', {}, x))),
-    rows.map(r => h('tr', {}, r.map(v => h('td', {}, v ?? '')))))];
+  return h('section', { class: 'part', dataset: { part } }, h('h3', {}, title), h('table', { class: 'props' },
+    h('thead', {}, h('tr', {}, head.map(x => h('th', {}, x)))),
+    h('tbody', {}, rows.map(r => h('tr', {}, r.map(v => h('td', {}, v ?? '')))))));
 }
 
 function drawStructure() {
   const r = state.relation;
   const obj = m => Object.entries(m).map(([k, v]) => k + ': ' + v).join('; ');
-  $('view-structure').replaceChildren(h('h2', {}, qualified(r) + ' (' + r.kind.toLowerCase().replace('_', ' ') + ')'),
-    r.comment ? h('p', {}, r.comment) : null,
+  const parts = [
+    h('h2', {}, qualified(r) + ' (' + r.kind.toLowerCase().replace('_', ' ') + ')'),
+    r.comment ? h('p', { class: 'comment' }, r.comment) : null,
     r.definition ? h('pre', {}, r.definition) : null,
     propsTable('Columns', ['name', 'type', 'not null', 'default', 'identity / generated', 'comment'],
       r.columns.map(c => [c.name, c.type + (c.enumValues.length ? ' (' + c.enumValues.join(', ') + ')' : ''), c.notNull ? 'yes' : '', c.defaultValue, c.identity || c.generated, c.comment])),
-    propsTable('Primary key', ['columns'], r.primaryKey.length ? [[r.primaryKey.join(', ')]] : []),
-    propsTable('Unique keys', ['name', 'definition'], r.uniqueKeys.map(k => [k.name, k.definition])),
+    propsTable('Primary key', ['position', 'column'], r.primaryKey.map((c, i) => [String(i + 1), c])),
+    propsTable('Unique keys', ['name', 'columns', 'definition'], r.uniqueKeys.map(k => [k.name, k.columns.join(', '), k.definition])),
     propsTable('Foreign keys', ['name', 'columns', 'references', 'on delete', 'on update'],
-      r.foreignKeys.map(f => [f.name, f.columns.join(', '), f.referencedSchema + '.' + f.referencedTable + '(' + f.referencedColumns.join(', ') + ')', f.onDelete, f.onUpdate])),
+      r.foreignKeys.map(f => [f.name, f.columns.join(', '), f.referencedSchema + '.' + f.referencedTable + ' (' + f.referencedColumns.join(', ') + ')', f.onDelete, f.onUpdate])),
     propsTable('Checks', ['name', 'definition'], r.checks.map(c => [c.name, c.definition])),
     propsTable('Indexes', ['name', 'properties'], r.indexes.map(i => [i.name, obj(i.properties)])),
     propsTable('Triggers', ['name', 'definition', 'enabled'], r.triggers.map(t => [t.name, t.definition, t.enabled])),
-    propsTable('Policies', ['name', 'properties'], r.policies.map(p => [p.name, obj(p.properties)])));
+    propsTable('Policies', ['name', 'properties'], r.policies.map(p => [p.name, obj(p.properties)])),
+    propsTable('Drift', ['change', 'kind', 'object', 'attribute', 'migrations', 'database'],
+      driftOf(r).map(x => [x.change, x.kind, x.object, x.attribute, x.expected, x.actual])),
+  ];
+  $('view-structure').replaceChildren(...parts.filter(p => p !== null));
 }
+
+const driftOf = r => (state.drift?.differences || []).filter(x => x.schema === r.schema && x.table === r.name);
 
 async function drawDrift() {
   const d = await api('drift');
+  state.drift = d;
   const badge = $('drift-badge');
   if (!d.enabled) {
     $('view-drift').replaceChildren(h('p', {}, 'Start the studio with --migrations DIR to compare the database with its migrations.'));
     return;
   }
   badge.hidden = false;
-  badge.textContent = d.drift ? d.differences.length + ' differences from the migrations' : 'in step with the migrations';
+  badge.textContent = d.drift ? d.differences.length + (d.differences.length === 1 ? ' difference' : ' differences') + ' from the migrations' : 'in step with the migrations';
   badge.className = 'badge ' + (d.drift ? 'drift' : 'clean');
-  $('view-drift').replaceChildren(h('h2', {}, d.drift ? 'Drift from ' + d.expected : 'No drift from ' + d.expected),
+  $('view-drift').replaceChildren(...[h('h2', {}, d.drift ? 'Drift from ' + d.expected : 'No drift from ' + d.expected),
     propsTable('Differences', ['change', 'kind', 'object', 'attribute', 'migrations', 'database'],
-      d.differences.map(x => [x.change, x.kind, x.object, x.attribute, x.expected, x.actual])));
+      d.differences.map(x => [x.change, x.kind, x.object, x.attribute, x.expected, x.actual]))].filter(p => p !== null));
+  if (state.relation) drawStructure();
 }
 
 // ---- start ----
@@ -321,6 +226,11 @@ async function start() {
   $('zoom-in').addEventListener('click', () => state.diagram?.zoomIn());
   $('zoom-out').addEventListener('click', () => state.diagram?.zoomOut());
   $('zoom-fit').addEventListener('click', () => state.diagram?.fit());
+  $('diagram-search').addEventListener('change', () => focusOn($('diagram-search').value.trim()));
+  $('diagram-hops').addEventListener('change', drawDiagram);
+  $('diagram-all').addEventListener('click', () => { $('diagram-search').value = ''; focusOn(''); });
+  $('export-svg').addEventListener('click', () => state.diagram?.exportSvg());
+  $('export-png').addEventListener('click', () => state.diagram?.exportPng());
   $('filter-op').addEventListener('change', () => { $('filter-value').disabled = $('filter-op').value.endsWith('null'); });
   $('filter-add').addEventListener('click', () => {
     const op = $('filter-op').value;
@@ -336,10 +246,11 @@ async function start() {
   $('prev-page').addEventListener('click', () => { if (state.page > 0) { state.page--; loadPage(); } });
   $('first-page').addEventListener('click', restart);
   $('page-size').addEventListener('change', restart);
-  $('new-row').addEventListener('click', () => { state.editing = { values: null }; drawEditor(state.relation, null); });
-  $('editor').addEventListener('submit', save);
-  $('cancel').addEventListener('click', () => { $('editor').hidden = true; });
-  $('delete').addEventListener('click', remove);
+  initEditor(loadPage);
+  if (!token) {
+    message('Open the address with the token that `drydock studio` printed (it ends in #token=...).', 'error');
+    return;
+  }
   try {
     state.schema = await api('schema');
   } catch (e) {
@@ -350,9 +261,10 @@ async function start() {
   $('mode').textContent = state.schema.write ? 'read-write' : 'read-only';
   $('mode').classList.toggle('write', state.schema.write);
   $('schema-filter').append(...state.schema.schemas.map(s => h('option', { value: s }, s)));
+  $('diagram-tables').replaceChildren(...state.schema.relations.filter(r => r.kind === 'TABLE').map(r => h('option', { value: qualified(r) })));
   drawSidebar();
+  await drawDrift().catch(e => message(e.message, 'error'));
   show('diagram');
-  drawDrift().catch(e => message(e.message, 'error'));
   document.body.dataset.ready = 'true';
 }
 

@@ -14,14 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The JDK's HTTP client against a studio, with the token's cookie; records every response. */
+/** The JDK's HTTP client against a studio, with its token as a Bearer header; records responses. */
 final class StudioClient {
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
-  private final String cookie;
+  private final String token;
   final List<String> seen = new ArrayList<>();
 
   record Reply(int status, String body, Map<String, List<String>> headers) {
@@ -30,10 +30,10 @@ final class StudioClient {
     }
   }
 
-  /** Anonymous when {@code cookie} is null. */
-  StudioClient(URI base, String cookie) {
+  /** Anonymous when {@code token} is null. */
+  StudioClient(URI base, String token) {
     this.base = base;
-    this.cookie = cookie;
+    this.token = token;
   }
 
   static String query(Map<String, String> parameters) {
@@ -52,15 +52,19 @@ final class StudioClient {
   }
 
   Reply post(String path, Object body) throws IOException, InterruptedException {
+    return postRaw(path, JSON.writeValueAsString(body));
+  }
+
+  Reply postRaw(String path, String body) throws IOException, InterruptedException {
     return send(
         HttpRequest.newBuilder(base.resolve(path))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    if (cookie != null) {
-      request.header("Cookie", cookie);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
     }
     HttpResponse<String> r =
         http.send(

@@ -32,7 +32,7 @@ import picocli.CommandLine;
 class StudioCommandTest {
 
   private static final Pattern URL =
-      Pattern.compile("(http://[0-9.]+:(\\d+))/\\?token=([0-9a-f]{48})  \\(Ctrl-C to stop\\)");
+      Pattern.compile("(http://[0-9.]+:(\\d+))/#token=([0-9a-f]{48})  \\(Ctrl-C to stop\\)");
 
   @Test
   void givenANonLoopbackHostAndMigrations_whenStarted_thenItWarnsServesTheDriftAndStopsOnCtrlC(
@@ -64,18 +64,20 @@ class StudioCommandTest {
         assertThat(m.find()).as(child.output()).isTrue();
         URI base = URI.create(m.group(1).replace("0.0.0.0", "127.0.0.1"));
         StudioClient anonymous = new StudioClient(base, null);
-        StudioClient withCookie = new StudioClient(base, Studio.COOKIE + "=" + m.group(3));
+        StudioClient withToken = new StudioClient(base, m.group(3));
 
         assertThat(anonymous.get("/api/schema").status()).isEqualTo(401);
-        JsonNode drift = withCookie.get("/api/drift").json();
-        assertThat(withCookie.get("/api/schema").json().get("drift").asBoolean())
+        JsonNode drift = withToken.get("/api/drift").json();
+        assertThat(withToken.get("/api/schema").json().get("drift").asBoolean())
             .as(drift.toString())
             .isTrue();
+        assertThat(drift.get("drift").asBoolean()).isTrue();
         assertThat(drift.get("expected").asText()).isEqualTo("migrations in " + migrations);
         assertThat(drift.get("differences").toString())
             .isEqualTo(
                 "[{\"kind\":\"column\",\"object\":\"public.users.phone\",\"change\":\"added\","
-                    + "\"attribute\":null,\"expected\":null,\"actual\":\"text\"}]");
+                    + "\"attribute\":null,\"expected\":null,\"actual\":\"text\","
+                    + "\"schema\":\"public\",\"table\":\"users\"}]");
         assertThat(child.output())
             .contains(
                 "drydock: warning: listening on 0.0.0.0, not only on this machine: anyone who gets"

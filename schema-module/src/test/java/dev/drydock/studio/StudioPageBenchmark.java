@@ -54,7 +54,7 @@ class StudioPageBenchmark {
       long loadMs = (System.nanoTime() - loadStart) / 1_000_000;
       try (Studio studio = db.start(false);
           Connection jdbc = db.connect()) {
-        StudioClient client = new StudioClient(studio.base(), Studio.COOKIE + "=" + studio.token());
+        StudioClient client = new StudioClient(studio.base(), studio.token());
         Map<String, double[]> results = new LinkedHashMap<>();
         String middle = String.valueOf(ROWS / 2);
         String last = String.valueOf(ROWS - PAGE);
