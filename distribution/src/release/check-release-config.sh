@@ -19,5 +19,9 @@ export JRELEASER_GITHUB_TOKEN=placeholder JRELEASER_MAVENCENTRAL_USERNAME=placeh
   JRELEASER_GPG_SECRET_KEY=placeholder JRELEASER_GPG_PASSPHRASE=placeholder \
   JRELEASER_SDKMAN_CONSUMER_KEY=placeholder JRELEASER_SDKMAN_CONSUMER_TOKEN=placeholder
 cd distribution
-"$work/drydock/mvnw" -B -q -Prelease jreleaser:config -Djreleaser.output.directory="$work/out"
-echo "release configuration of $version is valid"
+if ! "$work/drydock/mvnw" -B -Prelease jreleaser:config >"$work/jreleaser.log" 2>&1; then
+  grep -E 'ERROR|must not|\[validation\]' "$work/jreleaser.log" >&2 || tail -n 40 "$work/jreleaser.log" >&2
+  echo "release configuration of $version is NOT valid (JReleaser's messages above)" >&2
+  exit 1
+fi
+echo "release configuration of $version is valid (JReleaser $(sed -n 's/.*JReleaser \([0-9.]*\)$/\1/p' "$work/jreleaser.log" | head -n 1))"
