@@ -29,6 +29,7 @@ import org.jooq.TableRecord;
 import org.jooq.UniqueKey;
 import org.jooq.UpdatableRecord;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A repository for any generated table with a primary key, derived from jOOQ's metadata: the
@@ -122,7 +123,7 @@ public final class TableRepository<R extends UpdatableRecord<R>, K> {
    *
    * @throws IllegalArgumentException if no unique key of the table is exactly {@code column}
    */
-  public <T> Optional<R> findBy(TableField<R, T> column, T value) {
+  public <T extends @Nullable Object> Optional<R> findBy(TableField<R, T> column, T value) {
     for (UniqueKey<R> key : uniqueKeys()) {
       if (key.getFields().size() == 1 && key.getFields().get(0).equals(column)) {
         return findBy(key, value);
@@ -133,7 +134,7 @@ public final class TableRepository<R extends UpdatableRecord<R>, K> {
   }
 
   /** The row whose unique key {@code key} holds {@code values}, in the key's column order. */
-  public Optional<R> findBy(UniqueKey<R> key, Object... values) {
+  public Optional<R> findBy(UniqueKey<R> key, @Nullable Object... values) {
     checkKeyOfTable(key.getTable(), "findBy");
     List<TableField<R, ?>> fields = key.getFields();
     model.checkValues(fields, values, "findBy");
@@ -185,7 +186,7 @@ public final class TableRepository<R extends UpdatableRecord<R>, K> {
    * The rows whose foreign key {@code foreignKey} points to the parent row with {@code parentKey}
    * (the referenced columns' values), ordered by primary key.
    */
-  public List<R> findAllBy(ForeignKey<R, ?> foreignKey, Object... parentKey) {
+  public List<R> findAllBy(ForeignKey<R, ?> foreignKey, @Nullable Object... parentKey) {
     checkKeyOfTable(foreignKey.getTable(), "findAllBy");
     List<TableField<R, ?>> fields = foreignKey.getFields();
     model.checkValues(fields, parentKey, "findAllBy");

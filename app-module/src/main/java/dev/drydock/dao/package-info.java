@@ -4,5 +4,11 @@
  * errors translated to {@link dev.drydock.dao.error domain exceptions}, optimistic locking on) and
  * the {@link dev.drydock.dao.repository typed repositories}; {@link dev.drydock.dao.tx} retries
  * transactional units of work. Nothing here depends on the build-time toolkit (schema-module).
+ *
+ * <p>Null-marked (JSpecify): nothing here takes or returns {@code null} unless annotated
+ * {@code @Nullable}; Kotlin sees the types as they are meant.
  */
+@NullMarked
 package dev.drydock.dao;
+
+import org.jspecify.annotations.NullMarked;

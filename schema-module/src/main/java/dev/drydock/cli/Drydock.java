@@ -1,5 +1,6 @@
 package dev.drydock.cli;
 
+import dev.drydock.codegen.ToolVersions;
 import dev.drydock.introspect.IntrospectionException;
 import dev.drydock.lifecycle.JvmShutdown;
 import dev.drydock.migrate.MigrationException;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code drydock} command line: {@code diff}, {@code check}, {@code migrate}, {@code generate},
- * {@code pull}, {@code studio}, {@code cache}.
+ * {@code pull}, {@code studio}, {@code cache}, {@code doctor}.
  */
 @Command(
     name = "drydock",
@@ -31,6 +32,7 @@ import picocli.CommandLine.Option;
       PullCommand.class,
       StudioCommand.class,
       CacheCommand.class,
+      DoctorCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -50,6 +52,11 @@ public final class Drydock {
 
   final Map<String, String> environment;
   final Secrets secrets = new Secrets();
+
+  /** The command line as run from a shell, with the process's environment. */
+  public Drydock() {
+    this(System.getenv());
+  }
 
   public Drydock(Map<String, String> environment) {
     this.environment = Map.copyOf(environment);
@@ -123,12 +130,22 @@ public final class Drydock {
     return "unexpected error: " + LiveDatabase.firstLine(String.valueOf(e));
   }
 
-  /** Version from the jar manifest, when there is one. */
+  /** Drydock's version and the versions of what it drives and runs on. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = Drydock.class.getPackage().getImplementationVersion();
-      return new String[] {"drydock " + (v == null ? "development build" : v)};
+      return new String[] {
+        "drydock " + ToolVersions.drydock(),
+        "jOOQ " + ToolVersions.jooq() + ", Flyway " + ToolVersions.flyway(),
+        "PostgreSQL " + ToolVersions.postgresBinaries() + " (embedded throwaway server, bundled)",
+        "Java "
+            + Runtime.version()
+            + " ("
+            + System.getProperty("java.vendor", "unknown vendor")
+            + ", "
+            + System.getProperty("java.home")
+            + ")"
+      };
     }
   }
 }

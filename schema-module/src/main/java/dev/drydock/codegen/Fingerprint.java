@@ -137,12 +137,18 @@ public record Fingerprint(String hash) {
     }
   }
 
+  /**
+   * The files jOOQ wrote into {@code directory}: every regular file but the marker, whatever the
+   * generator's language ({@code .java}, {@code .kt} from the KotlinGenerator, {@code .scala}).
+   */
   static long countSources(Path directory) {
     if (!Files.isDirectory(directory)) {
       return 0;
     }
     try (Stream<Path> walk = Files.walk(directory)) {
-      return walk.filter(p -> p.getFileName().toString().endsWith(".java")).count();
+      return walk.filter(
+              p -> Files.isRegularFile(p) && !p.getFileName().toString().equals(FILE_NAME))
+          .count();
     } catch (IOException e) {
       return -1;
     }

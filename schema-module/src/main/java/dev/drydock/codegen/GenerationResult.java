@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param migrations how many migrations (versioned and repeatable) the schema was made of
  * @param migrationsApplied how many of them Flyway applied in this run (the others came from a
  *     migration snapshot)
- * @param sourceFiles number of generated {@code .java} files
+ * @param sourceFiles number of generated source files (.java, or .kt from the KotlinGenerator)
  * @param elapsed wall time of the whole run
  */
 public record GenerationResult(

@@ -45,15 +45,6 @@ final class Providers {
 
   /** The concrete kind AUTO stands for: external URL, else Docker, else embedded. */
   static ProviderKind resolve(ProviderSettings settings) {
-    if (settings.kind() != ProviderKind.AUTO) {
-      return settings.kind();
-    }
-    if (settings.serverUrl().isPresent()) {
-      return ProviderKind.EXTERNAL;
-    }
-    if (DockerProbe.dockerAnswers()) {
-      return ProviderKind.TESTCONTAINERS;
-    }
-    return ProviderKind.EMBEDDED;
+    return ProviderChoice.of(settings).kind();
   }
 }

@@ -212,4 +212,47 @@ class GenerateCommandTest {
     assertThat(Files.readString(output.resolve("com/example/db/tables/Events.java")))
         .contains("TableField<EventsRecord, Instant> AT");
   }
+
+  @Test
+  void givenKotlinGeneratorWhenAKotlinSourceIsDeletedThenTheNextRunRegeneratesIt(TestServer server)
+      throws Exception {
+    // given: jOOQ's KotlinGenerator through --jooq-config, generated once
+    Files.writeString(
+        migrations.resolve("V1__items.sql"), "CREATE TABLE items (id int PRIMARY KEY);\n");
+    Path config =
+        Files.writeString(
+            migrations.resolveSibling(migrations.getFileName() + "-kotlin.xml"),
+            "<configuration><generator><name>org.jooq.codegen.KotlinGenerator</name>"
+                + "</generator></configuration>");
+    String[] args = {
+      "generate",
+      "--migrations",
+      migrations.toString(),
+      "--package",
+      "com.example.db",
+      "--output",
+      output.toString(),
+      "--jooq-config",
+      config.toString(),
+      "--provider",
+      "external",
+      "--provider-url",
+      server.serverUrl(),
+      "--provider-user",
+      "postgres"
+    };
+    Cli.Result first = Cli.run(Map.of(), args);
+    Path items = output.resolve("com/example/db/tables/Items.kt");
+    // when: a generated Kotlin file disappears (an IDE, a clean of one folder)
+    Files.delete(items);
+    Cli.Result second = Cli.run(Map.of(), args);
+    Files.delete(config);
+
+    // then: the first run counted its Kotlin files, and the second saw the loss and regenerated
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    assertThat(first.out()).startsWith("Generated 6 jOOQ source files from 1 migrations");
+    assertThat(second.exitCode()).as(second.all()).isZero();
+    assertThat(second.out()).startsWith("Generated 6 jOOQ source files");
+    assertThat(items).isRegularFile();
+  }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataChangedException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a unit of work in a transaction and runs the whole unit again, in a new transaction, when it
@@ -79,7 +80,7 @@ public final class TransactionRetry {
    * Runs {@code work} in a transaction of {@code dsl}, retrying as described above, and returns its
    * result.
    */
-  public <T> T run(DSLContext dsl, TransactionalWork<T> work) {
+  public <T extends @Nullable Object> T run(DSLContext dsl, TransactionalWork<T> work) {
     Objects.requireNonNull(dsl, "dsl");
     Objects.requireNonNull(work, "work");
     // one connection per attempt, taken once: jOOQ's transaction provider would ask the pool
@@ -110,7 +111,7 @@ public final class TransactionRetry {
    * committing.run()} when the work is done, and commits.
    */
   @FunctionalInterface
-  public interface Attempt<T> {
+  public interface Attempt<T extends @Nullable Object> {
     T run(Runnable committing);
   }
 
@@ -120,7 +121,7 @@ public final class TransactionRetry {
    * transactions managed elsewhere (Spring's); this policy's {@linkplain Builder#isolation
    * isolation} is then the caller's to apply.
    */
-  public <T> T retry(Attempt<T> attempt) {
+  public <T extends @Nullable Object> T retry(Attempt<T> attempt) {
     Objects.requireNonNull(attempt, "attempt");
     if (RUNNING.get() != null) {
       throw new IllegalStateException(

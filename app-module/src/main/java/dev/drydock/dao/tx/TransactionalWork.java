@@ -1,13 +1,14 @@
 package dev.drydock.dao.tx;
 
 import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A unit of work run in one transaction. It may run several times: it must not have side effects
  * outside the transaction (or only idempotent ones).
  */
 @FunctionalInterface
-public interface TransactionalWork<T> {
+public interface TransactionalWork<T extends @Nullable Object> {
 
   /**
    * Runs the work.
