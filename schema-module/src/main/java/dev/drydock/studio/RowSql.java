@@ -87,14 +87,22 @@ final class RowSql {
   }
 
   /**
-   * The sort column's whole display value in the row with {@code keyValues} (the page's last row):
-   * read for that one row only, so that sorting by a column of 10 MB values does not read them all.
+   * The sort column's display value in the row with {@code keyValues} (the page's last row), NULL
+   * when longer than {@link RowStore#PREVIEW_CHARS}, and whether it is: read for that one row only,
+   * so that sorting by a column of 10 MB values neither reads them all nor carries one in a cursor.
    */
   SqlText sortValueAt(String sortColumn, List<String> keyValues) {
     Column s = column(sortColumn);
-    SqlText sql = new SqlText().sql("SELECT ").sql(display(s.name(), s.type()));
-    keyTuple(sql.sql(" FROM ").sql(table()).sql(" WHERE ("), keyColumns()).sql(") = (");
-    return valueTuple(sql, keyColumns(), keyValues).sql(")");
+    SqlText sql =
+        new SqlText()
+            .sql(
+                "SELECT CASE WHEN length(v) > " + RowStore.PREVIEW_CHARS + " THEN NULL ELSE v END,")
+            .sql(" coalesce(length(v) > " + RowStore.PREVIEW_CHARS + ", false) FROM (SELECT ")
+            .sql(display(s.name(), s.type()))
+            .sql(" AS v FROM ")
+            .sql(table());
+    keyTuple(sql.sql(" WHERE ("), keyColumns()).sql(") = (");
+    return valueTuple(sql, keyColumns(), keyValues).sql(")) AS last_row");
   }
 
   /** {@code count(*)} under the filters. */
@@ -175,17 +183,23 @@ final class RowSql {
     }
   }
 
-  /** Rows after the cursor in (sort column NULLS LAST, key) order. */
+  /**
+   * Rows after the cursor in (sort column NULLS LAST, key) order. The cursor is the sort value then
+   * the key values; or, when the last row's sort value is too long to carry ({@link
+   * RowStore#PREVIEW_CHARS}), the key values only, and the sort value is that row's, looked up
+   * here.
+   */
   private void seek(SqlText sql, RowQuery q) {
     List<String> keys = keyColumns();
     boolean sorted = q.sortColumn() != null;
-    int expected = keys.size() + (sorted ? 1 : 0);
+    boolean ofRow = sorted && q.after().size() == keys.size();
+    int expected = keys.size() + (sorted && !ofRow ? 1 : 0);
     if (q.after().size() != expected) {
       throw new StudioException(
           400, "bad_request", "Cursor needs " + expected + " values, got " + q.after().size());
     }
     String op = q.descending() ? " < " : " > ";
-    List<String> keyValues = q.after().subList(sorted ? 1 : 0, q.after().size());
+    List<String> keyValues = q.after().subList(sorted && !ofRow ? 1 : 0, q.after().size());
     if (!sorted) {
       keyTuple(sql.sql("("), keys).sql(")" + op + "(");
       valueTuple(sql, keys, keyValues).sql(")");
@@ -193,23 +207,32 @@ final class RowSql {
     }
     Column s = column(q.sortColumn());
     String ref = Names.quote(s.name());
-    String sortValue = q.after().get(0);
+    String sortValue = ofRow ? null : q.after().get(0);
+    java.util.function.Consumer<SqlText> after =
+        ofRow
+            ? t -> {
+              keyTuple(t.sql("(SELECT " + ref + " FROM ").sql(table()).sql(" WHERE ("), keys)
+                  .sql(") = (");
+              valueTuple(t, keys, keyValues).sql("))");
+            }
+            : t -> t.value(sortValue, s.type());
     if (s.notNull()) {
       // no NULLs: one row comparison, which an index on the sort column serves
       keyTuple(sql.sql("(" + ref + ", "), keys).sql(")" + op + "(");
-      sql.value(sortValue, s.type()).sql(", ");
-      valueTuple(sql, keys, keyValues).sql(")");
+      after.accept(sql);
+      valueTuple(sql.sql(", "), keys, keyValues).sql(")");
       return;
     }
     // PostgreSQL's orders: ASC puts NULLs last, DESC first (the exact reverse)
-    if (sortValue == null) {
+    if (sortValue == null && !ofRow) {
       keyTuple(sql.sql("((" + ref + " IS NULL AND ("), keys).sql(")" + op + "(");
       valueTuple(sql, keys, keyValues).sql("))");
       sql.sql(q.descending() ? " OR " + ref + " IS NOT NULL)" : ")");
       return;
     }
-    sql.sql("(" + ref + op).value(sortValue, s.type()).sql(" OR (" + ref + " = ");
-    sql.value(sortValue, s.type()).sql(" AND (");
+    after.accept(sql.sql("(" + ref + op));
+    after.accept(sql.sql(" OR (" + ref + " = "));
+    sql.sql(" AND (");
     keyTuple(sql, keys).sql(")" + op + "(");
     valueTuple(sql, keys, keyValues).sql("))");
     sql.sql(q.descending() ? ")" : " OR " + ref + " IS NULL)");

@@ -154,7 +154,10 @@ public final class RowStore {
         });
   }
 
-  /** The cursor after the page's last row: (sort value, key values), as the query read them. */
+  /**
+   * The cursor after the page's last row: (sort value, key values) as the query read them; the key
+   * values only when the sort value is longer than {@link #PREVIEW_CHARS}.
+   */
   private List<String> cursor(
       Connection c, List<List<String>> page, int shown, RowSql rows, RowQuery q)
       throws SQLException {
@@ -172,7 +175,9 @@ public final class RowStore {
           throw new StudioException(
               409, "stale", "The page's last row was deleted while it was read: load it again");
         }
-        cursor.add(rs.getString(1));
+        if (!rs.getBoolean(2)) {
+          cursor.add(rs.getString(1)); // else too long to carry: the next page looks it up
+        }
       }
     }
     cursor.addAll(keys);

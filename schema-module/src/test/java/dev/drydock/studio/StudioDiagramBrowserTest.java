@@ -234,20 +234,21 @@ class StudioDiagramBrowserTest {
   @Order(2)
   void givenThreeHundredTablesWithAHub_whenDrawn_thenUnderASecondNoCrossingsAndHubBadges()
       throws Exception {
-    // when: drawn, then drawn twice more (the first layout also compiles ELK's code)
+    // when: drawn, then drawn four times more (the first layout also compiles ELK's code; the
+    // fastest of five is the least disturbed by other work on the machine)
     schema("hub300");
     Map<String, Object> g = geometry();
     chromium.screenshot("diagram-hub300");
     List<Double> times = new java.util.ArrayList<>();
     times.add(((Number) g.get("ms")).doubleValue());
-    for (String hops : List.of("2", "1")) {
+    for (String hops : List.of("2", "1", "2", "1")) {
       new Select(chromium.driver.findElement(By.id("diagram-hops"))).selectByValue(hops);
       laidOut();
       times.add(((Number) geometry().get("ms")).doubleValue());
     }
     Files.writeString(
         Path.of("target", "studio-diagram-layout.txt"),
-        "300 tables, layout ms (first, second, third): " + times + "\n");
+        "300 tables, layout ms (five layouts in a row): " + times + "\n");
 
     // then
     assertThat(g.get("boxes")).isEqualTo(300L);
