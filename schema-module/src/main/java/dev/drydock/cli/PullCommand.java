@@ -209,9 +209,14 @@ final class PullCommand implements Callable<Integer> {
   }
 
   private void print(PrintWriter out, PullResult result, Path written, boolean marked) {
-    String text =
-        format == Format.json ? json(result, written, marked) : text(result, written, marked);
-    out.print(root.secrets.redact(text));
+    if (format == Format.json || (written == null && result.migration().isPresent())) {
+      // SQL or JSON formed without any password (the URL's display form): printed as rendered
+      RedactingWriter.printVerbatim(
+          out,
+          format == Format.json ? json(result, written, marked) : text(result, written, marked));
+      return;
+    }
+    out.print(root.secrets.redact(text(result, written, marked)));
     out.flush();
   }
 
