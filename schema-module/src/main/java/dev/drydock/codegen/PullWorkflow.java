@@ -138,7 +138,7 @@ public final class PullWorkflow {
       ThrowawayDatabase db, Fingerprint fingerprint, OutputOwnership ownership) {
     StagedOutput staged;
     try {
-      staged = StagedOutput.beside(outputDirectory);
+      staged = StagedOutput.beside(outputDirectory, log);
     } catch (IOException e) {
       throw new CodegenException(
           "Cannot write generated sources under "
