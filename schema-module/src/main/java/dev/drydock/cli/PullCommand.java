@@ -183,13 +183,14 @@ final class PullCommand implements Callable<Integer> {
     return shared.migrations.stream().allMatch(Files::isDirectory);
   }
 
-  /** Fails before any work when the migration could not be written. */
+  /** Fails before any work when the migration could not be written (a dry run too). */
   private void checkWritable(Path directory) {
-    if (dryRun) {
-      return;
-    }
+    // a dry run refuses what the real run refuses; it only writes nothing
     if (Files.exists(directory) && !Files.isDirectory(directory)) {
       throw new PullException("Migrations directory is not a directory: " + directory);
+    }
+    if (dryRun) {
+      return;
     }
     if (Files.isDirectory(directory) && !Files.isWritable(directory)) {
       throw new PullException("Migrations directory is not writable: " + directory);
