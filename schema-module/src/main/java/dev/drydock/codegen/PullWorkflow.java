@@ -139,7 +139,7 @@ public final class PullWorkflow {
       ThrowawayDatabase db, Fingerprint fingerprint, OutputOwnership ownership) {
     StagedOutput staged;
     try {
-      staged = StagedOutput.beside(outputDirectory, log);
+      staged = StagedOutput.beside(outputDirectory);
     } catch (IOException e) {
       throw new CodegenException(
           "Cannot write generated sources under "

@@ -63,6 +63,12 @@ final class StagedOutput implements AutoCloseable {
    * Creates the staging directory beside {@code target} (which need not exist). The hook is
    * registered first, so no moment exists where the directory is there and nothing would delete it.
    */
+  static StagedOutput beside(Path target) throws IOException {
+    // on stderr, whether or not progress is shown: a line about the user's own directory
+    return beside(target, line -> System.err.println("drydock: " + line));
+  }
+
+  /** {@link #beside(Path)}, telling {@code log} about the staging directories it removed. */
   static StagedOutput beside(Path target, Consumer<String> log) throws IOException {
     Path parent = target.getParent();
     Files.createDirectories(parent);

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileIdentifierPropertyTest {
 
   /** 2 seeds in the default build, 30 with {@code -Preliability}. */
-  private static final int SEEDS = Integer.getInteger("drydock.hostileSeeds", 3);
+  private static final int SEEDS = Integer.getInteger("drydock.hostileSeeds", 2);
 
   private static final List<String> PIECES =
       List.of(
