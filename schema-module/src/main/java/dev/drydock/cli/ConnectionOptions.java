@@ -90,7 +90,7 @@ final class ConnectionOptions {
       password = firstNonEmpty(urlPassword, queryPassword, env.get("PGPASSWORD"));
     }
     secrets.add(password);
-    return new Resolved(jdbcUrl, resolvedUser, password, display(jdbcUrl, secrets));
+    return new Resolved(jdbcUrl, resolvedUser, password, display(jdbcUrl));
   }
 
   /** A URL as given, made a pgjdbc URL; user and password are those in a postgres:// URL. */
@@ -184,20 +184,26 @@ final class ConnectionOptions {
             + EXPECTED);
   }
 
-  /** The URL without credentials in it, for messages and reports. */
-  static String display(String jdbcUrl, Secrets secrets) {
+  /**
+   * The URL without credentials, for messages and reports: formed without them (a pgjdbc URL here
+   * has no user-info, see {@link #parse}; its {@code user} and every {@code *password} parameter
+   * are left out), so it is printed as is, never masked after the fact (masking a password such as
+   * {@code postgres} would also mask the database name).
+   */
+  static String display(String jdbcUrl) {
     int q = jdbcUrl.indexOf('?');
     if (q < 0) {
-      return secrets.redact(jdbcUrl);
+      return jdbcUrl;
     }
     StringBuilder kept = new StringBuilder();
     for (String pair : jdbcUrl.substring(q + 1).split("&")) {
       String key = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
-      if (!key.equalsIgnoreCase("user") && !key.equalsIgnoreCase("password") && !pair.isEmpty()) {
+      String lower = key.toLowerCase(java.util.Locale.ROOT);
+      if (!lower.equals("user") && !lower.contains("password") && !pair.isEmpty()) {
         kept.append(kept.length() == 0 ? "?" : "&").append(pair);
       }
     }
-    return secrets.redact(jdbcUrl.substring(0, q) + kept);
+    return jdbcUrl.substring(0, q) + kept;
   }
 
   private static String queryParameter(String url, String name) {

@@ -151,8 +151,13 @@ final class DiffCommand implements Callable<Integer> {
                     .build()
                     .script(result, live.displayUrl());
           };
-      out.print(root.secrets.redact(rendered));
-      out.flush();
+      if (format == Format.text) {
+        out.print(root.secrets.redact(rendered));
+        out.flush();
+      } else {
+        // formed without any password (the URL's display form): printed exactly as rendered
+        RedactingWriter.printVerbatim(out, rendered);
+      }
       return result.hasDrift() ? ExitCodes.DRIFT : ExitCodes.NO_DRIFT;
     }
   }

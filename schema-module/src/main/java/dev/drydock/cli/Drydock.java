@@ -68,7 +68,10 @@ public final class Drydock {
   public static void main(String[] args) {
     System.setProperty("slf4j.internal.verbosity", "ERROR");
     Logger.getLogger("org.postgresql").setLevel(Level.OFF);
-    System.exit(commandLine(new Drydock(System.getenv())).execute(args));
+    JvmShutdown.exitOnSignals();
+    int code = commandLine(new Drydock(System.getenv())).execute(args);
+    // once a signal began the shutdown, its code wins over the failure the shutdown caused
+    System.exit(JvmShutdown.exitCode(code));
   }
 
   /** A configured command line: tests call {@code execute} on it with their own writers. */
@@ -79,11 +82,13 @@ public final class Drydock {
         (e, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();
           int code =
-              e instanceof CliException ce
-                  ? ce.exitCode()
-                  : e instanceof MigrationException
-                      ? ExitCodes.MIGRATIONS_FAILED
-                      : ExitCodes.USAGE_OR_CONNECTION;
+              JvmShutdown.signalExitCode().isPresent()
+                  ? JvmShutdown.signalExitCode().getAsInt()
+                  : e instanceof CliException ce
+                      ? ce.exitCode()
+                      : e instanceof MigrationException
+                          ? ExitCodes.MIGRATIONS_FAILED
+                          : ExitCodes.USAGE_OR_CONNECTION;
           String message =
               JvmShutdown.inProgress()
                   ? "interrupted; throwaway databases and temporary files are being removed"

@@ -183,13 +183,14 @@ final class PullCommand implements Callable<Integer> {
     return shared.migrations.stream().allMatch(Files::isDirectory);
   }
 
-  /** Fails before any work when the migration could not be written. */
+  /** Fails before any work when the migration could not be written (a dry run too). */
   private void checkWritable(Path directory) {
-    if (dryRun) {
-      return;
-    }
+    // a dry run refuses what the real run refuses; it only writes nothing
     if (Files.exists(directory) && !Files.isDirectory(directory)) {
       throw new PullException("Migrations directory is not a directory: " + directory);
+    }
+    if (dryRun) {
+      return;
     }
     if (Files.isDirectory(directory) && !Files.isWritable(directory)) {
       throw new PullException("Migrations directory is not writable: " + directory);
@@ -209,9 +210,14 @@ final class PullCommand implements Callable<Integer> {
   }
 
   private void print(PrintWriter out, PullResult result, Path written, boolean marked) {
-    String text =
-        format == Format.json ? json(result, written, marked) : text(result, written, marked);
-    out.print(root.secrets.redact(text));
+    if (format == Format.json || (written == null && result.migration().isPresent())) {
+      // SQL or JSON formed without any password (the URL's display form): printed as rendered
+      RedactingWriter.printVerbatim(
+          out,
+          format == Format.json ? json(result, written, marked) : text(result, written, marked));
+      return;
+    }
+    out.print(root.secrets.redact(text(result, written, marked)));
     out.flush();
   }
 

@@ -6,9 +6,11 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The passwords this run knows about; every line a command prints passes through {@link #redact}.
- * Every occurrence of a password, also as it appears inside a JSON string, is masked; the mask is
- * made of a character no password holds, so masking never spells a password again.
+ * The passwords this run knows about: the last net, since output is formed without them. Every line
+ * a command prints passes through {@link #redact}, except output that cannot hold a secret (SQL,
+ * the JSON of a schema: {@link RedactingWriter#printVerbatim}), which masking would corrupt. Every
+ * occurrence of a password, also as it appears inside a JSON string, is masked; the mask is made of
+ * a character no password holds, so masking never spells a password again.
  */
 final class Secrets {
   private static final String MASK_CANDIDATES = "*•#~";

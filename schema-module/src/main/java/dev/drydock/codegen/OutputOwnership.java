@@ -33,8 +33,24 @@ final class OutputOwnership {
   private final Path output;
   private final String packagePath;
 
+  /**
+   * The directory to generate into: {@code output}, or the directory it links to when it is a
+   * symbolic link, so that the staging directory is made beside the real directory and the link
+   * still points at the new sources after the swap.
+   */
+  static Path followLink(Path output) {
+    if (Files.isSymbolicLink(output) && Files.isDirectory(output)) {
+      try {
+        return output.toRealPath();
+      } catch (IOException e) {
+        return output;
+      }
+    }
+    return output;
+  }
+
   OutputOwnership(Path output, String packageName) {
-    this.output = output;
+    this.output = followLink(output);
     this.packagePath = packageName.replace('.', '/') + "/";
   }
 
@@ -73,7 +89,7 @@ final class OutputOwnership {
     }
     Set<String> written = Fingerprint.writtenFiles(output);
     try (Stream<Path> walk = Files.walk(output)) {
-      return walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+      return walk.filter(p -> !p.equals(output) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
           .map(p -> Fingerprint.relative(output, p))
           .filter(
               p -> !p.equals(Fingerprint.FILE_NAME) && !written.contains(p) && !generatedByJooq(p))

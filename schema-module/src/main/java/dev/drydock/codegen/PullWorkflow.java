@@ -68,7 +68,8 @@ public final class PullWorkflow {
   private PullWorkflow(Builder b) {
     this.migrations = b.migrations;
     this.packageName = b.packageName;
-    this.outputDirectory = b.outputDirectory.toAbsolutePath().normalize();
+    this.outputDirectory =
+        OutputOwnership.followLink(b.outputDirectory.toAbsolutePath().normalize());
     this.provider = b.provider;
     this.schemas =
         b.schemas.isEmpty()

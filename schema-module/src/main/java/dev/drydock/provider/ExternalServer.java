@@ -1,10 +1,14 @@
 package dev.drydock.provider;
 
+import dev.drydock.lifecycle.OwnerProcess;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
@@ -13,12 +17,18 @@ import java.util.regex.Pattern;
 /**
  * A PostgreSQL server someone else runs: a uniquely named database {@code drydock_tmp_<random>} is
  * created on it and dropped (with its connections) on {@link #close()} or JVM shutdown.
+ *
+ * <p>A run killed outright (SIGKILL) drops nothing, so each database's comment names its owner
+ * ({@link OwnerProcess}: pid, start instant, host), and every start first drops the {@code
+ * drydock_tmp_*} databases whose owner is provably dead on this host, saying so in one line on
+ * stderr. Databases of other hosts, of live runs, or without such a comment are left alone.
  */
 final class ExternalServer implements ThrowawayDatabase {
 
   private static final Pattern URL =
       Pattern.compile("^(jdbc:postgresql://[^/?]*)(/([^?]*))?(\\?.*)?$");
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Pattern TEMPORARY = Pattern.compile("drydock_tmp_[0-9a-z]+");
 
   private final String serverUrl;
   private final String query;
@@ -66,7 +76,23 @@ final class ExternalServer implements ThrowawayDatabase {
     String database = "drydock_tmp_" + Long.toUnsignedString(RANDOM.nextLong(), 36);
     try (Connection c = connect(server + "/" + maintenance + query, user, password);
         Statement st = c.createStatement()) {
+      List<String> dropped = dropDeadOwners(st);
+      if (!dropped.isEmpty()) {
+        System.err.println(
+            "drydock: dropped "
+                + dropped.size()
+                + " temporary database(s) left on "
+                + Redaction.url(server)
+                + " by killed runs: "
+                + String.join(", ", dropped));
+      }
       st.execute("CREATE DATABASE " + database);
+      st.execute(
+          "COMMENT ON DATABASE "
+              + database
+              + " IS '"
+              + OwnerProcess.current().format().replace("'", "''")
+              + "'");
     } catch (SQLException e) {
       throw new ProviderException(
           "Cannot create a temporary database on "
@@ -76,6 +102,38 @@ final class ExternalServer implements ThrowawayDatabase {
           e);
     }
     return new ExternalServer(server, query, maintenance, database, user, password);
+  }
+
+  /**
+   * Drops the {@code drydock_tmp_*} databases whose comment names an owner provably dead on this
+   * host; returns their names. One that cannot be dropped (another role's, in use) is left.
+   */
+  static List<String> dropDeadOwners(Statement st) throws SQLException {
+    List<String> dead = new ArrayList<>();
+    try (ResultSet rs =
+        st.executeQuery(
+            "SELECT datname, shobj_description(oid, 'pg_database') FROM pg_database"
+                + " WHERE datname LIKE 'drydock\\_tmp\\_%' ORDER BY datname")) {
+      while (rs.next()) {
+        String name = rs.getString(1);
+        if (TEMPORARY.matcher(name).matches()
+            && OwnerProcess.parse(rs.getString(2))
+                .map(OwnerProcess::isDeadOnThisHost)
+                .orElse(false)) {
+          dead.add(name);
+        }
+      }
+    }
+    List<String> dropped = new ArrayList<>();
+    for (String name : dead) {
+      try {
+        st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        dropped.add(name);
+      } catch (SQLException notOurs) {
+        // another role's, or busy: left as it is
+      }
+    }
+    return dropped;
   }
 
   private static Connection connect(String url, String user, String password) throws SQLException {

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Writes a pulled migration into a directory without ever leaving a partial file or overwriting
@@ -12,6 +14,8 @@ import java.nio.file.Path;
  * which is then renamed; an interrupted run deletes it on the way out.
  */
 public final class MigrationWriter {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private MigrationWriter() {}
 
   /**
@@ -28,9 +32,18 @@ public final class MigrationWriter {
     Path temporary = null;
     try {
       Files.createDirectories(directory);
-      temporary = Files.createTempFile(directory, "." + migration.fileName() + ".", ".tmp");
+      // created as any file the user makes (0666 less the umask: 0644 under 022), not 0600 as
+      // Files.createTempFile would: the migration is committed and read by others
+      temporary =
+          directory.resolve(
+              "." + migration.fileName() + "." + Long.toUnsignedString(RANDOM.nextLong()) + ".tmp");
       temporary.toFile().deleteOnExit();
-      Files.writeString(temporary, migration.sql(), StandardCharsets.UTF_8);
+      Files.writeString(
+          temporary,
+          migration.sql(),
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE);
       Files.move(temporary, target);
       temporary = null;
       return target;

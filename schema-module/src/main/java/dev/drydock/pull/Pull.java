@@ -1,5 +1,6 @@
 package dev.drydock.pull;
 
+import dev.drydock.diff.sql.SqlText;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.migrate.ResolvedMigrations;
 import dev.drydock.provider.ProviderSettings;
@@ -189,7 +190,7 @@ public final class Pull {
     if (p.manual() > 0) {
       lines.add(p.manual() + " change(s) need manual work: see the MANUAL comments.");
     }
-    return lines.stream().map(l -> "-- " + l + "\n").collect(Collectors.joining());
+    return lines.stream().map(l -> SqlText.comment(l) + "\n").collect(Collectors.joining());
   }
 
   /** Fluent builder; every setter returns {@code this}. */

@@ -5,6 +5,7 @@ import dev.drydock.diff.DiffResult;
 import dev.drydock.diff.Difference;
 import dev.drydock.diff.Drift;
 import dev.drydock.diff.report.NotCompared;
+import dev.drydock.diff.sql.PlannedScript;
 import dev.drydock.diff.sql.SqlRenderer;
 import dev.drydock.introspect.Catalog;
 import dev.drydock.introspect.CatalogObject;
@@ -29,10 +30,10 @@ import java.util.Set;
  * (actual), so the planner's SQL turns the migrations' state into the live one. The rest of the
  * package sees a {@link Plan}.
  *
- * <p>The planner's script is adapted to a Flyway migration: its header, {@code BEGIN} and {@code
- * COMMIT} are left out (Flyway runs each migration in a transaction), statements after a {@code --
- * DESTRUCTIVE:} line are commented out unless destructive statements are allowed (the planner ends
- * every statement with a blank line, and no destructive statement contains one).
+ * <p>The planner's statements are written as a Flyway migration: without the script's header,
+ * {@code BEGIN} and {@code COMMIT} (Flyway runs each migration in a transaction); destructive
+ * statements are commented out line by line unless they are allowed. The plan is taken as a list of
+ * statements, never by reading the script's text back, so no name can end a comment early.
  */
 final class PullPlanner {
 
@@ -49,7 +50,8 @@ final class PullPlanner {
    * @param changes per object kind, in dependency order, what the statements create, drop, alter
    * @param destructive how many statements are marked {@code -- DESTRUCTIVE:}
    * @param manual how many changes the planner can only describe ({@code -- MANUAL:})
-   * @param statements how many lines of SQL would run (comments and settings not counted)
+   * @param statements how many planned statements would run (commented out, manual and settings not
+   *     counted)
    */
   record Plan(
       String sql, List<ObjectChanges> changes, int destructive, int manual, int statements) {
@@ -94,7 +96,7 @@ final class PullPlanner {
       return new Plan("", List.of(), 0, 0, 0);
     }
     return adapt(
-        SqlRenderer.render(schemasCreatedEmpty(result), "the migrations"),
+        SqlRenderer.configure().build().plan(schemasCreatedEmpty(result)),
         changes(result),
         allowDestructive);
   }
@@ -162,48 +164,28 @@ final class PullPlanner {
     return out;
   }
 
-  private static Plan adapt(String script, List<ObjectChanges> changes, boolean allowDestructive) {
-    StringBuilder sql = new StringBuilder();
-    boolean inBody = false;
-    boolean commentingOut = false;
+  private static Plan adapt(
+      PlannedScript script, List<ObjectChanges> changes, boolean allowDestructive) {
+    StringBuilder sql = new StringBuilder("SET check_function_bodies = false;\n");
     int destructive = 0;
     int manual = 0;
     int statements = 0;
-    for (String line : script.split("\n", -1)) {
-      if (!inBody) {
-        // the planner's header: replaced by the pulled file's own
-        if (line.startsWith("SET check_function_bodies")) {
-          inBody = true;
-          sql.append(line).append('\n');
-        }
-        continue;
-      }
-      if (line.equals("BEGIN;") || line.equals("COMMIT;")) {
-        continue;
-      }
-      if (line.isEmpty()) {
-        commentingOut = false;
-        sql.append('\n');
-      } else if (line.startsWith(DESTRUCTIVE)) {
+    for (PlannedScript.Entry e : script.entries()) {
+      String warning = e.destructive();
+      if (warning != null) {
         destructive++;
-        commentingOut = !allowDestructive;
-        sql.append(
-                line.replace(", which exists only live", ", which the live database does not have"))
-            .append('\n');
-      } else if (commentingOut) {
-        sql.append("-- ").append(line).append('\n');
-      } else {
-        if (line.startsWith(MANUAL)) {
-          manual++;
-        } else if (!line.startsWith("--")) {
-          statements++;
-        }
-        sql.append(line).append('\n');
+        warning =
+            warning.replace(", which exists only live", ", which the live database does not have");
       }
+      if (e.manual()) {
+        manual++;
+      } else if (warning == null || allowDestructive) {
+        statements++;
+      }
+      PlannedScript.write(sql, e, warning, warning != null && !allowDestructive);
     }
-    String body = sql.toString().strip();
     return new Plan(
-        body + "\n\nRESET check_function_bodies;\n",
+        sql.toString().strip() + "\n\nRESET check_function_bodies;\n",
         List.copyOf(changes),
         destructive,
         manual,

@@ -310,6 +310,22 @@ class PullCommandTest {
   }
 
   @Test
+  void givenMigrationsPathThatIsAFile_whenDryRun_thenItRefusesLikeTheRealRun() throws IOException {
+    // given
+    Path file = Files.writeString(temp.resolve("not-a-dir"), "x");
+
+    // when
+    Cli.Result pulled = run("pull", database("pull_dry_file"), file, "--dry-run");
+
+    // then: the real run's refusal, no baseline printed
+    assertThat(pulled.exitCode()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+    assertThat(pulled.err())
+        .isEqualTo("drydock: Migrations directory is not a directory: " + file + "\n");
+    assertThat(pulled.out()).isEmpty();
+    assertThat(Files.readString(file)).isEqualTo("x");
+  }
+
+  @Test
   void givenAWrongPassword_whenPulled_thenExitTwoWithOneLineAndNoPassword() {
     String url =
         server.url("postgres").replace("jdbc:postgresql://", "postgres://nobody_here:s3cr3t-pw@");

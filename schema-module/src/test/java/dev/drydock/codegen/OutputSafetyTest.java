@@ -162,6 +162,38 @@ class OutputSafetyTest {
     assertThat(output.resolve("com/ex/db/tables/Items.java")).isRegularFile();
   }
 
+  @Test
+  void givenASymlinkToItsOwnOutputWhenMigrationsChangeThenItRegeneratesThroughTheLink(
+      TestServer server) throws Exception {
+    // given: the generated directory, reached through a symbolic link
+    Path real = root.resolve("real");
+    workflow(real, shared(server)).run();
+    Path link = Files.createSymbolicLink(root.resolve("link"), real);
+    Files.writeString(
+        migrations.resolve("V2__tags.sql"), "create table tags (id int primary key);\n");
+
+    // when
+    workflow(link, shared(server)).run();
+
+    // then: accepted, the link still a link to the regenerated sources, no staging left
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(link.resolve("com/ex/db/tables/Tags.java")).isRegularFile();
+    assertThat(siblings()).containsExactlyInAnyOrder("migrations", "real", "link");
+  }
+
+  @Test
+  void givenASymlinkToADirectoryOfOtherFilesWhenGeneratingThenTheRefusalNamesThem()
+      throws Exception {
+    Path real = Files.createDirectories(root.resolve("real"));
+    Files.writeString(real.resolve("README.txt"), "mine");
+    Path link = Files.createSymbolicLink(root.resolve("link"), real);
+
+    assertThatThrownBy(() -> workflow(link, UNREACHABLE).run())
+        .isInstanceOf(CodegenException.class)
+        .hasMessageContaining("which regenerating would delete: README.txt;");
+    assertThat(real.resolve("README.txt")).hasContent("mine");
+  }
+
   private Stream<String> siblings() throws Exception {
     try (Stream<Path> list = Files.list(root)) {
       return list.map(p -> p.getFileName().toString()).toList().stream();

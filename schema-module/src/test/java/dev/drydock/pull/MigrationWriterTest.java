@@ -33,6 +33,23 @@ class MigrationWriterTest {
   }
 
   @Test
+  void givenTheUmask_whenWritten_thenTheFileHasTheModeOfAnyNewFile() throws IOException {
+    // given: the mode a file created now gets (0644 under umask 022)
+    Path dir = Files.createDirectories(temp.resolve("migrations"));
+    Path probe = Files.createFile(temp.resolve("probe"));
+
+    // when
+    Path written = MigrationWriter.write(dir, new PulledMigration("2", "V2__pull.sql", "SQL"));
+
+    // then: the same mode, not the owner-only mode of a temporary file
+    assertThat(Files.getPosixFilePermissions(written))
+        .isEqualTo(Files.getPosixFilePermissions(probe));
+    assertThat(Files.getPosixFilePermissions(written))
+        .contains(java.nio.file.attribute.PosixFilePermission.OWNER_READ);
+    assertThat(files(dir)).containsExactly("V2__pull.sql");
+  }
+
+  @Test
   void givenAnExistingFile_whenWritten_thenItIsRefusedAndKept() throws IOException {
     Files.writeString(temp.resolve("V2__pull.sql"), "mine");
 

@@ -26,8 +26,12 @@ final class Creations {
   void createTree(CatalogObject o) {
     create(o);
     for (CatalogObject child : expected.descendants(o.id())) {
-      if (child.kind() == ObjectKind.COLUMN && o.kind() == ObjectKind.TABLE) {
-        // part of CREATE TABLE; only its comment is separate
+      if (child.kind() == ObjectKind.COLUMN
+          && (o.kind() == ObjectKind.TABLE
+              || (child.parent() != null
+                  && expected.get(child.parent()).kind() == ObjectKind.TABLE))) {
+        // part of CREATE TABLE (of this table, or of a table of the schema created here); only
+        // its comment is separate
         if (child.attribute(Attribute.COMMENT) != null) {
           grants.comment(child, child.attribute(Attribute.COMMENT));
         }

@@ -4,7 +4,6 @@ import dev.drydock.introspect.CatalogObject;
 import dev.drydock.introspect.Detail;
 import dev.drydock.introspect.ObjectKind;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /** Comments and privileges: statements that run once their object exists. */
@@ -49,7 +48,7 @@ final class Grants {
     String on = (o.kind() == ObjectKind.SEQUENCE ? "SEQUENCE " : "TABLE ") + o.detail(Detail.QNAME);
     for (String entry : h) {
       if (!w.contains(entry)) {
-        String[] p = entry.split(":", 2);
+        String[] p = grantee(entry);
         script.add(
             o,
             Step.POST,
@@ -58,7 +57,7 @@ final class Grants {
     }
     for (String entry : w) {
       if (!h.contains(entry)) {
-        String[] p = entry.split(":", 2);
+        String[] p = grantee(entry);
         boolean grantOption = p[1].endsWith(" WITH GRANT OPTION");
         script.add(
             o,
@@ -74,12 +73,48 @@ final class Grants {
     }
   }
 
-  private static Set<String> splitAcl(String acl) {
+  /**
+   * Splits the introspected {@code grantee:PRIVILEGE, ...} list, where a grantee is written as
+   * {@code quote_ident} does: a quoted name may hold {@code ", "} and {@code :} themselves.
+   */
+  static Set<String> splitAcl(String acl) {
     Set<String> out = new LinkedHashSet<>();
-    if (acl != null && !acl.isEmpty()) {
-      out.addAll(List.of(acl.split(", ")));
+    if (acl == null || acl.isEmpty()) {
+      return out;
+    }
+    int start = 0;
+    int i = 0;
+    while (i < acl.length()) {
+      i = granteeEnd(acl, i);
+      int next = acl.indexOf(", ", i);
+      int end = next < 0 ? acl.length() : next;
+      out.add(acl.substring(start, end));
+      start = end + 2;
+      i = start;
     }
     return out;
+  }
+
+  /** One entry as its grantee (quoted as in SQL) and its privilege. */
+  static String[] grantee(String entry) {
+    int end = granteeEnd(entry, 0);
+    return new String[] {entry.substring(0, end), entry.substring(end + 1)};
+  }
+
+  /** Where the grantee that starts at {@code from} ends: at the {@code :} after it. */
+  private static int granteeEnd(String acl, int from) {
+    if (acl.charAt(from) != '"') {
+      return acl.indexOf(':', from);
+    }
+    int i = from + 1;
+    while (true) {
+      int quote = acl.indexOf('"', i);
+      if (quote + 1 < acl.length() && acl.charAt(quote + 1) == '"') {
+        i = quote + 2;
+      } else {
+        return quote + 1;
+      }
+    }
   }
 
   static String quoteLiteral(String s) {

@@ -50,6 +50,7 @@ final class Planner {
             Step.RENAME,
             r.from().kind(),
             r.from().name(),
+            "RENAME: " + Renames.note(r),
             Renames.sql(r, result.actual().quoting()),
             null);
         renamed.add(r.from().id());

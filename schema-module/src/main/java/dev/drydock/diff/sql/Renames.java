@@ -92,7 +92,20 @@ final class Renames {
     return out;
   }
 
-  /** The rename, after a comment naming the drop-and-create alternative. */
+  /** The note before the rename, naming the drop-and-create alternative. */
+  static String note(Rename r) {
+    return r.from().id()
+        + " is "
+        + r.to().id()
+        + " under another name; renamed, its data kept."
+        + "\nThe alternative (diff --no-renames) drops "
+        + r.from().id()
+        + " and creates "
+        + r.to().id()
+        + " empty.";
+  }
+
+  /** The rename. */
   static String sql(Rename r, IdentifierQuoting quoting) {
     CatalogObject from = r.from();
     CatalogObject to = r.to();
@@ -117,17 +130,6 @@ final class Renames {
                   + newName;
           default -> throw new IllegalArgumentException("Cannot rename " + from.id());
         };
-    return "-- RENAME: "
-        + from.id()
-        + " is "
-        + to.id()
-        + " under another name; renamed, its data kept."
-        + "\n-- The alternative (diff --no-renames) drops "
-        + from.id()
-        + " and creates "
-        + to.id()
-        + " empty.\n"
-        + rename
-        + ";";
+    return rename + ";";
   }
 }

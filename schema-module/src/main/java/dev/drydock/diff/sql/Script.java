@@ -27,25 +27,38 @@ final class Script {
   }
 
   void add(CatalogObject o, Step step, String sql, String destructive) {
+    add(o, step, null, sql, destructive);
+  }
+
+  private void add(CatalogObject o, Step step, String note, String sql, String destructive) {
     RoutineOrder.Place routine = routines.place(o);
     if (routine != null && step.phase() == Step.Phase.CREATE) {
       Step placed =
           step == Step.CREATE && routine.placement() != o.kind() ? Step.CREATE_ROUTINE : step;
-      add(placed, routine.placement(), routine.key(), sql, destructive);
+      add(placed, routine.placement(), routine.key(), note, sql, destructive);
       return;
     }
     ObjectKind placement = placement(o);
     Step placed = step == Step.CREATE && placement != o.kind() ? Step.CREATE_DEPENDENT : step;
-    add(placed, placement, o.name(), sql, destructive);
+    add(placed, placement, o.name(), note, sql, destructive);
   }
 
   /** Adds a statement at an explicit place; the first of identical statements wins. */
   void add(Step step, ObjectKind placement, String key, String sql, String destructive) {
-    String text = sql.endsWith(";") || sql.startsWith("--") ? sql : sql + ";";
+    add(step, placement, key, null, sql, destructive);
+  }
+
+  /**
+   * Adds a statement after a note to the reader (plain text, written as comment lines), or only a
+   * note when {@code sql} is null; the first of identical entries wins.
+   */
+  void add(
+      Step step, ObjectKind placement, String key, String note, String sql, String destructive) {
+    String text = sql == null || sql.endsWith(";") ? sql : sql + ";";
     statements.putIfAbsent(
-        text,
+        note + "\u0000" + text,
         new Statement(
-            step, placement, key + String.format("#%06d", sequence++), text, destructive));
+            step, placement, key + String.format("#%06d", sequence++), note, text, destructive));
   }
 
   /** Whether a routine's dependencies form a cycle, so its place is only name order. */
@@ -56,7 +69,7 @@ final class Script {
 
   /** A change no statement can make safely, as a {@code -- MANUAL:} note at the end. */
   void manual(CatalogObject o, String what) {
-    add(o, Step.MANUAL, "-- MANUAL: " + o.id() + ": " + what);
+    add(o, Step.MANUAL, "MANUAL: " + o.id() + ": " + what, null, null);
   }
 
   /** Where an object's statements go: indexes of materialized views come after those views. */
@@ -69,20 +82,10 @@ final class Script {
     return o.kind();
   }
 
-  /** The statements in order, in one transaction, function bodies checked only when called. */
-  String render(StringBuilder sb) {
+  /** The statements in order. */
+  PlannedScript planned() {
     List<Statement> sorted = new ArrayList<>(statements.values());
     sorted.sort(Statement.ORDER);
-    sb.append("SET check_function_bodies = false;\n");
-    sb.append("BEGIN;\n");
-    for (Statement s : sorted) {
-      sb.append('\n');
-      if (s.destructive() != null) {
-        sb.append("-- DESTRUCTIVE: ").append(s.destructive()).append('\n');
-      }
-      sb.append(s.sql()).append('\n');
-    }
-    sb.append("\nCOMMIT;\n");
-    return sb.toString();
+    return new PlannedScript(sorted.stream().map(Statement::entry).toList());
   }
 }

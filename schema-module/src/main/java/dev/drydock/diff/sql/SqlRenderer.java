@@ -35,15 +35,21 @@ public final class SqlRenderer {
    */
   public String script(DiffResult result, String actualLabel) {
     StringBuilder sb = new StringBuilder();
-    sb.append("-- Drydock: DDL that brings ")
-        .append(actualLabel)
-        .append(" to the state of the migrations.\n");
+    sb.append(
+            SqlText.comment(
+                "Drydock: DDL that brings " + actualLabel + " to the state of the migrations."))
+        .append('\n');
     if (!result.hasDrift()) {
       return sb.append("-- No drift: nothing to do.\n").toString();
     }
     sb.append("-- Review before running. Statements marked DESTRUCTIVE drop objects or data that")
         .append(" exist only in the live database.\n");
-    return new Planner(result, renames).plan().render(sb);
+    return plan(result).render(sb);
+  }
+
+  /** The statements that bring the live database to the migrations' state, in order. */
+  public PlannedScript plan(DiffResult result) {
+    return new Planner(result, renames).plan().planned();
   }
 
   /** Fluent builder; every setter returns {@code this}. */

@@ -9,10 +9,12 @@ import java.util.Comparator;
  * @param step the step within the kind
  * @param placement the kind whose turn it runs in
  * @param key orders statements of one step: the object's name, then the order of planning
- * @param sql the statement, ending with {@code ;} (or a {@code --} comment)
+ * @param note what to tell the reader before it (written as comment lines), or null
+ * @param sql the statement(s), each ending with {@code ;}; null for a note alone ({@code MANUAL})
  * @param destructive why it may lose something, or null
  */
-record Statement(Step step, ObjectKind placement, String key, String sql, String destructive) {
+record Statement(
+    Step step, ObjectKind placement, String key, String note, String sql, String destructive) {
 
   /** Drops first (kinds in reverse), then creations (kinds in order); then step, then key. */
   static final Comparator<Statement> ORDER =
@@ -24,4 +26,8 @@ record Statement(Step step, ObjectKind placement, String key, String sql, String
                       : s.placement().ordinal())
           .thenComparing(Statement::step)
           .thenComparing(Statement::key);
+
+  PlannedScript.Entry entry() {
+    return new PlannedScript.Entry(note, sql, destructive);
+  }
 }

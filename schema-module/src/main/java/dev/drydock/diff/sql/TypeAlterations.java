@@ -7,6 +7,7 @@ import dev.drydock.introspect.CatalogObject;
 import dev.drydock.introspect.Detail;
 import dev.drydock.introspect.IdentifierQuoting;
 import dev.drydock.introspect.ObjectKind;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,12 +71,12 @@ final class TypeAlterations {
           Step.ALTER,
           ObjectKind.ENUM,
           e.name(),
-          "-- RENAME: enum value "
+          "RENAME: enum value "
               + have.get(renamed)
               + " is "
               + want.get(renamed)
-              + " under another name; renamed, rows using it kept.\n"
-              + "ALTER TYPE "
+              + " under another name; renamed, rows using it kept.",
+          "ALTER TYPE "
               + q
               + " RENAME VALUE "
               + have.get(renamed)
@@ -87,7 +88,7 @@ final class TypeAlterations {
     }
     // values removed or reordered: recreate the type and convert the columns that use it
     IdentifierQuoting quoting = actual.quoting();
-    String tmp = e.id().localName() + "__drydock_old";
+    String tmp = besideName(e.id().localName(), "__drydock_old");
     StringBuilder sb = new StringBuilder();
     sb.append("ALTER TYPE ").append(q).append(" RENAME TO ").append(quoting.quote(tmp));
     sb.append(";\nCREATE TYPE ")
@@ -113,6 +114,27 @@ final class TypeAlterations {
             : "removes enum values "
                 + String.join(", ", removed)
                 + "; rows using them fail to convert");
+  }
+
+  /**
+   * {@code name + suffix}, the name shortened (whole characters) so that the result keeps within
+   * PostgreSQL's 63 bytes instead of being truncated back to {@code name} by the server.
+   */
+  static String besideName(String name, String suffix) {
+    int room = 63 - suffix.length();
+    StringBuilder sb = new StringBuilder();
+    int bytes = 0;
+    for (int i = 0; i < name.length(); ) {
+      int cp = name.codePointAt(i);
+      int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+      if (bytes + size > room) {
+        break;
+      }
+      sb.appendCodePoint(cp);
+      bytes += size;
+      i += Character.charCount(cp);
+    }
+    return sb + suffix;
   }
 
   /** A column of the recreated enum type (or an array of it) converted through text. */

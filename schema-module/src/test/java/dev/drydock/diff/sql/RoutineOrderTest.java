@@ -55,6 +55,7 @@ class RoutineOrderTest {
             .toList();
     return new Planner(new DiffResult(missing, expected, actual), false)
         .plan()
+        .planned()
         .render(new StringBuilder());
   }
 
