@@ -167,7 +167,7 @@ public final class PullWorkflow {
   Configuration jooqConfiguration(ThrowawayDatabase db, Path directory) {
     Database database =
         new Database()
-            .withName("org.jooq.meta.postgres.PostgresDatabase")
+            .withName(JooqGeneratorSettings.DRYDOCK)
             .withIncludes(".*")
             .withExcludes(excludes)
             .withRecordVersionFields(recordVersionFields)

@@ -1,14 +1,15 @@
 package dev.drydock.snapshot;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,8 +20,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarFile;
 
 /**
  * A saved cluster as one file: a tar of what differs from the empty template cluster (new and
@@ -98,11 +99,17 @@ final class ClusterArchive {
   static void restore(Path template, Path archive, Path data) throws IOException {
     dev.drydock.files.FileTrees.copy(template, data);
     boolean complete = false;
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
-        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
-      for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+    // TarFile reads the headers by position (no stream skipping over every entry's data and
+    // padding), and each file's bytes go from the archive to the file by the kernel (transferTo)
+    try (FileChannel source = FileChannel.open(archive, StandardOpenOption.READ);
+        TarFile tar = new TarFile(archive)) {
+      for (TarArchiveEntry entry : tar.getEntries()) {
         if (entry.getName().equals(DELETED)) {
-          for (String name : new String(tar.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+          String deleted;
+          try (InputStream in = tar.getInputStream(entry)) {
+            deleted = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          }
+          for (String name : deleted.split("\n")) {
             if (!name.isEmpty()) {
               dev.drydock.files.FileTrees.deleteQuietly(inside(data, name));
             }
@@ -115,13 +122,33 @@ final class ClusterArchive {
           Files.createDirectories(target);
         } else {
           Files.createDirectories(target.getParent());
-          Files.copy(tar, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          copy(source, entry.getDataOffset(), entry.getSize(), target);
           Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
         }
       }
     }
     if (!complete) {
       throw new IOException("incomplete snapshot archive " + archive);
+    }
+  }
+
+  /** {@code size} bytes of {@code source} from {@code offset} into {@code target}, replaced. */
+  private static void copy(FileChannel source, long offset, long size, Path target)
+      throws IOException {
+    try (FileChannel out =
+        FileChannel.open(
+            target,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+      long done = 0;
+      while (done < size) {
+        long n = source.transferTo(offset + done, size - done, out);
+        if (n <= 0) {
+          throw new IOException("truncated snapshot archive entry " + target.getFileName());
+        }
+        done += n;
+      }
     }
   }
 
