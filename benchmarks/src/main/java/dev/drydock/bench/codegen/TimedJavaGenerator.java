@@ -15,6 +15,7 @@ public class TimedJavaGenerator extends JavaGenerator {
 
   static volatile long metaNanos;
   static volatile long writeNanos;
+  static volatile long endNanos;
 
   @Override
   public void generate(Database db) {
@@ -40,6 +41,7 @@ public class TimedJavaGenerator extends JavaGenerator {
     long m = System.nanoTime();
     super.generate(db);
     metaNanos = m - t;
-    writeNanos = System.nanoTime() - m;
+    endNanos = System.nanoTime();
+    writeNanos = endNanos - m;
   }
 }
