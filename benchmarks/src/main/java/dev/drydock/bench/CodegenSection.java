@@ -38,6 +38,7 @@ final class CodegenSection implements Section {
   private final Path work;
   private final Path cache;
   private final Map<String, List<Map<String, String>>> samples = new LinkedHashMap<>();
+  private final List<String> failures = new ArrayList<>();
 
   CodegenSection(Map<String, String> options, Path work) {
     this.options = options;
@@ -53,6 +54,11 @@ final class CodegenSection implements Section {
         java.util.Arrays.stream(options.getOrDefault("codegen-sizes", "100,1000,5000").split(","))
             .map(Integer::parseInt)
             .toList();
+    List<String> only =
+        List.of(
+            options
+                .getOrDefault("codegen-subjects", "sample,pagila,history,wide,incremental")
+                .split(","));
     Map<String, Subject> subjects = new LinkedHashMap<>();
     subjects.put("sample", new Subject(Corpus.projectRoot().resolve("migrations"), false, null));
     List<MigrationFile> pagila = PagilaSplit.split(Corpus.pagilaWithoutPgvector(), 45);
@@ -79,6 +85,9 @@ final class CodegenSection implements Section {
       for (Map.Entry<String, Subject> s : subjects.entrySet()) {
         String name = s.getKey();
         boolean wide = name.startsWith("wide");
+        if (!only.contains(wide ? "wide" : name)) {
+          continue;
+        }
         if (!wide || Integer.parseInt(name.substring(4)) <= stockMax) {
           probe(
               name + "/stock",
@@ -165,8 +174,15 @@ final class CodegenSection implements Section {
       command.add("--pg18=" + Corpus.postgres18Jar());
     }
     Path log = work.resolve("probe-" + outs + "-" + label.replace('/', '-') + ".log");
-    ChildRun run =
-        ChildRun.run("codegen " + label, command, null, Map.of(), log, Duration.ofMinutes(40));
+    ChildRun run;
+    try {
+      run = ChildRun.run("codegen " + label, command, null, Map.of(), log, Duration.ofMinutes(40));
+    } catch (IllegalStateException e) {
+      String last = e.getMessage().lines().filter(l -> l.contains("ERROR")).findFirst().orElse("");
+      Machine.progress("codegen: " + label + " FAILED " + last);
+      failures.add(label + ": " + last);
+      return;
+    }
     Map<String, String> result = new LinkedHashMap<>();
     for (String line : run.output().split("\\R")) {
       if (line.startsWith("RESULT ")) {
@@ -184,7 +200,9 @@ final class CodegenSection implements Section {
   private Stats stat(String label, String key) {
     List<Double> values = new ArrayList<>();
     for (Map<String, String> s : samples.getOrDefault(label, List.of())) {
-      values.add(Double.parseDouble(s.get(key)));
+      if (s.containsKey(key)) {
+        values.add(Double.parseDouble(s.get(key)));
+      }
     }
     return Stats.of(values);
   }
@@ -222,8 +240,10 @@ final class CodegenSection implements Section {
       String base = schema + "/stock";
       String ratio = "";
       String rssRatio = "";
+      String cpuRatio = "";
       if (!stock && samples.containsKey(base)) {
         ratio = x(stat(label, "total").median() / stat(base, "total").median());
+        cpuRatio = x(stat(label, "cpu").median() / stat(base, "cpu").median());
         rssRatio = x(stat(label, "rss").median() / stat(base, "rss").median());
       }
       forced.row(
@@ -237,11 +257,17 @@ final class CodegenSection implements Section {
           s(stat(label, "swap")),
           s(stat(label, "total")),
           s(stat(label, "wall")),
+          s(stat(label, "cpu")),
           String.format(Locale.ROOT, "%.0f MB", stat(label, "rss").median() / 1024),
           ratio,
+          cpuRatio,
           rssRatio);
     }
     md.append("### Forced generation\n\n").append(forced).append('\n');
+    for (String failure : failures) {
+      md.append("- failed: ").append(failure).append('\n');
+    }
+    md.append('\n');
     MarkdownTable inc =
         MarkdownTable.of(
             "history",
@@ -270,7 +296,8 @@ final class CodegenSection implements Section {
       }
     }
     md.append("### Incremental runs with snapshots\n\n").append(inc).append('\n');
-    if (sizes.size() > 1) {
+    if (sizes.size() > 1
+        && samples.containsKey("wide" + sizes.get(sizes.size() - 1) + "/drydock")) {
       int first = sizes.get(sizes.size() - 2);
       int last = sizes.get(sizes.size() - 1);
       double growth =
@@ -284,6 +311,9 @@ final class CodegenSection implements Section {
               last,
               growth,
               (double) last / first));
+    }
+    if (curve("drydock", sizes).isEmpty()) {
+      return md.toString();
     }
     Path svg = Corpus.projectRoot().resolve("benchmarks/results/codegen-scale.svg");
     Files.writeString(svg, ScaleChart.render(curve("drydock", sizes), curve("stock", sizes)));

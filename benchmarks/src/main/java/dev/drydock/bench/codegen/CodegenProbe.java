@@ -82,7 +82,7 @@ public final class CodegenProbe {
     System.out.printf(
         Locale.ROOT,
         "RESULT total=%.0f start=%.0f hash=%.0f meta=%.0f write=%.0f swap=%.0f files=%d"
-            + " rss=%d kept=%b from=%s%n",
+            + " rss=%d cpu=%.0f kept=%b from=%s%n",
         ms(end - t0),
         ms(using - applying),
         ms(hashed - using),
@@ -91,6 +91,10 @@ public final class CodegenProbe {
         ms(end - generated),
         result.sourceFiles(),
         peakRssKb(),
+        ms(
+            ((com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime()),
         kept,
         result.database().orElse("none").replaceAll(".*, from ", "").replace(' ', '_'));
   }

@@ -25,11 +25,33 @@ public final class WideSchema {
     return sql.toString();
   }
 
-  /** Writes {@code V1__wide_<n>.sql} into a new directory {@code dir} and returns it. */
+  /** Tables per migration: one transaction locks every table it creates. */
+  static final int PER_MIGRATION = 1000;
+
+  /**
+   * Writes the schema into a new directory {@code dir} and returns it: {@code V1__wide_<n>.sql}, or
+   * above {@value #PER_MIGRATION} tables one migration per {@value #PER_MIGRATION} (PostgreSQL's
+   * default {@code max_locks_per_transaction} does not hold 5,000 new tables in one transaction).
+   */
   public static Path write(Path dir, int tables) throws IOException {
     Files.createDirectories(dir);
-    Files.writeString(
-        dir.resolve("V1__wide_" + tables + ".sql"), sql(tables), StandardCharsets.UTF_8);
+    String all = sql(tables);
+    if (tables <= PER_MIGRATION) {
+      Files.writeString(dir.resolve("V1__wide_" + tables + ".sql"), all, StandardCharsets.UTF_8);
+      return dir;
+    }
+    StringBuilder sql =
+        new StringBuilder("CREATE TYPE status AS ENUM ('new', 'active', 'closed');\n");
+    for (int i = 1; i <= tables; i++) {
+      sql.append(table(i));
+      if (i % PER_MIGRATION == 0 || i == tables) {
+        Files.writeString(
+            dir.resolve("V" + ((i - 1) / PER_MIGRATION + 1) + "__wide_" + i + ".sql"),
+            sql,
+            StandardCharsets.UTF_8);
+        sql.setLength(0);
+      }
+    }
     return dir;
   }
 
