@@ -7,6 +7,8 @@
 #   benchmarks/run.sh --sections=diff      # drydock diff on 100/1,000/2,000 generated tables (~2 min)
 #   benchmarks/run.sh --sections=snapshots # migration snapshots: one added, unchanged, cold (~10 min)
 #       options: --snapshot-rounds=N (default 3), --snapshot-corpora=history,pagila
+#   benchmarks/run.sh --sections=codegen   # code generation at scale: 100/1,000/5,000 tables, phases, RSS
+#       options: --codegen-rounds=N (default 1), --codegen-sizes=100,1000,5000, --codegen-stock-max=1000
 #
 # Prints a Markdown report and writes it to benchmarks/results/latest.md (--out=PATH to change).
 # Offline (-o): the dependencies must already be in ~/.m2 (run ./mvnw -B -DskipTests package once).

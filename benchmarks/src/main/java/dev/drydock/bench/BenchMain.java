@@ -38,11 +38,11 @@ public final class BenchMain {
 
   /** The order sections run in: jmh before builds, whose table divides by it. */
   private static final List<String> RUN_ORDER =
-      List.of("jmh", "builds", "noop", "anatomy", "diff", "suite", "dao", "snapshots");
+      List.of("jmh", "builds", "noop", "anatomy", "diff", "suite", "dao", "snapshots", "codegen");
 
   /** The order sections appear in the report. */
   private static final List<String> REPORT_ORDER =
-      List.of("builds", "noop", "jmh", "anatomy", "diff", "suite", "dao", "snapshots");
+      List.of("builds", "noop", "jmh", "anatomy", "diff", "suite", "dao", "snapshots", "codegen");
 
   private BenchMain() {}
 
@@ -115,6 +115,7 @@ public final class BenchMain {
       case "suite" -> new SuiteSection(options, work, results);
       case "dao" -> new DaoSection(options.all(), options.root(), work);
       case "snapshots" -> new SnapshotSection(options.all(), work);
+      case "codegen" -> new CodegenSection(options.all(), work);
       default -> throw new IllegalArgumentException("unknown section " + name);
     };
   }

@@ -25,6 +25,13 @@ public final class JooqGeneratorSettings {
 
   private static final JooqGeneratorSettings NONE = new JooqGeneratorSettings(null);
   private static final String POSTGRES = "org.jooq.meta.postgres.PostgresDatabase";
+
+  /**
+   * Drydock's default {@code <database><name>}: jOOQ's PostgreSQL meta with the same output, faster
+   * on large schemas. A project naming jOOQ's own {@code PostgresDatabase} gets jOOQ's own.
+   */
+  static final String DRYDOCK = dev.drydock.codegen.meta.DrydockPostgresDatabase.class.getName();
+
   private static final Pattern ROOT =
       Pattern.compile("<(?![?!])(?:[A-Za-z_][\\w.-]*:)?([A-Za-z_][\\w.-]*)");
 
@@ -118,14 +125,15 @@ public final class JooqGeneratorSettings {
     Database ours = drydock.getDatabase();
     Database theirs = mine.getDatabase();
     if (theirs != null) {
-      if (theirs.getName() != null && !theirs.getName().equals(POSTGRES)) {
+      if (theirs.getName() == null || theirs.getName().isBlank()) {
+        theirs.setName(ours.getName());
+      } else if (!theirs.getName().equals(POSTGRES) && !theirs.getName().equals(DRYDOCK)) {
         throw new CodegenException(
             "The jOOQ <database><name> "
                 + theirs.getName()
                 + " conflicts with Drydock's PostgreSQL: remove it",
             null);
       }
-      theirs.setName(POSTGRES);
       if (theirs.getIncludes() == null || theirs.getIncludes().isBlank()) {
         theirs.setIncludes(ours.getIncludes());
       }

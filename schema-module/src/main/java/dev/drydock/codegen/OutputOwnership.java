@@ -14,10 +14,10 @@ import java.util.stream.Stream;
 
 /**
  * Which files of an output directory Drydock may replace: only those it wrote. A directory may be
- * replaced when every file in it is Drydock's marker ({@link Fingerprint#FILE_NAME}), a file the
- * marker lists as written by Drydock, or a source jOOQ generated into the package directory of the
- * generated classes (what jOOQ itself would clean). Anything else makes the run refuse before it
- * deletes anything, naming those files.
+ * replaced when every file in it is Drydock's marker ({@link Fingerprint#FILE_NAME}) or catalog
+ * hash ({@link CatalogHash#FILE_NAME}), a file the marker lists as written by Drydock, or a source
+ * jOOQ generated into the package directory of the generated classes (what jOOQ itself would
+ * clean). Anything else makes the run refuse before it deletes anything, naming those files.
  */
 final class OutputOwnership {
 
@@ -92,7 +92,11 @@ final class OutputOwnership {
       return walk.filter(p -> !p.equals(output) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
           .map(p -> Fingerprint.relative(output, p))
           .filter(
-              p -> !p.equals(Fingerprint.FILE_NAME) && !written.contains(p) && !generatedByJooq(p))
+              p ->
+                  !p.equals(Fingerprint.FILE_NAME)
+                      && !p.equals(CatalogHash.FILE_NAME)
+                      && !written.contains(p)
+                      && !generatedByJooq(p))
           .sorted()
           .toList();
     } catch (IOException | java.io.UncheckedIOException e) {

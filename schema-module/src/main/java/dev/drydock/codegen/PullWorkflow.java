@@ -132,7 +132,16 @@ public final class PullWorkflow {
             .start()) {
       ThrowawayDatabase db = migrated.database();
       log.accept("Using " + db.description() + " (from " + migrated.startedFrom() + ")");
-      generateInto(db, fingerprint, stamp, ownership);
+      String catalog = catalogHash(db);
+      if (!force && CatalogHash.storedIn(outputDirectory).filter(catalog::equals).isPresent()) {
+        keepSources(fingerprint, stamp);
+        log.accept(
+            "Schema unchanged by the migrations (catalog "
+                + catalog.substring(0, 12)
+                + "): jOOQ sources kept, fingerprint updated");
+      } else {
+        generateInto(db, fingerprint, stamp, ownership, catalog);
+      }
       return new GenerationResult(
           false,
           outputDirectory,
@@ -157,11 +166,32 @@ public final class PullWorkflow {
         Duration.ofNanos(System.nanoTime() - start));
   }
 
+  /** The {@link CatalogHash} of the generated schemas on {@code db} and this configuration. */
+  private String catalogHash(ThrowawayDatabase db) {
+    try (java.sql.Connection c = db.dataSource().getConnection()) {
+      return CatalogHash.of(c, schemas, describeConfiguration());
+    } catch (java.sql.SQLException e) {
+      throw new CodegenException(
+          "Cannot read the catalog of " + db.description() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The output already matches the migrated schema: only the fingerprint is new. */
+  private void keepSources(Fingerprint fingerprint, Optional<String> stamp) {
+    try {
+      fingerprint.writeTo(outputDirectory, stamp);
+    } catch (IOException e) {
+      throw new CodegenException(
+          "Cannot write the fingerprint into " + outputDirectory + ": " + describe(e), e);
+    }
+  }
+
   private void generateInto(
       ThrowawayDatabase db,
       Fingerprint fingerprint,
       Optional<String> stamp,
-      OutputOwnership ownership) {
+      OutputOwnership ownership,
+      String catalog) {
     StagedOutput staged;
     try {
       staged = StagedOutput.beside(outputDirectory);
@@ -178,6 +208,7 @@ public final class PullWorkflow {
       System.setProperty("org.jooq.no-tips", "true");
       log.accept("Generating jOOQ sources for schemas " + String.join(", ", schemas));
       GenerationTool.generate(jooqConfiguration(db, staged.directory()));
+      CatalogHash.writeTo(staged.directory(), catalog);
       fingerprint.writeTo(staged.directory(), stamp);
       staged.commit(ownership::requireReplaceable);
     } catch (CodegenException e) {
@@ -193,7 +224,7 @@ public final class PullWorkflow {
   Configuration jooqConfiguration(ThrowawayDatabase db, Path directory) {
     Database database =
         new Database()
-            .withName("org.jooq.meta.postgres.PostgresDatabase")
+            .withName(JooqGeneratorSettings.DRYDOCK)
             .withIncludes(".*")
             .withExcludes(excludes)
             .withRecordVersionFields(recordVersionFields)

@@ -1,14 +1,15 @@
 package dev.drydock.snapshot;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
@@ -21,8 +22,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarFile;
 
 /**
  * A saved cluster as one file: a tar of what differs from the empty template cluster (new and
@@ -104,13 +105,24 @@ final class ClusterArchive {
   static void restore(Path template, Path archive, Path data, String sha256) throws IOException {
     dev.drydock.files.FileTrees.copy(template, data);
     boolean complete = false;
-    MessageDigest sha = sha256();
-    try (InputStream file = new DigestInputStream(Files.newInputStream(archive), sha);
-        InputStream in = new BufferedInputStream(file, 1 << 16);
-        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
-      for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+    // the checksum first, over the whole file in one sequential read: nothing of a damaged or
+    // foreign archive is restored
+    String actual = checksum(archive);
+    if (!actual.equals(sha256)) {
+      throw new IOException(
+          "its checksum is " + actual + ", not the " + sha256 + " it was saved with");
+    }
+    // TarFile reads the headers by position (no stream skipping over every entry's data and
+    // padding), and each file's bytes go from the archive to the file by the kernel (transferTo)
+    try (FileChannel source = FileChannel.open(archive, StandardOpenOption.READ);
+        TarFile tar = new TarFile(archive)) {
+      for (TarArchiveEntry entry : tar.getEntries()) {
         if (entry.getName().equals(DELETED)) {
-          for (String name : new String(tar.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+          String deleted;
+          try (InputStream in = tar.getInputStream(entry)) {
+            deleted = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          }
+          for (String name : deleted.split("\n")) {
             if (!name.isEmpty()) {
               dev.drydock.files.FileTrees.deleteQuietly(inside(data, name));
             }
@@ -123,21 +135,23 @@ final class ClusterArchive {
           Files.createDirectories(target);
         } else {
           Files.createDirectories(target.getParent());
-          Files.copy(tar, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          copy(source, entry.getDataOffset(), entry.getSize(), target);
           Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
         }
       }
-      // the tar's end blocks: every byte counts for the checksum
-      in.transferTo(OutputStream.nullOutputStream());
     }
     if (!complete) {
       throw new IOException("incomplete snapshot archive " + archive);
     }
-    String actual = HexFormat.of().formatHex(sha.digest());
-    if (!actual.equals(sha256)) {
-      throw new IOException(
-          "its checksum is " + actual + ", not the " + sha256 + " it was saved with");
+  }
+
+  /** The SHA-256 of a whole file, read sequentially. */
+  private static String checksum(Path file) throws IOException {
+    MessageDigest sha = sha256();
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+      in.transferTo(OutputStream.nullOutputStream());
     }
+    return HexFormat.of().formatHex(sha.digest());
   }
 
   private static MessageDigest sha256() {
@@ -145,6 +159,26 @@ final class ClusterArchive {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code size} bytes of {@code source} from {@code offset} into {@code target}, replaced. */
+  private static void copy(FileChannel source, long offset, long size, Path target)
+      throws IOException {
+    try (FileChannel out =
+        FileChannel.open(
+            target,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+      long done = 0;
+      while (done < size) {
+        long n = source.transferTo(offset + done, size - done, out);
+        if (n <= 0) {
+          throw new IOException("truncated snapshot archive entry " + target.getFileName());
+        }
+        done += n;
+      }
     }
   }
 
