@@ -1,9 +1,18 @@
 package dev.drydock.pull;
 
+import dev.drydock.diff.Comparison;
+import dev.drydock.diff.DiffResult;
+import dev.drydock.diff.Drift;
+import dev.drydock.diff.MigrationsComparison;
+import dev.drydock.diff.SchemaComparator;
+import dev.drydock.diff.UnknownSchemaException;
+import dev.drydock.introspect.Introspector;
 import dev.drydock.migrate.Migrations;
+import dev.drydock.provider.BinariesSource;
+import dev.drydock.provider.MavenBinaries;
+import dev.drydock.provider.PostgresVersion;
 import dev.drydock.provider.ProviderSettings;
 import dev.drydock.provider.ThrowawayDatabase;
-import dev.drydock.snapshot.MigratedDatabase;
 import dev.drydock.snapshot.SnapshotSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,6 +56,9 @@ public final class Pull {
   private final boolean allowDestructive;
   private final Clock clock;
   private final Consumer<String> log;
+  private final PostgresVersion postgresVersion;
+  private final BinariesSource binaries;
+  private final boolean roles;
 
   private Pull(Builder b) {
     this.live = Objects.requireNonNull(b.live, "live connection");
@@ -58,6 +71,9 @@ public final class Pull {
     this.allowDestructive = b.allowDestructive;
     this.clock = b.clock;
     this.log = b.log;
+    this.postgresVersion = b.postgresVersion;
+    this.binaries = b.binaries;
+    this.roles = b.roles;
   }
 
   public static Builder configure() {
@@ -77,15 +93,35 @@ public final class Pull {
       }
     }
     log.accept("Applying " + files.size() + " migrations to a throwaway PostgreSQL");
-    try (MigratedDatabase migrated =
-        MigratedDatabase.configure()
-            .provider(throwaway)
+    MigrationsComparison comparison =
+        MigrationsComparison.configure()
             .migrations(migrations)
+            .provider(throwaway)
             .snapshots(snapshots)
+            .schemas(schemas)
+            .postgresVersion(Optional.ofNullable(postgresVersion))
+            .binaries(binaries)
             .log(log)
-            .start()) {
-      return compare(migrated.database(), files);
+            .build();
+    Comparison compared;
+    try {
+      compared = comparison.compare(live);
+    } catch (UnknownSchemaException e) {
+      throw new PullException(e.getMessage(), e);
+    } catch (SQLException e) {
+      throw new PullException("Database error: " + e.getMessage(), e);
     }
+    compared.mismatch().ifPresent(log);
+    log.accept("Comparing " + liveLabel + " with the migrations");
+    DiffResult migrationsToLive = compared.result();
+    DiffResult liveFirst =
+        SchemaComparator.compare(migrationsToLive.actual(), migrationsToLive.expected());
+    return planned(
+        false,
+        files,
+        PullPlanner.plan(liveFirst, allowDestructive),
+        roles(liveFirst),
+        compared.mismatch());
   }
 
   /** Plans the migration from {@code scratch} (the migrations' schema) to the live database. */
@@ -104,19 +140,46 @@ public final class Pull {
               + liveLabel
               + " with "
               + (baseline ? "an empty database" : "the migrations"));
-      PullPlanner.Plan plan =
-          PullPlanner.plan(live, migrated, schemas, migrations.table(), allowDestructive);
-      if (plan.isEmpty() || plan.onlyCommentedOut()) {
-        return result(baseline, Optional.empty(), plan);
-      }
-      String version = VersionScheme.next(VersionScheme.latest(files), clock);
-      String name = description != null ? description : baseline ? "baseline" : "pull";
-      String fileName = "V" + version + "__" + name + ".sql";
-      String sql = header(fileName, baseline, files, plan) + "\n" + plan.sql();
-      return result(baseline, Optional.of(new PulledMigration(version, fileName, sql)), plan);
+      DiffResult liveFirst =
+          Drift.between(
+              Introspector.configure().historyTable(migrations.table()).build(),
+              live,
+              migrated,
+              new LinkedHashSet<>(schemas));
+      return planned(
+          baseline,
+          files,
+          PullPlanner.plan(liveFirst, allowDestructive),
+          roles(liveFirst),
+          Optional.empty());
     } catch (SQLException e) {
       throw new PullException("Database error: " + e.getMessage(), e);
     }
+  }
+
+  /** The result for {@code plan}: a migration file unless there is nothing to write. */
+  /** The guarded roles block for what {@code liveFirst} creates; empty with roles off. */
+  private String roles(DiffResult liveFirst) {
+    return roles
+        ? RoleStatements.script(RoleStatements.named(liveFirst), liveFirst.expected().quoting())
+        : "";
+  }
+
+  private PullResult planned(
+      boolean baseline,
+      List<Path> files,
+      PullPlanner.Plan plan,
+      String roleStatements,
+      Optional<String> mismatch) {
+    if (plan.isEmpty() || plan.onlyCommentedOut()) {
+      return result(baseline, Optional.empty(), plan);
+    }
+    String version = VersionScheme.next(VersionScheme.latest(files), clock);
+    String name = description != null ? description : baseline ? "baseline" : "pull";
+    String fileName = "V" + version + "__" + name + ".sql";
+    String sql =
+        header(fileName, baseline, files, plan, mismatch) + "\n" + roleStatements + plan.sql();
+    return result(baseline, Optional.of(new PulledMigration(version, fileName, sql)), plan);
   }
 
   private PullResult result(boolean baseline, Optional<PulledMigration> m, PullPlanner.Plan plan) {
@@ -144,7 +207,12 @@ public final class Pull {
     }
   }
 
-  private String header(String fileName, boolean baseline, List<Path> files, PullPlanner.Plan p) {
+  private String header(
+      String fileName,
+      boolean baseline,
+      List<Path> files,
+      PullPlanner.Plan p,
+      Optional<String> mismatch) {
     List<String> lines = new ArrayList<>();
     lines.add("Drydock pull: " + fileName);
     lines.add(
@@ -165,6 +233,7 @@ public final class Pull {
               + VersionScheme.latest(files).map(v -> ", latest V" + v).orElse("")
               + ").");
     }
+    mismatch.ifPresent(lines::add);
     lines.add("Not pulled: " + String.join("; ", PullPlanner.NOT_PULLED) + ".");
     if (p.destructive() > 0 && !allowDestructive) {
       lines.add(
@@ -191,8 +260,35 @@ public final class Pull {
     private boolean allowDestructive;
     private Clock clock = Clock.systemUTC();
     private Consumer<String> log = line -> {};
+    private PostgresVersion postgresVersion;
+    private BinariesSource binaries = MavenBinaries.fromUserSettings();
+    private boolean roles = true;
+
+    /**
+     * Whether the migration starts by creating the roles its grants and policies name, {@code
+     * NOLOGIN} and only where missing (default: yes).
+     */
+    public Builder roles(boolean roles) {
+      this.roles = roles;
+      return this;
+    }
 
     private Builder() {}
+
+    /**
+     * The PostgreSQL the throwaway runs; empty (the default): the live server's major, at the
+     * newest minor Drydock knows.
+     */
+    public Builder postgresVersion(Optional<PostgresVersion> version) {
+      this.postgresVersion = version.orElse(null);
+      return this;
+    }
+
+    /** Where binaries of another version come from (default: Maven, with ~/.m2/settings.xml). */
+    public Builder binaries(BinariesSource binaries) {
+      this.binaries = Objects.requireNonNull(binaries, "binaries");
+      return this;
+    }
 
     /**
      * The live database, and how to name it in messages and the file's header (never with a

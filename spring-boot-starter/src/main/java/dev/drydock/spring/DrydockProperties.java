@@ -75,11 +75,14 @@ public record DrydockProperties(
    *     (Testcontainers if Docker answers, else embedded), embedded, testcontainers
    * @param snapshots whether the embedded throwaway may start from a migration snapshot in
    *     Drydock's cache (and save one): a start with unchanged migrations applies none
+   * @param postgresVersion the throwaway's PostgreSQL, a major ({@code 15}) or a version of zonky's
+   *     binaries ({@code 15.14.0}); empty (the default): the live server's major
    */
   public record Drift(
       @DefaultValue("classpath:db/migration") List<String> locations,
       @DefaultValue List<String> schemas,
       @DefaultValue("flyway_schema_history") String historyTable,
       @DefaultValue("auto") String provider,
-      @DefaultValue("true") boolean snapshots) {}
+      @DefaultValue("true") boolean snapshots,
+      String postgresVersion) {}
 }
