@@ -50,7 +50,17 @@ public class DrydockDriftCheckAutoConfiguration {
           bean != null
               ? FlywayBeanSettings.of(bean.getConfiguration())
               : new FlywayBeanSettings(
-                  drift.locations(), List.of(), drift.historyTable(), Map.of(), Map.of());
+                  List.of("classpath:db/migration"),
+                  List.of(),
+                  "flyway_schema_history",
+                  Map.of(),
+                  Map.of());
+      if (!drift.locations().isEmpty()) {
+        migrations = migrations.withLocations(drift.locations());
+      }
+      if (drift.historyTable() != null && !drift.historyTable().isBlank()) {
+        migrations = migrations.withTable(drift.historyTable());
+      }
       Optional<PostgresVersion> version =
           drift.postgresVersion() == null || drift.postgresVersion().isBlank()
               ? Optional.empty()

@@ -33,6 +33,16 @@ public record FlywayBeanSettings(
     settings = Map.copyOf(settings);
   }
 
+  /** These settings with the migrations at {@code other} locations. */
+  public FlywayBeanSettings withLocations(List<String> other) {
+    return new FlywayBeanSettings(other, schemas, table, placeholders, settings);
+  }
+
+  /** These settings with another history table. */
+  public FlywayBeanSettings withTable(String other) {
+    return new FlywayBeanSettings(locations, schemas, other, placeholders, settings);
+  }
+
   /** What {@code configuration} (the Flyway bean's) says. */
   public static FlywayBeanSettings of(Configuration configuration) {
     List<String> locations = new ArrayList<>();
