@@ -117,7 +117,7 @@ final class DiffCommand implements Callable<Integer> {
       String expectedLabel = compared.expectedLabel("migrations in " + shared.describeLocations());
       String liveLabel = compared.liveLabel(live.displayUrl());
       List<String> notCompared = new ArrayList<>();
-      compared.mismatch().ifPresent(notCompared::add);
+      notCompared.addAll(compared.alsoNotCompared());
       notCompared.addAll(NotCompared.ITEMS);
       String rendered =
           switch (format) {

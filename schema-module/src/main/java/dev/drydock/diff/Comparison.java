@@ -1,5 +1,6 @@
 package dev.drydock.diff;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,8 +40,16 @@ public record Comparison(
             + expectedVersion.orElse("an unknown version")
             + ", the live database runs "
             + liveVersion
-            + " (server-deparsed text was re-read on the throwaway where possible;"
-            + " see Not compared)");
+            + "; server-deparsed text of the live side was re-read on the throwaway"
+            + " (see Not compared)");
+  }
+
+  /**
+   * What this comparison could not compare besides what no comparison does: with majors that
+   * differ, the server-deparsed text that was not re-read on the throwaway.
+   */
+  public List<String> alsoNotCompared() {
+    return sameMajor() ? List.of() : List.of(CrossMajor.NOT_RE_READ);
   }
 
   /**

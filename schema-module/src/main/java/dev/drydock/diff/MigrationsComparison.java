@@ -76,7 +76,10 @@ public final class MigrationsComparison {
     String catalogKey = CatalogFile.keyFor(migrations.table(), schemas);
     Optional<String> expectedVersion =
         ThrowawayVersion.known(throwaway).map(PostgresVersion::server);
-    Optional<Catalog> kept = expected.cachedCatalog(catalogKey);
+    boolean knownMismatch =
+        expectedVersion.isPresent()
+            && !expectedVersion.get().startsWith(liveVersion.number() / 10000 + ".");
+    Optional<Catalog> kept = knownMismatch ? Optional.empty() : expected.cachedCatalog(catalogKey);
     if (kept.isPresent()) {
       requireKnown(live, kept.get().schemas());
       long started = System.nanoTime();
@@ -94,8 +97,13 @@ public final class MigrationsComparison {
       requireKnown(live, Introspector.existing(scratch, schemas));
       long started = System.nanoTime();
       DiffResult result = Drift.between(introspector, scratch, live, schemas);
-      long millis = (System.nanoTime() - started) / 1_000_000;
       migrated.keepCatalog(catalogKey, result.expected());
+      if (scratchVersion.number() / 10000 != liveVersion.number() / 10000) {
+        result =
+            CrossMajor.reconcile(
+                result, scratch, scratchVersion.number() / 10000, liveVersion.number() / 10000);
+      }
+      long millis = (System.nanoTime() - started) / 1_000_000;
       return new Comparison(
           result,
           Optional.of(scratchVersion.text()),

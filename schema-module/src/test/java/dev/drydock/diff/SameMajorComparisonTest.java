@@ -96,6 +96,59 @@ class SameMajorComparisonTest {
     assertThat(again18.expectedVersion()).contains("18.1");
   }
 
+  @Test
+  void givenALive15_whenTheThrowawayIsForced18_thenTheMismatchIsSaidAndThereIsNoFalseDrift()
+      throws Exception {
+    // given a live PostgreSQL 15: view definitions, defaults, checks, index expressions, policies
+    // and GRANT ALL (which 17 widened with MAINTAIN) print differently on 18
+    // when the throwaway is forced to 18
+    Comparison compared =
+        compare(live15, Optional.of(PostgresVersion.parse("18")), SnapshotSettings.disabled());
+
+    // then the versions are said to differ, and none of that text is drift
+    assertThat(compared.expectedVersion()).contains("18.1");
+    assertThat(compared.mismatch())
+        .contains(
+            "PostgreSQL versions differ: the migrations ran on 18.1, the live database runs 15.14;"
+                + " server-deparsed text of the live side was re-read on the throwaway"
+                + " (see Not compared)");
+    assertThat(compared.alsoNotCompared()).hasSize(1);
+    assertThat(compared.result().differences())
+        .as(
+            () ->
+                compared.result().differences().stream()
+                    .map(Difference::describe)
+                    .toList()
+                    .toString())
+        .isEmpty();
+  }
+
+  @Test
+  void givenALive15AndAForced18_whenATableReallyDiffers_thenThatIsStillDrift() throws Exception {
+    // given a real difference on the live 15 besides the deparsed text
+    try (Connection c = live15.connect()) {
+      c.createStatement()
+          .execute("ALTER TABLE lineage_events ALTER COLUMN kind SET DEFAULT 'view'");
+    }
+    try {
+      // when compared on a forced 18
+      Comparison compared =
+          compare(live15, Optional.of(PostgresVersion.parse("18")), SnapshotSettings.disabled());
+
+      // then exactly that default is drift
+      assertThat(compared.result().differences())
+          .extracting(Difference::describe)
+          .containsExactly(
+              "CHANGED column public.lineage_events.kind default: expected 'click'::text, actual"
+                  + " 'view'::text");
+    } finally {
+      try (Connection c = live15.connect()) {
+        c.createStatement()
+            .execute("ALTER TABLE lineage_events ALTER COLUMN kind SET DEFAULT 'click'");
+      }
+    }
+  }
+
   static Comparison compare(
       ThrowawayDatabase live, Optional<PostgresVersion> version, SnapshotSettings snapshots)
       throws Exception {

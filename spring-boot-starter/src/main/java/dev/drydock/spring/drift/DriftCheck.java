@@ -106,14 +106,15 @@ public final class DriftCheck {
               .build()
               .compare(actual);
       List<String> notCompared = new ArrayList<>();
-      compared.mismatch().ifPresent(notCompared::add);
+      notCompared.addAll(compared.alsoNotCompared());
       notCompared.addAll(NotCompared.ITEMS);
       String text =
-          TextRenderer.render(
-              compared.result(),
-              compared.expectedLabel("migrations in " + String.join(", ", locations)),
-              compared.liveLabel(label(actual)),
-              notCompared);
+          compared.mismatch().map(line -> line + "\n").orElse("")
+              + TextRenderer.render(
+                  compared.result(),
+                  compared.expectedLabel("migrations in " + String.join(", ", locations)),
+                  compared.liveLabel(label(actual)),
+                  notCompared);
       return new DriftReport(compared.result().differences().size(), text, Instant.now());
     } catch (SQLException e) {
       throw new IllegalStateException("drydock.drift-check: database error: " + e.getMessage(), e);
