@@ -1,26 +1,21 @@
 package dev.drydock.cli;
 
+import dev.drydock.diff.Comparison;
 import dev.drydock.diff.DiffResult;
-import dev.drydock.diff.Drift;
-import dev.drydock.diff.SchemaComparator;
+import dev.drydock.diff.MigrationsComparison;
+import dev.drydock.diff.UnknownSchemaException;
 import dev.drydock.diff.report.JsonRenderer;
 import dev.drydock.diff.report.NotCompared;
 import dev.drydock.diff.report.TextRenderer;
 import dev.drydock.diff.sql.SqlRenderer;
-import dev.drydock.introspect.Catalog;
-import dev.drydock.introspect.CatalogFile;
-import dev.drydock.introspect.Introspector;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderSettings;
-import dev.drydock.snapshot.MigratedDatabase;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -82,69 +77,55 @@ final class DiffCommand implements Callable<Integer> {
     ConnectionOptions.Resolved live = connection.resolve(root.environment, root.secrets);
     ProviderSettings throwawaySettings = throwaway.settings(root);
     Migrations migrations = shared.migrations(root.environment);
-    Introspector introspector = Introspector.configure().historyTable(migrations.table()).build();
     Set<String> wanted = new LinkedHashSet<>(schemas);
 
     progress.start("Connecting to " + live.displayUrl());
     try (Connection liveConnection = LiveDatabase.connect(live, root.secrets)) {
       progress.done();
-      MigratedDatabase.Builder expected =
-          MigratedDatabase.configure()
-              .provider(throwawaySettings)
+      MigrationsComparison comparison =
+          MigrationsComparison.configure()
               .migrations(migrations)
+              .provider(throwawaySettings)
               .snapshots(throwaway.snapshots(root))
+              .schemas(wanted)
+              .binaries(throwaway.binaries(root))
               .beforeEach(script -> progress.update("applying " + script))
               .log(progress::update)
-              .warnings(progress::warn);
-      String catalogName = CatalogFile.keyFor(migrations.table(), wanted);
-      Optional<Catalog> kept = expected.cachedCatalog(catalogName);
-      long started;
-      DiffResult result;
-      if (kept.isPresent()) {
-        if (root.verbose) {
-          err.println(
-              "drydock: the migrations' schema is the catalog kept with their snapshot"
-                  + " (no throwaway database started)");
-        }
-        checkSchemasExist(wanted, liveConnection, kept.get().schemas());
-        progress.start("Introspecting the live database");
-        started = System.nanoTime();
-        result = SchemaComparator.compare(kept.get(), introspector.load(liveConnection, wanted));
-        progress.done();
-      } else {
-        progress.start("Applying migrations from " + shared.describeLocations());
-        try (MigratedDatabase migrated = expected.start()) {
-          progress.done();
-          if (root.verbose) {
-            err.printf(
-                "drydock: %s from %s, %d migration(s) applied%n",
-                migrated.database().description(), migrated.startedFrom(), migrated.applied());
-          }
-          try (Connection scratchConnection = migrated.database().connect()) {
-            checkSchemasExist(
-                wanted, liveConnection, Introspector.existing(scratchConnection, wanted));
-            progress.start("Introspecting both databases");
-            started = System.nanoTime();
-            result = Drift.between(introspector, scratchConnection, liveConnection, wanted);
-            progress.done();
-          }
-          migrated.keepCatalog(catalogName, result.expected());
-        }
+              .warnings(progress::warn)
+              .build();
+      progress.start(
+          "Applying migrations from "
+              + shared.describeLocations()
+              + ", introspecting both databases");
+      Comparison compared;
+      try {
+        compared = comparison.compare(liveConnection);
+      } catch (UnknownSchemaException e) {
+        throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
       }
+      progress.done();
+      DiffResult result = compared.result();
       if (root.verbose) {
         err.printf(
+            "drydock: the migrations' schema: %s; PostgreSQL %s, live PostgreSQL %s%n",
+            compared.source(),
+            compared.expectedVersion().orElse("(unknown)"),
+            compared.liveVersion());
+        err.printf(
             "drydock: compared %d expected and %d live objects in %d ms%n",
-            result.expected().size(),
-            result.actual().size(),
-            (System.nanoTime() - started) / 1_000_000);
+            result.expected().size(), result.actual().size(), compared.millis());
       }
-      String expectedLabel = "migrations in " + shared.describeLocations();
+      String expectedLabel = compared.expectedLabel("migrations in " + shared.describeLocations());
+      String liveLabel = compared.liveLabel(live.displayUrl());
+      List<String> notCompared = new ArrayList<>();
+      notCompared.addAll(compared.alsoNotCompared());
+      notCompared.addAll(NotCompared.ITEMS);
       String rendered =
           switch (format) {
             case text ->
-                TextRenderer.render(result, expectedLabel, live.displayUrl(), NotCompared.ITEMS);
-            case json ->
-                JsonRenderer.render(result, expectedLabel, live.displayUrl(), NotCompared.ITEMS);
+                compared.mismatch().map(line -> line + "\n").orElse("")
+                    + TextRenderer.render(result, expectedLabel, liveLabel, notCompared);
+            case json -> JsonRenderer.render(result, expectedLabel, liveLabel, notCompared);
             case sql ->
                 SqlRenderer.configure()
                     .renames(!noRenames)
@@ -159,23 +140,6 @@ final class DiffCommand implements Callable<Integer> {
         RedactingWriter.printVerbatim(out, rendered);
       }
       return result.hasDrift() ? ExitCodes.DRIFT : ExitCodes.NO_DRIFT;
-    }
-  }
-
-  private void checkSchemasExist(
-      Set<String> wanted, Connection live, Collection<String> inMigrations) throws SQLException {
-    if (wanted.isEmpty()) {
-      return;
-    }
-    Set<String> known = new LinkedHashSet<>(Introspector.existing(live, wanted));
-    known.addAll(inMigrations);
-    List<String> unknown = wanted.stream().filter(s -> !known.contains(s)).toList();
-    if (!unknown.isEmpty()) {
-      throw new CliException(
-          ExitCodes.USAGE_OR_CONNECTION,
-          "Unknown schema "
-              + String.join(", ", unknown)
-              + ": neither the live database nor the migrations have it");
     }
   }
 }

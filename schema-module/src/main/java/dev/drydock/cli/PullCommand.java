@@ -102,6 +102,13 @@ final class PullCommand implements Callable<Integer> {
       description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
+  @Option(
+      names = "--no-roles",
+      description =
+          "Leave out the guarded CREATE ROLE ... NOLOGIN statements for the roles the pulled"
+              + " grants and policies name (by default written first, only where missing).")
+  boolean noRoles;
+
   @Override
   public Integer call() throws SQLException {
     PrintWriter out = spec.commandLine().getOut();
@@ -127,6 +134,8 @@ final class PullCommand implements Callable<Integer> {
                 .migrations(migrations())
                 .throwaway(throwawaySettings)
                 .snapshots(throwaway.snapshots(root))
+                .binaries(throwaway.binaries(root))
+                .roles(!noRoles)
                 .schemas(schemas)
                 .name(name)
                 .allowDestructive(allowDestructive)

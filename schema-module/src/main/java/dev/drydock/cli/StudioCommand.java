@@ -1,10 +1,10 @@
 package dev.drydock.cli;
 
+import dev.drydock.diff.Comparison;
 import dev.drydock.diff.DiffResult;
-import dev.drydock.diff.Drift;
-import dev.drydock.introspect.Introspector;
+import dev.drydock.diff.MigrationsComparison;
+import dev.drydock.diff.UnknownSchemaException;
 import dev.drydock.migrate.Migrations;
-import dev.drydock.snapshot.MigratedDatabase;
 import dev.drydock.studio.DriftReport;
 import dev.drydock.studio.SchemaModel;
 import dev.drydock.studio.Studio;
@@ -120,25 +120,25 @@ final class StudioCommand implements Callable<Integer> {
                 .table(historyTable)
                 .build();
         files.requireMigrations();
-        try (MigratedDatabase migrated =
-            MigratedDatabase.configure()
-                .provider(throwaway.settings(root))
-                .migrations(files)
-                .snapshots(throwaway.snapshots(root))
-                .start()) {
-          try (Connection expected = migrated.database().connect()) {
-            DiffResult result =
-                Drift.between(
-                    Introspector.configure().historyTable(historyTable).build(),
-                    expected,
-                    c,
-                    new LinkedHashSet<>(schemas));
-            schema = SchemaModel.from(result.actual(), c, versionColumn);
-            drift =
-                new DriftReport(
-                    true, "migrations in " + describe(migrations), SchemaModel.drift(result));
-          }
+        Comparison compared;
+        try {
+          compared =
+              MigrationsComparison.configure()
+                  .migrations(files)
+                  .provider(throwaway.settings(root))
+                  .snapshots(throwaway.snapshots(root))
+                  .schemas(new LinkedHashSet<>(schemas))
+                  .binaries(throwaway.binaries(root))
+                  .build()
+                  .compare(c);
+        } catch (UnknownSchemaException e) {
+          throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
         }
+        DiffResult result = compared.result();
+        schema = SchemaModel.from(result.actual(), c, versionColumn);
+        drift =
+            new DriftReport(
+                true, "migrations in " + describe(migrations), SchemaModel.drift(result));
       }
     }
 

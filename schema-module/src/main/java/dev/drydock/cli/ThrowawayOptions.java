@@ -1,14 +1,22 @@
 package dev.drydock.cli;
 
+import dev.drydock.provider.BinariesSource;
+import dev.drydock.provider.MavenBinaries;
+import dev.drydock.provider.PostgresVersion;
 import dev.drydock.provider.ProviderKind;
 import dev.drydock.provider.ProviderSettings;
+import dev.drydock.provider.ThrowawayVersion;
 import dev.drydock.snapshot.SnapshotSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options choosing the throwaway PostgreSQL the migrations are applied to (diff, generate). */
+/**
+ * Options choosing the throwaway PostgreSQL the migrations are applied to (diff, generate, pull,
+ * studio).
+ */
 final class ThrowawayOptions {
 
   @Option(
@@ -48,6 +56,16 @@ final class ThrowawayOptions {
   Path postgresBinaries;
 
   @Option(
+      names = "--postgres-version",
+      paramLabel = "VERSION",
+      description =
+          "PostgreSQL of the throwaway: a major (15: the newest minor drydock knows) or a version"
+              + " of zonky's binaries (15.14.0), resolved like a Maven dependency with"
+              + " ~/.m2/settings.xml. Default: the live server's major where there is one, else"
+              + " the bundled 17.")
+  String postgresVersion;
+
+  @Option(
       names = "--no-snapshots",
       description =
           "Apply every migration to an empty throwaway database, neither starting from nor saving"
@@ -71,8 +89,49 @@ final class ThrowawayOptions {
     return SnapshotSettings.configure().maxBytes(snapshotLimit.bytes(root)).build();
   }
 
-  /** The provider settings these options ask for; passwords are registered as secrets. */
+  /** The version {@code --postgres-version} chose; empty when it was not given. */
+  Optional<PostgresVersion> version() {
+    if (postgresVersion == null) {
+      return Optional.empty();
+    }
+    if (postgresBinaries != null) {
+      throw new CliException(
+          ExitCodes.USAGE_OR_CONNECTION,
+          "Give --postgres-version or --postgres-binaries, not both");
+    }
+    try {
+      return Optional.of(PostgresVersion.parse(postgresVersion));
+    } catch (IllegalArgumentException e) {
+      throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Where binaries of another version come from: Maven Resolver with the user's Maven settings
+   * ({@code $DRYDOCK_MAVEN_SETTINGS}, else {@code ~/.m2/settings.xml}) and local repository.
+   */
+  BinariesSource binaries(Drydock root) {
+    MavenBinaries.Builder maven = MavenBinaries.configure();
+    String settingsFile = root.environment.get("DRYDOCK_MAVEN_SETTINGS");
+    if (settingsFile != null && !settingsFile.isBlank()) {
+      maven.userSettings(Path.of(settingsFile));
+    }
+    return maven.build();
+  }
+
+  /**
+   * The provider settings these options ask for, running {@code --postgres-version} when given (its
+   * binaries resolved now); passwords are registered as secrets.
+   */
   ProviderSettings settings(Drydock root) {
+    ProviderSettings chosen = settingsWithoutVersion(root);
+    Optional<PostgresVersion> version = version();
+    return version.isPresent()
+        ? ThrowawayVersion.run(chosen, version.get(), binaries(root))
+        : chosen;
+  }
+
+  private ProviderSettings settingsWithoutVersion(Drydock root) {
     ProviderSettings.Builder settings =
         ProviderSettings.configure().kind(provider).cacheDirectory(cache.resolve());
     if (postgresBinaries != null) {

@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 public final class ProviderSettings {
 
+  /** The Testcontainers provider's image unless one is given. */
+  public static final String DEFAULT_CONTAINER_IMAGE = "postgres:17-alpine";
+
   private final ProviderKind kind;
   private final String serverUrl;
   private final String user;
@@ -128,7 +131,7 @@ public final class ProviderSettings {
     private String serverUrl;
     private String user;
     private String password;
-    private String containerImage = "postgres:17-alpine";
+    private String containerImage = DEFAULT_CONTAINER_IMAGE;
     private Path postgresBinaries;
     private Path cacheDirectory = defaultCacheDirectory();
     private Duration startupTimeout = Duration.ofSeconds(60);

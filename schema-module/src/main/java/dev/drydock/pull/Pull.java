@@ -1,11 +1,20 @@
 package dev.drydock.pull;
 
+import dev.drydock.diff.Comparison;
+import dev.drydock.diff.DiffResult;
+import dev.drydock.diff.Drift;
+import dev.drydock.diff.MigrationsComparison;
+import dev.drydock.diff.SchemaComparator;
+import dev.drydock.diff.UnknownSchemaException;
 import dev.drydock.diff.sql.SqlText;
+import dev.drydock.introspect.Introspector;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.migrate.ResolvedMigrations;
+import dev.drydock.provider.BinariesSource;
+import dev.drydock.provider.MavenBinaries;
+import dev.drydock.provider.PostgresVersion;
 import dev.drydock.provider.ProviderSettings;
 import dev.drydock.provider.ThrowawayDatabase;
-import dev.drydock.snapshot.MigratedDatabase;
 import dev.drydock.snapshot.SnapshotSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,6 +59,9 @@ public final class Pull {
   private final boolean allowDestructive;
   private final Clock clock;
   private final Consumer<String> log;
+  private final PostgresVersion postgresVersion;
+  private final BinariesSource binaries;
+  private final boolean roles;
 
   private Pull(Builder b) {
     this.live = Objects.requireNonNull(b.live, "live connection");
@@ -61,6 +74,9 @@ public final class Pull {
     this.allowDestructive = b.allowDestructive;
     this.clock = b.clock;
     this.log = b.log;
+    this.postgresVersion = b.postgresVersion;
+    this.binaries = b.binaries;
+    this.roles = b.roles;
   }
 
   public static Builder configure() {
@@ -81,15 +97,35 @@ public final class Pull {
       }
     }
     log.accept("Applying " + files.migrationCount() + " migrations to a throwaway PostgreSQL");
-    try (MigratedDatabase migrated =
-        MigratedDatabase.configure()
-            .provider(throwaway)
+    MigrationsComparison comparison =
+        MigrationsComparison.configure()
             .migrations(migrations)
+            .provider(throwaway)
             .snapshots(snapshots)
+            .schemas(schemas)
+            .postgresVersion(Optional.ofNullable(postgresVersion))
+            .binaries(binaries)
             .log(log)
-            .start()) {
-      return compare(migrated.database(), files);
+            .build();
+    Comparison compared;
+    try {
+      compared = comparison.compare(live);
+    } catch (UnknownSchemaException e) {
+      throw new PullException(e.getMessage(), e);
+    } catch (SQLException e) {
+      throw new PullException("Database error: " + e.getMessage(), e);
     }
+    compared.mismatch().ifPresent(log);
+    log.accept("Comparing " + liveLabel + " with the migrations");
+    DiffResult migrationsToLive = compared.result();
+    DiffResult liveFirst =
+        SchemaComparator.compare(migrationsToLive.actual(), migrationsToLive.expected());
+    return planned(
+        false,
+        files,
+        PullPlanner.plan(liveFirst, allowDestructive),
+        roles(liveFirst),
+        compared.mismatch());
   }
 
   /** Plans the migration from {@code scratch} (the migrations' schema) to the live database. */
@@ -108,20 +144,47 @@ public final class Pull {
               + liveLabel
               + " with "
               + (baseline ? "an empty database" : "the migrations"));
-      PullPlanner.Plan plan =
-          PullPlanner.plan(live, migrated, schemas, migrations.table(), allowDestructive);
-      if (plan.isEmpty() || plan.onlyCommentedOut()) {
-        return result(baseline, Optional.empty(), plan);
-      }
-      List<String> written = baseline ? List.of() : files.writtenVersions();
-      String version = VersionScheme.next(VersionScheme.latest(written), clock);
-      String name = description != null ? description : baseline ? "baseline" : "pull";
-      String fileName = fileName(version, name);
-      String sql = header(fileName, baseline, files, plan) + "\n" + plan.sql();
-      return result(baseline, Optional.of(new PulledMigration(version, fileName, sql)), plan);
+      DiffResult liveFirst =
+          Drift.between(
+              Introspector.configure().historyTable(migrations.table()).build(),
+              live,
+              migrated,
+              new LinkedHashSet<>(schemas));
+      return planned(
+          baseline,
+          files,
+          PullPlanner.plan(liveFirst, allowDestructive),
+          roles(liveFirst),
+          Optional.empty());
     } catch (SQLException e) {
       throw new PullException("Database error: " + e.getMessage(), e);
     }
+  }
+
+  /** The result for {@code plan}: a migration file unless there is nothing to write. */
+  /** The guarded roles block for what {@code liveFirst} creates; empty with roles off. */
+  private String roles(DiffResult liveFirst) {
+    return roles
+        ? RoleStatements.script(RoleStatements.named(liveFirst), liveFirst.expected().quoting())
+        : "";
+  }
+
+  private PullResult planned(
+      boolean baseline,
+      ResolvedMigrations files,
+      PullPlanner.Plan plan,
+      String roleStatements,
+      Optional<String> mismatch) {
+    if (plan.isEmpty() || plan.onlyCommentedOut()) {
+      return result(baseline, Optional.empty(), plan);
+    }
+    List<String> written = baseline ? List.of() : files.writtenVersions();
+    String version = VersionScheme.next(VersionScheme.latest(written), clock);
+    String name = description != null ? description : baseline ? "baseline" : "pull";
+    String fileName = fileName(version, name);
+    String sql =
+        header(fileName, baseline, files, plan, mismatch) + "\n" + roleStatements + plan.sql();
+    return result(baseline, Optional.of(new PulledMigration(version, fileName, sql)), plan);
   }
 
   private PullResult result(boolean baseline, Optional<PulledMigration> m, PullPlanner.Plan plan) {
@@ -156,7 +219,11 @@ public final class Pull {
   }
 
   private String header(
-      String fileName, boolean baseline, ResolvedMigrations files, PullPlanner.Plan p) {
+      String fileName,
+      boolean baseline,
+      ResolvedMigrations files,
+      PullPlanner.Plan p,
+      Optional<String> mismatch) {
     List<String> lines = new ArrayList<>();
     lines.add("Drydock pull: " + fileName);
     lines.add(
@@ -179,6 +246,7 @@ public final class Pull {
                   .orElse("")
               + ").");
     }
+    mismatch.ifPresent(lines::add);
     lines.add("Not pulled: " + String.join("; ", PullPlanner.NOT_PULLED) + ".");
     if (p.destructive() > 0 && !allowDestructive) {
       lines.add(
@@ -205,8 +273,35 @@ public final class Pull {
     private boolean allowDestructive;
     private Clock clock = Clock.systemUTC();
     private Consumer<String> log = line -> {};
+    private PostgresVersion postgresVersion;
+    private BinariesSource binaries = MavenBinaries.fromUserSettings();
+    private boolean roles = true;
+
+    /**
+     * Whether the migration starts by creating the roles its grants and policies name, {@code
+     * NOLOGIN} and only where missing (default: yes).
+     */
+    public Builder roles(boolean roles) {
+      this.roles = roles;
+      return this;
+    }
 
     private Builder() {}
+
+    /**
+     * The PostgreSQL the throwaway runs; empty (the default): the live server's major, at the
+     * newest minor Drydock knows.
+     */
+    public Builder postgresVersion(Optional<PostgresVersion> version) {
+      this.postgresVersion = version.orElse(null);
+      return this;
+    }
+
+    /** Where binaries of another version come from (default: Maven, with ~/.m2/settings.xml). */
+    public Builder binaries(BinariesSource binaries) {
+      this.binaries = Objects.requireNonNull(binaries, "binaries");
+      return this;
+    }
 
     /**
      * The live database, and how to name it in messages and the file's header (never with a

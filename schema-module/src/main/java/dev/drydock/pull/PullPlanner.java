@@ -86,12 +86,20 @@ final class PullPlanner {
       Collection<String> schemas,
       String historyTable,
       boolean allowDestructive) {
-    DiffResult result =
+    return plan(
         Drift.between(
             Introspector.configure().historyTable(historyTable).build(),
             live,
             migrated,
-            new LinkedHashSet<>(schemas));
+            new LinkedHashSet<>(schemas)),
+        allowDestructive);
+  }
+
+  /**
+   * Plans the statements for {@code result}, whose expected side is the live database and actual
+   * side the migrations' schema.
+   */
+  static Plan plan(DiffResult result, boolean allowDestructive) {
     if (!result.hasDrift()) {
       return new Plan("", List.of(), 0, 0, 0);
     }

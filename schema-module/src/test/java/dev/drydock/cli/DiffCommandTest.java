@@ -82,9 +82,9 @@ class DiffCommandTest {
         .startsWith(
             "No drift: "
                 + server.url(live)
-                + " matches migrations in "
+                + " (PostgreSQL 17.6) matches migrations in "
                 + BASE
-                + " (schemas: audit, public).\n")
+                + " (PostgreSQL 17.6) (schemas: audit, public).\n")
         .contains("Not compared: object owners;");
     assertThat(result.err()).isEmpty();
   }
@@ -104,9 +104,9 @@ class DiffCommandTest {
         .startsWith(
             "Drift: 2 differences between migrations in "
                 + BASE
-                + " (expected) and "
+                + " (PostgreSQL 17.6) (expected) and "
                 + server.url(live)
-                + " (actual) [0 added, 1 removed, 1 changed]\n"
+                + " (PostgreSQL 17.6) (actual) [0 added, 1 removed, 1 changed]\n"
                 + "  + only in the live database   - missing from the live database   ~ differs\n"
                 + "\n"
                 + "Constraints\n"
@@ -128,7 +128,7 @@ class DiffCommandTest {
     JsonNode json = new ObjectMapper().readTree(result.out());
     assertThat(json.get("version").asInt()).isEqualTo(1);
     assertThat(json.get("drift").asBoolean()).isTrue();
-    assertThat(json.get("actual").asText()).isEqualTo(server.url(live));
+    assertThat(json.get("actual").asText()).isEqualTo(server.url(live) + " (PostgreSQL 17.6)");
     assertThat(json.get("schemas").toString()).isEqualTo("[\"audit\",\"public\"]");
     assertThat(json.get("summary").toString())
         .isEqualTo("{\"added\":0,\"removed\":0,\"changed\":1}");
@@ -349,8 +349,7 @@ class DiffCommandTest {
 
     assertThat(quiet.err()).isEmpty();
     assertThat(shown.err())
-        .contains("Applying migrations from " + BASE + " … done (")
-        .contains("Introspecting both databases … done (");
+        .contains("Applying migrations from " + BASE + ", introspecting both databases … done (");
     assertThat(shown.out()).isEqualTo(quiet.out());
   }
 }

@@ -1,9 +1,16 @@
 package dev.drydock.spring;
 
+import dev.drydock.provider.PostgresVersion;
 import dev.drydock.spring.drift.DriftCheck;
 import dev.drydock.spring.drift.DriftCheckRunner;
 import dev.drydock.spring.drift.DriftHealthIndicator;
+import dev.drydock.spring.drift.FlywayBeanSettings;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -36,14 +43,34 @@ public class DrydockDriftCheckAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DriftCheck drydockDriftCheck(DrydockProperties properties) {
+    DriftCheck drydockDriftCheck(DrydockProperties properties, ObjectProvider<Flyway> flyway) {
       DrydockProperties.Drift drift = properties.drift();
+      Flyway bean = flyway.getIfUnique();
+      FlywayBeanSettings migrations =
+          bean != null
+              ? FlywayBeanSettings.of(bean.getConfiguration())
+              : new FlywayBeanSettings(
+                  List.of("classpath:db/migration"),
+                  List.of(),
+                  "flyway_schema_history",
+                  Map.of(),
+                  Map.of());
+      if (!drift.locations().isEmpty()) {
+        migrations = migrations.withLocations(drift.locations());
+      }
+      if (drift.historyTable() != null && !drift.historyTable().isBlank()) {
+        migrations = migrations.withTable(drift.historyTable());
+      }
+      Optional<PostgresVersion> version =
+          drift.postgresVersion() == null || drift.postgresVersion().isBlank()
+              ? Optional.empty()
+              : Optional.of(PostgresVersion.parse(drift.postgresVersion()));
       return new DriftCheck(
-          drift.locations(),
           drift.schemas(),
-          drift.historyTable(),
           drift.provider(),
           drift.snapshots(),
+          version,
+          migrations,
           drift.cacheDirectory());
     }
 

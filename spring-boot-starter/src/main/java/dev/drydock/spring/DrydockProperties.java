@@ -67,23 +67,28 @@ public record DrydockProperties(
   /**
    * What the drift check compares.
    *
-   * @param locations where the migrations are (Spring resource locations: {@code classpath:} on the
-   *     class path or in a jar, {@code file:})
+   * @param locations where the migrations are; empty (the default): the Flyway bean's ({@code
+   *     spring.flyway.locations}), else {@code classpath:db/migration} (Spring resource locations:
+   *     {@code classpath:} on the class path or in a jar, {@code file:})
    * @param schemas the schemas to compare; empty for every non-system schema
-   * @param historyTable Flyway's history table, left out of the comparison
+   * @param historyTable Flyway's history table, left out of the comparison; default the Flyway
+   *     bean's, else {@code flyway_schema_history}
    * @param provider where the throwaway PostgreSQL the migrations are applied to comes from: auto
    *     (Testcontainers if Docker answers, else embedded), embedded, testcontainers
    * @param snapshots whether the embedded throwaway may start from a migration snapshot in
    *     Drydock's cache (and save one): a start with unchanged migrations applies none
+   * @param postgresVersion the throwaway's PostgreSQL, a major ({@code 15}) or a version of zonky's
+   *     binaries ({@code 15.14.0}); empty (the default): the live server's major
    * @param cacheDirectory Drydock's cache (PostgreSQL binaries, snapshots, kept catalogs); unset
    *     for the default ({@code drydock.cache}, {@code $DRYDOCK_CACHE}, else {@code
    *     ~/.cache/drydock})
    */
   public record Drift(
-      @DefaultValue("classpath:db/migration") List<String> locations,
+      @DefaultValue List<String> locations,
       @DefaultValue List<String> schemas,
-      @DefaultValue("flyway_schema_history") String historyTable,
+      String historyTable,
       @DefaultValue("auto") String provider,
       @DefaultValue("true") boolean snapshots,
+      String postgresVersion,
       java.nio.file.Path cacheDirectory) {}
 }

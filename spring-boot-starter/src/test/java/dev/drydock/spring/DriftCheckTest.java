@@ -91,6 +91,27 @@ class DriftCheckTest {
   }
 
   @Test
+  void givenBootsFlywayWithAnotherHistoryTable_whenChecked_thenItIsBootsTableThatIsLeftOut() {
+    // given: Boot's Flyway migrates an empty database keeping its history in app_history
+    String database = TestPostgres.createDatabase("flywaytable");
+    // when: started with no drydock.drift.* settings at all
+    try (ConfigurableApplicationContext app =
+        new SpringApplicationBuilder(SampleApplication.class)
+            .properties(
+                "spring.datasource.url=" + TestPostgres.url(database),
+                "spring.flyway.table=app_history",
+                "drydock.drift-check=fail",
+                "drydock.drift.provider=embedded",
+                "spring.main.banner-mode=off")
+            .run()) {
+      Health health = app.getBean(DriftHealthIndicator.class).health();
+      // then: the check ran the migrations as Boot's Flyway does, and app_history is not drift
+      assertThat(health.getDetails()).containsEntry("drift", false).containsEntry("differences", 0);
+      assertThat((String) health.getDetails().get("report")).contains("(PostgreSQL 17.6)");
+    }
+  }
+
+  @Test
   void givenUnchangedMigrations_whenCheckedAgain_thenTheKeptCatalogGivesTheSameReport()
       throws Exception {
     // given: a drifted database; the first check keeps the migrations' catalog with the snapshot

@@ -1,32 +1,29 @@
 package dev.drydock.spring.drift;
 
-import dev.drydock.diff.DiffResult;
-import dev.drydock.diff.Drift;
-import dev.drydock.diff.SchemaComparator;
+import dev.drydock.diff.Comparison;
+import dev.drydock.diff.MigrationsComparison;
 import dev.drydock.diff.report.NotCompared;
 import dev.drydock.diff.report.TextRenderer;
-import dev.drydock.introspect.Catalog;
-import dev.drydock.introspect.CatalogFile;
-import dev.drydock.introspect.Introspector;
+import dev.drydock.migrate.FlywaySettings;
 import dev.drydock.migrate.Migrations;
+import dev.drydock.provider.PostgresVersion;
 import dev.drydock.provider.ProviderKind;
 import dev.drydock.provider.ProviderSettings;
-import dev.drydock.snapshot.MigratedDatabase;
 import dev.drydock.snapshot.SnapshotSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * Compares the application's database with its migrations: applies the migrations to a throwaway
- * PostgreSQL, introspects both and compares them with {@code drydock diff}'s engine. The only class
- * of the starter that calls drydock-schema (an optional dependency).
+ * Compares the application's database with its migrations through {@code drydock diff}'s comparison
+ * service ({@link MigrationsComparison}), with the Flyway bean's settings. The only class of the
+ * starter that calls drydock-schema (an optional dependency).
  */
 public final class DriftCheck {
 
@@ -35,6 +32,8 @@ public final class DriftCheck {
   private final String historyTable;
   private final ProviderSettings throwaway;
   private final SnapshotSettings snapshots;
+  private final Optional<PostgresVersion> postgresVersion;
+  private final FlywayBeanSettings flyway;
 
   /**
    * @param locations Spring resource locations of the migrations, e.g. {@code
@@ -65,9 +64,46 @@ public final class DriftCheck {
       String provider,
       boolean snapshots,
       java.nio.file.Path cacheDirectory) {
-    this.locations = List.copyOf(locations);
+    this(
+        schemas,
+        provider,
+        snapshots,
+        Optional.empty(),
+        new FlywayBeanSettings(locations, List.of(), historyTable, Map.of(), Map.of()),
+        cacheDirectory);
+  }
+
+  /**
+   * @param schemas the schemas to compare; empty for every non-system schema
+   * @param provider where the throwaway PostgreSQL comes from: auto, embedded, testcontainers
+   * @param snapshots whether the throwaway may start from (and save) a migration snapshot
+   * @param postgresVersion the throwaway's PostgreSQL; empty: the live server's major
+   * @param flyway the migrations and how Flyway runs them (the application's Flyway bean's)
+   */
+  public DriftCheck(
+      List<String> schemas,
+      String provider,
+      boolean snapshots,
+      Optional<PostgresVersion> postgresVersion,
+      FlywayBeanSettings flyway) {
+    this(schemas, provider, snapshots, postgresVersion, flyway, null);
+  }
+
+  /**
+   * As {@link #DriftCheck(List, String, boolean, Optional, FlywayBeanSettings)} with Drydock's
+   * cache in {@code cacheDirectory}; null for the default.
+   */
+  public DriftCheck(
+      List<String> schemas,
+      String provider,
+      boolean snapshots,
+      Optional<PostgresVersion> postgresVersion,
+      FlywayBeanSettings flyway,
+      java.nio.file.Path cacheDirectory) {
+    this.flyway = Objects.requireNonNull(flyway, "flyway");
+    this.locations = flyway.locations();
     this.schemas = List.copyOf(schemas);
-    this.historyTable = Objects.requireNonNull(historyTable, "historyTable");
+    this.historyTable = Objects.requireNonNull(flyway.table(), "historyTable");
     ProviderSettings.Builder settings =
         ProviderSettings.configure().kind(ProviderKind.parse(provider));
     if (cacheDirectory != null) {
@@ -75,44 +111,46 @@ public final class DriftCheck {
     }
     this.throwaway = settings.build();
     this.snapshots = snapshots ? SnapshotSettings.defaults() : SnapshotSettings.disabled();
+    this.postgresVersion = Objects.requireNonNull(postgresVersion, "postgresVersion");
   }
 
   /**
-   * Compares {@code live} (the application's database) with the migrations. With unchanged
-   * migrations and snapshots on, their schema is the catalog kept with their snapshot: no throwaway
-   * database starts.
+   * Compares {@code live} (the application's database) with the migrations, on a throwaway of the
+   * live server's major unless a version was chosen. With unchanged migrations and snapshots on,
+   * their schema is the catalog kept with their snapshot: no throwaway database starts.
    */
   public DriftReport check(DataSource live) {
-    Introspector introspector = Introspector.configure().historyTable(historyTable).build();
-    Set<String> wanted = new LinkedHashSet<>(schemas);
-    String catalogKey = CatalogFile.keyFor(historyTable, wanted);
     try (ClasspathMigrations files =
             ClasspathMigrations.copy(locations, DriftCheck.class.getClassLoader());
         Connection actual = live.getConnection()) {
-      MigratedDatabase.Builder expected =
-          MigratedDatabase.configure()
+      Migrations migrations =
+          Migrations.configure()
+              .locations(files.locations())
+              .table(historyTable)
+              .schemas(flyway.schemas())
+              .placeholders(flyway.placeholders())
+              .settings(FlywaySettings.configure().settings(flyway.settings()).build())
+              .build();
+      Comparison compared =
+          MigrationsComparison.configure()
+              .migrations(migrations)
               .provider(throwaway)
               .snapshots(snapshots)
-              .migrations(
-                  Migrations.configure().locations(files.locations()).table(historyTable).build());
-      Optional<Catalog> kept = expected.cachedCatalog(catalogKey);
-      DiffResult result;
-      if (kept.isPresent()) {
-        result = SchemaComparator.compare(kept.get(), introspector.load(actual, wanted));
-      } else {
-        try (MigratedDatabase migrated = expected.start();
-            Connection migratedConnection = migrated.database().connect()) {
-          result = Drift.between(introspector, migratedConnection, actual, wanted);
-          migrated.keepCatalog(catalogKey, result.expected());
-        }
-      }
+              .schemas(schemas)
+              .postgresVersion(postgresVersion)
+              .build()
+              .compare(actual);
+      List<String> notCompared = new ArrayList<>();
+      notCompared.addAll(compared.alsoNotCompared());
+      notCompared.addAll(NotCompared.ITEMS);
       String text =
-          TextRenderer.render(
-              result,
-              "migrations in " + String.join(", ", locations),
-              label(actual),
-              NotCompared.ITEMS);
-      return new DriftReport(result.differences().size(), text, Instant.now());
+          compared.mismatch().map(line -> line + "\n").orElse("")
+              + TextRenderer.render(
+                  compared.result(),
+                  compared.expectedLabel("migrations in " + String.join(", ", locations)),
+                  compared.liveLabel(label(actual)),
+                  notCompared);
+      return new DriftReport(compared.result().differences().size(), text, Instant.now());
     } catch (SQLException e) {
       throw new IllegalStateException("drydock.drift-check: database error: " + e.getMessage(), e);
     }
