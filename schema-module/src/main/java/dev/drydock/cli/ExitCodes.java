@@ -13,6 +13,9 @@ public final class ExitCodes {
   /** Drift found: differences, pending or changed migrations. */
   public static final int DRIFT = 1;
 
+  /** {@code lint}: a finding not allowed at or above {@code --fail-on}. */
+  public static final int FINDINGS = 1;
+
   /** Bad usage, or a database could not be reached. */
   public static final int USAGE_OR_CONNECTION = 2;
 

@@ -32,6 +32,11 @@ public abstract sealed class NewMigrations {
     return new Since(MigrationVersion.fromVersion(version));
   }
 
+  /** The migration files git says changed since {@code ref} (committed or not, untracked too). */
+  public static NewMigrations changedSince(String ref, Path directory) {
+    return files(GitChanges.since(ref, directory));
+  }
+
   /** These migration files (others in the list are ignored). */
   public static NewMigrations files(List<Path> files) {
     return new Files(List.copyOf(files));

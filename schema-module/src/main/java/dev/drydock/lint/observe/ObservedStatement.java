@@ -45,9 +45,16 @@ public record ObservedStatement(
     return file.getFileName() + (line > 0 ? ":" + line : "");
   }
 
-  /** The first line of the statement, for messages. */
+  /** The first line of the statement's code (leading comments skipped), for messages. */
   public String firstLine() {
     String s = sql.strip();
+    while (s.startsWith("--") || s.startsWith("/*")) {
+      int end = s.startsWith("--") ? s.indexOf('\n') : s.indexOf("*/");
+      if (end < 0) {
+        break;
+      }
+      s = s.substring(end + (s.startsWith("--") ? 1 : 2)).strip();
+    }
     int nl = s.indexOf('\n');
     return nl < 0 ? s : s.substring(0, nl).strip() + " …";
   }
