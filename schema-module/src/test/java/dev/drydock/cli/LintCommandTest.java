@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SharedPostgres.class)
 class LintCommandTest {
 
-  @TempDir static Path cache;
+  private static final Path cache = dev.drydock.lint.LintTestCache.dir();
   @TempDir Path migrations;
   @TempDir Path work;
   private TestServer server;

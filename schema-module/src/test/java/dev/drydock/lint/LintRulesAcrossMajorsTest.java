@@ -1,8 +1,6 @@
 package dev.drydock.lint;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -13,13 +11,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Tag("reliability")
 class LintRulesAcrossMajorsTest {
 
-  @TempDir static Path cache;
-
   @ParameterizedTest(name = "PostgreSQL {0}")
   @ValueSource(ints = {15, 18})
   void eachRuleFiresOnTheDangerousFormAndNotOnTheSafeOne(int major) throws Exception {
     // given V1 as what production has, when V2..V7 are linted as new on this major
-    LintReport report = RuleExpectations.lint(LintServers.major(major, cache));
+    LintReport report = RuleExpectations.lint(LintServers.major(major, LintTestCache.dir()));
 
     // then every rule finds exactly the dangerous statements
     RuleExpectations.assertEveryRule(report, major);

@@ -2,9 +2,7 @@ package dev.drydock.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every rule on its dangerous and its safe form, on the bundled PostgreSQL 17 (15 and 18: {@link
@@ -12,12 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LintRulesTest {
 
-  @TempDir static Path cache;
-
   @Test
   void eachRuleFiresOnTheDangerousFormAndNotOnTheSafeOne() throws Exception {
     // given V1 as what production has, when V2..V7 are linted as new on PostgreSQL 17
-    LintReport report = RuleExpectations.lint(LintServers.major(17, cache));
+    LintReport report = RuleExpectations.lint(LintServers.major(17, LintTestCache.dir()));
 
     // then every rule finds exactly the dangerous statements
     RuleExpectations.assertEveryRule(report, 17);

@@ -6,6 +6,7 @@ import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderKind;
 import dev.drydock.provider.ProviderSettings;
 import dev.drydock.snapshot.MigratedDatabase;
+import dev.drydock.snapshot.SnapshotCache;
 import dev.drydock.snapshot.SnapshotSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,13 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LintSnapshotTest {
 
-  @TempDir Path cache;
+  private final Path cache = LintTestCache.dir();
   @TempDir Path project;
   @TempDir Path prefixOnly;
 
   @Test
   void theSecondLintStartsFromThePrefixSnapshotWhichStaysThePrefix() throws Exception {
     // given V1 (production) and V2 (new), and a cold snapshot cache
+    SnapshotCache.at(cache).clear();
     Files.writeString(
         project.resolve("V1__t.sql"), "CREATE TABLE t (id int PRIMARY KEY, n int);\n");
     Files.writeString(

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 class LintMojoTest {
 
   @TempDir Path project;
-  @TempDir Path cache;
 
   private LintMojo mojo(String since) throws Exception {
     Path migrations = project.resolve("db");
@@ -37,7 +36,7 @@ class LintMojoTest {
     set(mojo, "allowFile", project.resolve("drydock-lint-allow.txt").toFile());
     set(mojo, "sarif", project.resolve("target/drydock-lint.sarif").toFile());
     set(mojo, "provider", "embedded");
-    set(mojo, "cacheDirectory", cache.toFile());
+    set(mojo, "cacheDirectory", dev.drydock.lint.LintTestCache.dir().toFile());
     set(mojo, "snapshots", false);
     set(mojo, "snapshotCacheLimit", "1G");
     set(mojo, "project", maven);
