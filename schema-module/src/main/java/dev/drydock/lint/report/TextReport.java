@@ -90,7 +90,9 @@ public final class TextReport {
           out.append("\n");
         }
         if (r.allowed()) {
-          out.append("            allowed because: ").append(r.allowedBecause()).append("\n");
+          out.append("            allowed because: ")
+              .append(r.allowedBecause().isBlank() ? "(no reason given)" : r.allowedBecause())
+              .append("\n");
         }
       }
     }
