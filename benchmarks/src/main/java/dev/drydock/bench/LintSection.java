@@ -77,7 +77,7 @@ final class LintSection implements Section {
         + " |\n| **lint / diff** | **"
         + l.ratioTo(d)
         + "** |\n\nWhat lint said about the new migration:\n\n```\n"
-        + lintOutput.strip()
+        + lintOutput.strip().replace(all.getParent().toString() + "/", "")
         + "\n```\n\n";
   }
 
