@@ -67,7 +67,9 @@ public final class Observer {
                   Object result = invoke(method, throwaway, args);
                   return result instanceof Connection c ? run.wrap(c) : result;
                 });
-    migrations.migrate(observed, run::starting);
+    // the throwaway holds a prefix of these very files (applied from them, or their snapshot keyed
+    // by their contents): nothing to validate
+    migrations.migrateTrusted(observed, run::starting);
     List<ObservedMigration> done = new ArrayList<>();
     run.statements.forEach(
         (script, statements) ->
