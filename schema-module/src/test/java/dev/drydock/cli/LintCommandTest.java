@@ -196,6 +196,25 @@ class LintCommandTest {
   }
 
   @Test
+  void nothingNewExitsWithZeroAndStartsNothing() {
+    // when the migrations after V2, the last one, are asked for
+    Cli.Result result =
+        Cli.run(
+            Map.of(),
+            "lint",
+            "--since",
+            "2",
+            "--migrations",
+            migrations.toString(),
+            "--cache-dir",
+            cache.toString());
+
+    // then
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+    assertThat(result.out()).isEqualTo("drydock lint: no new migrations\n");
+  }
+
+  @Test
   void aFailingMigrationExitsWithThree() throws Exception {
     // given a new migration that fails
     Files.writeString(
