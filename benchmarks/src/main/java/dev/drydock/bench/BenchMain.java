@@ -38,11 +38,31 @@ public final class BenchMain {
 
   /** The order sections run in: jmh before builds, whose table divides by it. */
   private static final List<String> RUN_ORDER =
-      List.of("jmh", "builds", "noop", "anatomy", "diff", "suite", "dao", "snapshots", "codegen");
+      List.of(
+          "jmh",
+          "builds",
+          "noop",
+          "anatomy",
+          "diff",
+          "suite",
+          "dao",
+          "snapshots",
+          "codegen",
+          "lint");
 
   /** The order sections appear in the report. */
   private static final List<String> REPORT_ORDER =
-      List.of("builds", "noop", "jmh", "anatomy", "diff", "suite", "dao", "snapshots", "codegen");
+      List.of(
+          "builds",
+          "noop",
+          "jmh",
+          "anatomy",
+          "diff",
+          "suite",
+          "dao",
+          "snapshots",
+          "codegen",
+          "lint");
 
   private BenchMain() {}
 

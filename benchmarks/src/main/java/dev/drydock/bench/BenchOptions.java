@@ -39,7 +39,17 @@ record BenchOptions(
 
   /** Every section there is. */
   static final List<String> SECTIONS =
-      List.of("builds", "jmh", "anatomy", "diff", "suite", "dao", "snapshots", "noop", "codegen");
+      List.of(
+          "builds",
+          "jmh",
+          "anatomy",
+          "diff",
+          "suite",
+          "dao",
+          "snapshots",
+          "noop",
+          "codegen",
+          "lint");
 
   static BenchOptions parse(String[] args) {
     Map<String, String> options = new LinkedHashMap<>();

@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
     description = "Migrations-first PostgreSQL toolkit: schema drift detection and migrations.",
     subcommands = {
       DiffCommand.class,
+      LintCommand.class,
       CheckCommand.class,
       MigrateCommand.class,
       GenerateCommand.class,

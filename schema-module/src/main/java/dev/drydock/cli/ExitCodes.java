@@ -16,6 +16,9 @@ public final class ExitCodes {
   /** {@code doctor}: something Drydock needs is missing here. */
   public static final int PROBLEMS_FOUND = 1;
 
+  /** {@code lint}: a finding not allowed at or above {@code --fail-on}. */
+  public static final int FINDINGS = 1;
+
   /** Bad usage, or a database could not be reached. */
   public static final int USAGE_OR_CONNECTION = 2;
 

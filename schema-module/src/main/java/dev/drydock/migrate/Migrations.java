@@ -46,6 +46,7 @@ public final class Migrations {
   private final FlywaySettings settings;
   private final Duration throwawayLockTimeout;
   private final boolean throwaway;
+  private final boolean boundLocks;
 
   /** Flyway's resolved list, built on first use (once per run). */
   private volatile ResolvedMigrations resolved;
@@ -75,9 +76,10 @@ public final class Migrations {
             : settings.get("table") != null ? settings.get("table") : DEFAULT_HISTORY_TABLE;
     this.throwawayLockTimeout = b.throwawayLockTimeout;
     this.throwaway = throwaway;
+    this.boundLocks = throwaway;
   }
 
-  private Migrations(Migrations base, boolean throwaway) {
+  private Migrations(Migrations base, boolean throwaway, boolean boundLocks) {
     this.locations = base.locations;
     this.schemas = base.schemas;
     this.placeholders = base.placeholders;
@@ -86,6 +88,7 @@ public final class Migrations {
     this.throwawayLockTimeout = base.throwawayLockTimeout;
     this.throwaway = throwaway;
     this.resolved = base.resolved;
+    this.boundLocks = boundLocks;
   }
 
   public static Builder configure() {
@@ -98,7 +101,16 @@ public final class Migrations {
    * that waits longer than the throwaway lock timeout for a lock fails, naming the file.
    */
   public Migrations onThrowaway() {
-    return throwaway ? this : new Migrations(this, true);
+    return throwaway && boundLocks ? this : new Migrations(this, true, true);
+  }
+
+  /**
+   * As {@link #onThrowaway()} but without the throwaway lock timeout: the {@code lock_timeout} in
+   * effect is the project's own (its {@code initSql}, its migrations' {@code SET}s), which is what
+   * {@code drydock lint} observes.
+   */
+  public Migrations onThrowawayUnbounded() {
+    return throwaway && !boundLocks ? this : new Migrations(this, true, false);
   }
 
   public List<Path> locations() {
@@ -152,6 +164,8 @@ public final class Migrations {
     config.keySet().removeIf(k -> k.startsWith("flyway.placeholders."));
     if (throwaway) {
       config.put(TRANSACTIONAL_LOCK, "false");
+    }
+    if (throwaway && boundLocks) {
       String bound = "SET lock_timeout = '" + throwawayLockTimeout.toMillis() + "ms'";
       String userInit = config.get("flyway.initSql");
       config.put("flyway.initSql", userInit == null ? bound : bound + ";\n" + userInit);
@@ -319,7 +333,7 @@ public final class Migrations {
   /** Flyway's failure as one line naming file (with its path) and line. */
   MigrationException translate(org.flywaydb.core.api.FlywayException e) {
     return MigrationFailures.translate(
-        e, this::locate, files(), throwaway ? throwawayLockTimeout : null);
+        e, this::locate, files(), throwaway && boundLocks ? throwawayLockTimeout : null);
   }
 
   /**

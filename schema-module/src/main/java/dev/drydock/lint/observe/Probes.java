@@ -1,0 +1,77 @@
+package dev.drydock.lint.observe;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The read-only queries run on the migration's connection around each statement. */
+final class Probes {
+
+  private static final String LOCKS =
+      "SELECT relation, mode FROM pg_locks WHERE pid = pg_backend_pid()"
+          + " AND locktype = 'relation' AND granted AND relation IS NOT NULL";
+
+  private static final String TIMEOUTS =
+      "SELECT name, setting::bigint FROM pg_settings"
+          + " WHERE name IN ('lock_timeout', 'statement_timeout')";
+
+  // the current transaction's counts, not yet flushed to the statistics: they include the
+  // statement just run (proved per major by the lint tests)
+  private static final String SCANS = "SELECT relid, seq_scan FROM pg_stat_xact_user_tables";
+
+  private Probes() {}
+
+  /** The strongest lock this backend holds on each relation. */
+  static Map<Long, LockMode> locks(Connection c) throws SQLException {
+    Map<Long, LockMode> held = new HashMap<>();
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(LOCKS)) {
+      while (rs.next()) {
+        LockMode mode = LockMode.fromPg(rs.getString(2));
+        held.merge(rs.getLong(1), mode, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+      }
+    }
+    return held;
+  }
+
+  /** {@code lock_timeout} and {@code statement_timeout} in milliseconds (0: none). */
+  static long[] timeouts(Connection c) throws SQLException {
+    long[] t = new long[2];
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(TIMEOUTS)) {
+      while (rs.next()) {
+        t[rs.getString(1).equals("lock_timeout") ? 0 : 1] = rs.getLong(2);
+      }
+    }
+    return t;
+  }
+
+  /** Sequential scans started on each user table in the current transaction. */
+  static Map<Long, Long> scans(Connection c) throws SQLException {
+    Map<Long, Long> scans = new HashMap<>();
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(SCANS)) {
+      while (rs.next()) {
+        scans.put(rs.getLong(1), rs.getLong(2));
+      }
+    }
+    return scans;
+  }
+
+  static int serverVersion(Connection c) throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT current_setting('server_version_num')::int")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  static void run(Connection c, String sql) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute(sql);
+    }
+  }
+}

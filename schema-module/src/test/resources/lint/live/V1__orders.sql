@@ -1,0 +1,2 @@
+CREATE TABLE orders (id bigint PRIMARY KEY, total int, note text);
+CREATE TABLE audit (id int);

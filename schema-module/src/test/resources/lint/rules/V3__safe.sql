@@ -1,0 +1,11 @@
+SET lock_timeout = '5s';
+ALTER TABLE rw ADD COLUMN k int DEFAULT 7;
+ALTER TABLE rw ADD COLUMN created timestamptz DEFAULT now();
+ALTER TABLE rw ALTER COLUMN v TYPE varchar(40);
+ALTER TABLE nn ADD CONSTRAINT nn_b_not_null CHECK (b IS NOT NULL) NOT VALID;
+ALTER TABLE child ADD CONSTRAINT child_other FOREIGN KEY (other_id) REFERENCES parent (id) NOT VALID;
+ALTER TABLE inc ADD COLUMN optional int;
+CREATE TABLE fresh (id int PRIMARY KEY, n int NOT NULL);
+CREATE INDEX fresh_n ON fresh (n);
+ALTER TABLE fresh ALTER COLUMN n TYPE bigint;
+ALTER TABLE fresh ADD COLUMN required int NOT NULL;

@@ -1,0 +1,4 @@
+SET lock_timeout = '5s';
+ALTER TABLE nn VALIDATE CONSTRAINT nn_b_not_null;
+ALTER TABLE child VALIDATE CONSTRAINT child_other;
+ALTER TABLE nn ALTER COLUMN b SET NOT NULL;

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY ix_c2 ON ix (c, a);

@@ -1,0 +1,2 @@
+SET lock_timeout = '5s';
+REFRESH MATERIALIZED VIEW CONCURRENTLY mv;
