@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
       MigrateCommand.class,
       GenerateCommand.class,
       PullCommand.class,
+      DraftCommand.class,
       StudioCommand.class,
       CacheCommand.class,
       CommandLine.HelpCommand.class

@@ -13,6 +13,9 @@ public final class ExitCodes {
   /** Drift found: differences, pending or changed migrations. */
   public static final int DRIFT = 1;
 
+  /** {@code draft}: nothing written (a hint is needed, or the draft does not prove). */
+  public static final int NOT_WRITTEN = 1;
+
   /** Bad usage, or a database could not be reached. */
   public static final int USAGE_OR_CONNECTION = 2;
 

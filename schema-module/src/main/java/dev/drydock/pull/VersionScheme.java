@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * timestamp ({@code V20240102030405}, also {@code yyyyMMdd} and {@code yyyyMMddHHmm}) is followed
  * by the current time in the same format, or by the latest plus one when the clock is behind it.
  */
-final class VersionScheme {
+public final class VersionScheme {
 
   private static final Pattern VERSIONED = Pattern.compile("V(\\d+(?:[._]\\d+)*)__.*\\.sql");
   private static final Pattern REPEATABLE = Pattern.compile("R__.*\\.sql");
@@ -36,7 +36,7 @@ final class VersionScheme {
   private VersionScheme() {}
 
   /** Versioned and repeatable migration files under the locations; a missing location has none. */
-  static List<Path> migrationFiles(List<Path> locations) {
+  public static List<Path> migrationFiles(List<Path> locations) {
     List<Path> files = new ArrayList<>();
     for (Path location : locations) {
       if (!Files.isDirectory(location)) {
@@ -59,7 +59,7 @@ final class VersionScheme {
   }
 
   /** The highest version among the files, as written in the file name (e.g. {@code 1_2}). */
-  static Optional<String> latest(List<Path> files) {
+  public static Optional<String> latest(List<Path> files) {
     return files.stream()
         .map(p -> VERSIONED.matcher(p.getFileName().toString()))
         .filter(Matcher::matches)
@@ -68,7 +68,7 @@ final class VersionScheme {
   }
 
   /** The version that follows {@code latest} ({@code 1} when there is none). */
-  static String next(Optional<String> latest, Clock clock) {
+  public static String next(Optional<String> latest, Clock clock) {
     if (latest.isEmpty()) {
       return "1";
     }

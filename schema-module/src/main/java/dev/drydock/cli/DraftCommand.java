@@ -1,0 +1,178 @@
+package dev.drydock.cli;
+
+import dev.drydock.diff.Difference;
+import dev.drydock.draft.Draft;
+import dev.drydock.draft.DraftException;
+import dev.drydock.draft.DraftResult;
+import dev.drydock.migrate.MigrationException;
+import dev.drydock.pull.PullException;
+import dev.drydock.pull.PulledMigration;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code drydock draft}: the next migration from the desired-state folder, proven first. */
+@Command(
+    name = "draft",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Writes the next migration that takes the migrations' schema to the desired state (a folder"
+          + " of plain SQL files, in any order), after applying it on top of the migrations on a"
+          + " throwaway PostgreSQL and finding exactly the desired schema. Never asks: renames"
+          + " and drops are declared in the hints file.",
+      "Exit codes: 0 written, or nothing to draft; 1 not written (a hint is needed, the draft"
+          + " does not prove) or, with --check, the migrations differ from the desired state;"
+          + " 2 usage error or a desired-state file that does not load; 3 migrations fail."
+    })
+final class DraftCommand implements Callable<Integer> {
+
+  @ParentCommand Drydock root;
+  @Spec CommandSpec spec;
+  @Mixin SharedOptions shared;
+  @Mixin ThrowawayOptions throwaway;
+
+  @Option(
+      names = "--schema",
+      paramLabel = "DIR",
+      defaultValue = "schema",
+      description = "The desired-state folder of SQL files (default: ${DEFAULT-VALUE}).")
+  Path schemaDirectory;
+
+  @Option(
+      names = "--hints",
+      paramLabel = "FILE",
+      description = "Renames and allowed drops (default: drydock-hints.toml in the schema folder).")
+  Path hints;
+
+  @Option(
+      names = "--name",
+      paramLabel = "DESCRIPTION",
+      defaultValue = "draft",
+      description = "Description in the file name V<next>__<name>.sql (default: ${DEFAULT-VALUE}).")
+  String name;
+
+  @Option(
+      names = "--check",
+      description =
+          "Only compare: exit 1 listing the differences when the migrations do not give the"
+              + " desired schema, 0 when they do. Writes nothing.")
+  boolean check;
+
+  @Option(names = "--dry-run", description = "Draft and prove, print, write nothing.")
+  boolean dryRun;
+
+  @Option(
+      names = "--allow-destructive",
+      description = "Drop tables, columns, schemas, sequences and narrow types without hints.")
+  boolean allowDestructive;
+
+  @Option(
+      names = "--no-lock-aware",
+      description =
+          "Create indexes and add constraints on existing tables in the migration itself"
+              + " (default: CONCURRENTLY / NOT VALID + VALIDATE in a second migration).")
+  boolean noLockAware;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    Progress progress = shared.progress(spec.commandLine().getErr());
+    DraftResult result;
+    try {
+      result =
+          Draft.configure()
+              .migrations(shared.migrations(root.environment))
+              .schemaDirectory(schemaDirectory)
+              .hintsFile(hints)
+              .throwaway(throwaway.settings(root))
+              .snapshots(throwaway.snapshots(root))
+              .name(name)
+              .allowDestructive(allowDestructive)
+              .lockAware(!noLockAware)
+              .checkOnly(check)
+              .write(!dryRun)
+              .log(progress::note)
+              .build()
+              .run();
+    } catch (MigrationException e) {
+      throw new CliException(
+          ExitCodes.MIGRATIONS_FAILED, "Migration failed: " + e.locatedMessage(), e);
+    } catch (DraftException | PullException e) {
+      throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
+    }
+    out.print(root.secrets.redact(text(result)));
+    out.flush();
+    return switch (result.outcome()) {
+      case IN_STEP, PROVEN -> ExitCodes.OK;
+      case DIFFERS -> ExitCodes.DRIFT;
+      case STOPPED, UNPROVEN -> ExitCodes.NOT_WRITTEN;
+    };
+  }
+
+  private String text(DraftResult r) {
+    StringBuilder sb = new StringBuilder();
+    switch (r.outcome()) {
+      case IN_STEP ->
+          sb.append("In step: the migrations give the desired schema in ")
+              .append(schemaDirectory)
+              .append("; nothing to draft\n");
+      case DIFFERS -> {
+        sb.append("The migrations differ from the desired schema in ")
+            .append(schemaDirectory)
+            .append(" (")
+            .append(r.differences().size())
+            .append(" difference(s); expected = desired, actual = migrations):\n");
+        differences(sb, r);
+      }
+      case STOPPED -> {
+        sb.append("Not drafted: ")
+            .append(r.stops().size())
+            .append(" decision(s) need a hint (nothing written):\n");
+        r.stops().forEach(s -> sb.append("  ").append(s).append('\n'));
+      }
+      case UNPROVEN -> {
+        sb.append("Not written: the draft, applied on top of the migrations, still differs from")
+            .append(" the desired schema in ")
+            .append(r.differences().size())
+            .append(" way(s):\n");
+        differences(sb, r);
+        for (PulledMigration m : r.migrations()) {
+          sb.append("\n-- ").append(m.fileName()).append(" (not written)\n").append(m.sql());
+        }
+      }
+      case PROVEN -> {
+        if (r.written().isEmpty()) {
+          for (PulledMigration m : r.migrations()) {
+            sb.append("-- ").append(m.fileName()).append(" (dry run, not written)\n");
+            sb.append(m.sql()).append('\n');
+          }
+        } else {
+          r.written()
+              .forEach(
+                  p ->
+                      sb.append("Wrote ")
+                          .append(p)
+                          .append(p.toString().endsWith(".conf") ? "" : " (proven)")
+                          .append('\n'));
+          sb.append("  ")
+              .append(r.differences().size())
+              .append(" difference(s) drafted; applied on top of the migrations it gives exactly")
+              .append(" the desired schema\n");
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  private static void differences(StringBuilder sb, DraftResult r) {
+    for (Difference d : r.differences()) {
+      sb.append("  ").append(d.describe()).append('\n');
+    }
+  }
+}
