@@ -5,6 +5,7 @@ import dev.drydock.draft.Draft;
 import dev.drydock.draft.DraftException;
 import dev.drydock.draft.DraftResult;
 import dev.drydock.migrate.MigrationException;
+import dev.drydock.migrate.Migrations;
 import dev.drydock.pull.PullException;
 import dev.drydock.pull.PulledMigration;
 import java.io.PrintWriter;
@@ -84,10 +85,11 @@ final class DraftCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = shared.progress(spec.commandLine().getErr());
     DraftResult result;
+    Migrations migrations = shared.migrations(root.environment);
     try {
       result =
           Draft.configure()
-              .migrations(shared.migrations(root.environment))
+              .migrations(migrations)
               .schemaDirectory(schemaDirectory)
               .hintsFile(hints)
               .throwaway(throwaway.settings(root))
@@ -106,7 +108,18 @@ final class DraftCommand implements Callable<Integer> {
     } catch (DraftException | PullException e) {
       throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
     }
-    out.print(root.secrets.redact(text(result)));
+    String text = text(result);
+    boolean concurrently =
+        result.migrations().stream().anyMatch(m -> m.fileName().endsWith(".conf"));
+    if (concurrently
+        && result.outcome() == DraftResult.Outcome.PROVEN
+        && !"false".equalsIgnoreCase(migrations.settings().get("postgresql.transactional.lock"))) {
+      text +=
+          "Note: the migration run outside a transaction builds indexes CONCURRENTLY, which Flyway's"
+              + " transactional lock would block: set postgresql.transactional.lock=false in"
+              + " flyway.toml (drydock migrate requires it), or draft with --no-lock-aware\n";
+    }
+    out.print(root.secrets.redact(text));
     out.flush();
     return switch (result.outcome()) {
       case IN_STEP, PROVEN -> ExitCodes.OK;
@@ -137,6 +150,7 @@ final class DraftCommand implements Callable<Integer> {
         r.stops().forEach(s -> sb.append("  ").append(s).append('\n'));
       }
       case UNPROVEN -> {
+        r.stops().forEach(s -> sb.append(s).append('\n'));
         sb.append("Not written: the draft, applied on top of the migrations, still differs from")
             .append(" the desired schema in ")
             .append(r.differences().size())

@@ -2,12 +2,14 @@ package dev.drydock.draft;
 
 import dev.drydock.diff.DiffResult;
 import dev.drydock.diff.SchemaComparator;
+import dev.drydock.diff.sql.NewSchemas;
 import dev.drydock.diff.sql.SqlRenderer;
 import dev.drydock.draft.hints.Hints;
 import dev.drydock.draft.schema.DependencyLoader;
 import dev.drydock.draft.schema.SchemaFolder;
 import dev.drydock.introspect.Catalog;
 import dev.drydock.introspect.Introspector;
+import dev.drydock.migrate.MigrationException;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderSettings;
 import dev.drydock.pull.MigrationName;
@@ -133,7 +135,7 @@ public final class Draft {
             .renames(false)
             .declaredRenames(hints.renames())
             .build()
-            .script(result, "the migrations");
+            .script(NewSchemas.createdEmpty(result), "the migrations");
     List<DraftScript.Block> blocks = DraftScript.blocks(script);
     stops.addAll(Safety.otherDestructive(blocks, result, allowDestructive));
     if (!stops.isEmpty()) {
@@ -142,7 +144,14 @@ public final class Draft {
     List<PulledMigration> files =
         files(DraftScript.bodies(blocks, result, lockAware), result.differences().size());
     log.accept("Proving the draft on a copy of the migrated database");
-    DiffResult remaining = prove(migrated, files, result.expected());
+    DiffResult remaining;
+    try {
+      remaining = prove(migrated, files, result.expected());
+    } catch (MigrationException e) {
+      String failure = "The draft fails to apply on top of the migrations: " + e.getMessage();
+      return outcome(
+          DraftResult.Outcome.UNPROVEN, result, List.of(failure), files, List.of(), loaded);
+    }
     if (remaining.hasDrift()) {
       return outcome(DraftResult.Outcome.UNPROVEN, remaining, List.of(), files, List.of(), loaded);
     }

@@ -12,7 +12,8 @@ import java.util.List;
  * @param differences the desired schema against the migrations' (for {@link Outcome#PROVEN} and
  *     {@link Outcome#STOPPED}, {@link Outcome#DIFFERS}), or what still differs after the draft was
  *     applied ({@link Outcome#UNPROVEN})
- * @param stops for {@link Outcome#STOPPED}: one line per decision the hints must make
+ * @param stops for {@link Outcome#STOPPED}: one line per decision the hints must make; for {@link
+ *     Outcome#UNPROVEN}: why the draft did not apply, if it did not
  * @param migrations the drafted files (a migration, and possibly a second one run outside a
  *     transaction with its {@code .conf}), in the order to write them
  * @param written the files written; empty unless written

@@ -25,6 +25,7 @@ import java.util.Optional;
 final class DraftScript {
 
   private static final String DESTRUCTIVE = "-- DESTRUCTIVE: ";
+  private static final String ONLY_LIVE = ", which exists only live";
 
   /** One blank-line-separated part of the planner's script: comment lines and statement lines. */
   record Block(List<String> lines) {
@@ -155,7 +156,9 @@ final class DraftScript {
             .append(constraint.detail(Detail.QNAME))
             .append(";\n");
       } else {
-        main.append('\n').append(b.text()).append('\n');
+        main.append('\n')
+            .append(b.text().replace(ONLY_LIVE, ", which the desired schema does not have"))
+            .append('\n');
       }
     }
     main.append("\nRESET check_function_bodies;\n");

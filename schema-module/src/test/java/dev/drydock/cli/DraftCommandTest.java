@@ -2,11 +2,15 @@ package dev.drydock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.testing.Fixtures;
 import dev.drydock.testing.SharedPostgres;
 import dev.drydock.testing.SharedPostgres.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +87,9 @@ class DraftCommandTest {
             "--user",
             "postgres",
             "--migrations",
-            migrations.toString());
+            migrations.toString(),
+            "--flyway",
+            "postgresql.transactional.lock=false");
     assertThat(r.exitCode()).as(r.all()).isZero();
     return db;
   }
@@ -164,6 +170,168 @@ class DraftCommandTest {
     assertThat(second.exitCode()).as(second.all()).isZero();
     assertThat(second.out()).startsWith("In step:");
     assertThat(migrationFiles()).hasSize(4);
+    assertThat(check.exitCode()).as(check.all()).isZero();
+  }
+
+  @Test
+  void renameWithoutHintStopsNamingTheHintAndWithItKeepsTheData() throws Exception {
+    // given: a column renamed in the desired state of a table that has rows
+    write(
+        migrations,
+        "V1__orders.sql",
+        "CREATE TABLE orders (id bigint PRIMARY KEY, total integer NOT NULL);\n");
+    write(
+        migrations, "R__rows.sql", "INSERT INTO orders VALUES (1, 250) ON CONFLICT DO NOTHING;\n");
+    write(
+        schema,
+        "orders.sql",
+        "CREATE TABLE orders (id bigint PRIMARY KEY, amount integer NOT NULL);\n");
+
+    // when: drafted without a hint
+    Cli.Result stopped = draft("--name", "rename_total");
+
+    // then: nothing written, the line names both hints to choose from
+    assertThat(stopped.exitCode()).as(stopped.all()).isEqualTo(ExitCodes.NOT_WRITTEN);
+    assertThat(stopped.out())
+        .contains(
+            "column public.orders.total would be dropped and column public.orders.amount created:"
+                + " if it is a rename (data kept), add \"column public.orders.total ->"
+                + " public.orders.amount\" to renames in "
+                + schema.resolve("drydock-hints.toml")
+                + "; if not, add \"column public.orders.total\" to drops");
+    assertThat(migrationFiles()).containsExactly("R__rows.sql", "V1__orders.sql");
+
+    // when: the rename is declared and the draft applied to a database with the row
+    write(
+        schema,
+        "drydock-hints.toml",
+        "renames = [\"column public.orders.total -> public.orders.amount\"]\n");
+    Cli.Result drafted = draft("--name", "rename_total");
+
+    // then: a rename, and the row's value is in the renamed column
+    assertThat(drafted.exitCode()).as(drafted.all()).isZero();
+    assertThat(Files.readString(migrations.resolve("V2__rename_total.sql")))
+        .contains("ALTER TABLE public.orders RENAME COLUMN total TO amount;")
+        .doesNotContain("DROP COLUMN");
+    String live = migrate();
+    try (Connection c = server.connect(live);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT amount FROM orders WHERE id = 1")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(250);
+    }
+    // and the hint, now stale, is ignored: in step
+    assertThat(draft("--check").exitCode()).isZero();
+  }
+
+  @Test
+  void checkExitsOneListingDifferencesAndDropsNeedAHintOrAllowDestructive() throws IOException {
+    // given: the desired state drops a table and a column the migrations have
+    write(
+        migrations,
+        "V1__base.sql",
+        "CREATE TABLE keep (id int PRIMARY KEY, note text);\nCREATE TABLE legacy (id int);\n");
+    write(schema, "keep.sql", "CREATE TABLE keep (id int PRIMARY KEY);\n");
+
+    // when
+    Cli.Result check = draft("--check");
+    Cli.Result stopped = draft();
+
+    // then
+    assertThat(check.exitCode()).as(check.all()).isEqualTo(ExitCodes.DRIFT);
+    assertThat(check.out())
+        .contains("ADDED column public.keep.note: expected (none), actual text")
+        .contains("ADDED table public.legacy");
+    assertThat(stopped.exitCode()).isEqualTo(ExitCodes.NOT_WRITTEN);
+    assertThat(stopped.out())
+        .contains(
+            "column public.keep.note would be dropped with its data: add \"column"
+                + " public.keep.note\" to drops in ")
+        .contains("table public.legacy would be dropped with its data");
+    assertThat(migrationFiles()).containsExactly("V1__base.sql");
+
+    // when: one drop allowed by a hint, the other for the run
+    write(schema, "drydock-hints.toml", "drops = [\"table public.legacy\"]\n");
+    Cli.Result stillStopped = draft();
+    Cli.Result allowed = draft("--allow-destructive", "--name", "drop_old");
+
+    // then
+    assertThat(stillStopped.out()).contains("column public.keep.note").doesNotContain("legacy");
+    assertThat(allowed.exitCode()).as(allowed.all()).isZero();
+    assertThat(Files.readString(migrations.resolve("V2__drop_old.sql")))
+        .contains(
+            "-- DESTRUCTIVE: removes table public.legacy, which the desired schema does not have\n"
+                + "DROP TABLE IF EXISTS public.legacy;");
+    assertThat(draft("--check").exitCode()).isZero();
+  }
+
+  @Test
+  void aStatementThatLoadsInNoOrderIsOneLineWithFileAndLine() throws IOException {
+    // given: a view on a table no file creates, after a statement that loads
+    write(migrations, "V1__base.sql", "CREATE TABLE a (id int);\n");
+    write(schema, "a.sql", "CREATE TABLE a (id int);\n");
+    write(schema, "views.sql", "-- the view\n\nCREATE VIEW v AS\n  SELECT * FROM missing;\n");
+
+    // when
+    Cli.Result r = draft();
+
+    // then
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+    assertThat(r.err().strip())
+        .isEqualTo(
+            "drydock: "
+                + schema.resolve("views.sql")
+                + ":3: ERROR: relation \"missing\" does not exist (SQLState 42P01)");
+  }
+
+  @Test
+  void everyObjectKindAddedChangedAndDroppedIsDraftedProvenAndAppliedWithoutDrift()
+      throws IOException {
+    // given: the drift suite's base schema (every kind diff compares) as the migrations, and a
+    // desired state that adds, changes and drops objects of every kind, files in reverse order
+    Files.copy(
+        Fixtures.resource("drift/base").resolve("V1__base.sql"),
+        migrations.resolve("V1__base.sql"));
+    try (Stream<Path> files = Files.list(Fixtures.resource("draft/every-kind"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, schema.resolve(f.getFileName()));
+      }
+    }
+    write(
+        schema,
+        "drydock-hints.toml",
+        "drops = [\n"
+            + "  \"column public.users.age\",\n"
+            + "  \"table public.measurements\",\n"
+            + "  \"table public.measurements_2025\",\n"
+            + "  \"table public.measurements_2026\",\n"
+            + "]\n");
+
+    // when
+    Cli.Result drafted = draft("--name", "every_kind");
+
+    // then: proven and written; applied to a database it leaves no drift from the migrations,
+    // and the migrations are in step with the desired state
+    assertThat(drafted.exitCode()).as(drafted.all()).isZero();
+    String live = migrate();
+    Cli.Result diff =
+        Cli.run(
+            Map.of(),
+            "diff",
+            "--url",
+            server.url(live),
+            "--user",
+            "postgres",
+            "--migrations",
+            migrations.toString(),
+            "--provider",
+            "external",
+            "--provider-url",
+            server.serverUrl(),
+            "--provider-user",
+            "postgres");
+    assertThat(diff.exitCode()).as(diff.all()).isEqualTo(ExitCodes.NO_DRIFT);
+    Cli.Result check = draft("--check");
     assertThat(check.exitCode()).as(check.all()).isZero();
   }
 }
