@@ -38,11 +38,11 @@ public final class BenchMain {
 
   /** The order sections run in: jmh before builds, whose table divides by it. */
   private static final List<String> RUN_ORDER =
-      List.of("jmh", "builds", "anatomy", "diff", "suite", "dao", "snapshots");
+      List.of("jmh", "builds", "anatomy", "diff", "suite", "dao", "snapshots", "draft");
 
   /** The order sections appear in the report. */
   private static final List<String> REPORT_ORDER =
-      List.of("builds", "jmh", "anatomy", "diff", "suite", "dao", "snapshots");
+      List.of("builds", "jmh", "anatomy", "diff", "suite", "dao", "snapshots", "draft");
 
   private BenchMain() {}
 
@@ -114,6 +114,7 @@ public final class BenchMain {
       case "suite" -> new SuiteSection(options, work, results);
       case "dao" -> new DaoSection(options.all(), options.root(), work);
       case "snapshots" -> new SnapshotSection(options.all(), work);
+      case "draft" -> new DraftSection(options.all(), work, Machine::progress);
       default -> throw new IllegalArgumentException("unknown section " + name);
     };
   }

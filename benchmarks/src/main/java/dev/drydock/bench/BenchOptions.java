@@ -39,7 +39,7 @@ record BenchOptions(
 
   /** Every section there is. */
   static final List<String> SECTIONS =
-      List.of("builds", "jmh", "anatomy", "diff", "suite", "dao", "snapshots");
+      List.of("builds", "jmh", "anatomy", "diff", "suite", "dao", "snapshots", "draft");
 
   static BenchOptions parse(String[] args) {
     Map<String, String> options = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import dev.drydock.diff.Difference;
 import dev.drydock.draft.Draft;
 import dev.drydock.draft.DraftException;
 import dev.drydock.draft.DraftResult;
+import dev.drydock.draft.Undo;
 import dev.drydock.migrate.MigrationException;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.pull.PullException;
@@ -80,8 +81,24 @@ final class DraftCommand implements Callable<Integer> {
               + " (default: CONCURRENTLY / NOT VALID + VALIDATE in a second migration).")
   boolean noLockAware;
 
+  @Option(
+      names = "--undo",
+      description =
+          "Instead: write a reviewable down script for the last migration (its schema back to the"
+              + " one before it) into the undo folder; Drydock never applies it.")
+  boolean undo;
+
+  @Option(
+      names = "--undo-dir",
+      paramLabel = "DIR",
+      description = "Where --undo writes (default: undo beside the first migrations directory).")
+  Path undoDirectory;
+
   @Override
   public Integer call() {
+    if (undo) {
+      return undo();
+    }
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = shared.progress(spec.commandLine().getErr());
     DraftResult result;
@@ -126,6 +143,51 @@ final class DraftCommand implements Callable<Integer> {
       case DIFFERS -> ExitCodes.DRIFT;
       case STOPPED, UNPROVEN -> ExitCodes.NOT_WRITTEN;
     };
+  }
+
+  private int undo() {
+    PrintWriter out = spec.commandLine().getOut();
+    Progress progress = shared.progress(spec.commandLine().getErr());
+    Undo.Result result;
+    try {
+      result =
+          Undo.configure()
+              .migrations(shared.migrations(root.environment))
+              .directory(undoDirectory)
+              .throwaway(throwaway.settings(root))
+              .snapshots(throwaway.snapshots(root))
+              .write(!dryRun)
+              .log(progress::note)
+              .build()
+              .run();
+    } catch (MigrationException e) {
+      throw new CliException(
+          ExitCodes.MIGRATIONS_FAILED, "Migration failed: " + e.locatedMessage(), e);
+    } catch (DraftException | PullException e) {
+      throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
+    }
+    StringBuilder sb = new StringBuilder();
+    if (result.script().isEmpty()) {
+      sb.append("Nothing to undo: the last migration changes no schema object Drydock compares\n");
+    } else if (!result.proven()) {
+      sb.append("Not written: the down script, run on the migrations' schema, does not give the")
+          .append(" schema before the last migration:\n");
+      result.failure().ifPresent(f -> sb.append("  ").append(f).append('\n'));
+      result
+          .remaining()
+          .differences()
+          .forEach(d -> sb.append("  ").append(d.describe()).append('\n'));
+      sb.append('\n').append(result.script().get().sql());
+    } else if (result.written().isPresent()) {
+      sb.append("Wrote ")
+          .append(result.written().get())
+          .append(" (proven; never applied by Drydock)\n");
+    } else {
+      sb.append(result.script().get().sql());
+    }
+    out.print(root.secrets.redact(sb.toString()));
+    out.flush();
+    return result.script().isEmpty() || result.proven() ? ExitCodes.OK : ExitCodes.NOT_WRITTEN;
   }
 
   private String text(DraftResult r) {

@@ -25,13 +25,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * {@code drydock draft} as a library: the next migration that takes the migrations' schema to the
@@ -250,7 +248,7 @@ public final class Draft {
         return SchemaComparator.compare(desired, proven);
       }
     } finally {
-      deleteTree(staging);
+      ScratchFiles.deleteTree(staging);
     }
   }
 
@@ -263,14 +261,6 @@ public final class Draft {
       DependencyLoader.Loaded loaded) {
     return new DraftResult(
         outcome, result.differences(), stops, files, written, loaded.statements(), loaded.rounds());
-  }
-
-  private static void deleteTree(Path root) {
-    try (Stream<Path> walk = Files.walk(root)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // a temporary directory: the OS cleans it
-    }
   }
 
   /** Fluent builder; every setter returns {@code this}. */

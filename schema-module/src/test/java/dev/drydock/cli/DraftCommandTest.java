@@ -2,6 +2,8 @@ package dev.drydock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.diff.SchemaComparator;
+import dev.drydock.introspect.Introspector;
 import dev.drydock.testing.Fixtures;
 import dev.drydock.testing.SharedPostgres;
 import dev.drydock.testing.SharedPostgres.TestServer;
@@ -14,6 +16,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -333,5 +336,59 @@ class DraftCommandTest {
     assertThat(diff.exitCode()).as(diff.all()).isEqualTo(ExitCodes.NO_DRIFT);
     Cli.Result check = draft("--check");
     assertThat(check.exitCode()).as(check.all()).isZero();
+  }
+
+  @Test
+  void undoOfADraftedMigrationRestoresThePreviousCatalogExactly() throws Exception {
+    // given: a drafted migration adding a table with a foreign key, a column and an index
+    write(
+        migrations,
+        "V1__users.sql",
+        "CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);\n");
+    write(
+        schema,
+        "schema.sql",
+        "CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, name text);\n"
+            + "CREATE INDEX users_email_idx ON users (email);\n"
+            + "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint REFERENCES users);\n");
+    assertThat(draft("--name", "add_orders", "--no-lock-aware").exitCode()).isZero();
+    Path v1Only = Files.createDirectories(temp.resolve("v1-only"));
+    Files.copy(migrations.resolve("V1__users.sql"), v1Only.resolve("V1__users.sql"));
+
+    // when
+    Cli.Result undo = draft("--undo");
+
+    // then: written beside the migrations, destructive steps marked
+    assertThat(undo.exitCode()).as(undo.all()).isZero();
+    Path script = temp.resolve("undo").resolve("U2__add_orders.sql");
+    assertThat(undo.out()).contains("Wrote " + script);
+    String sql = Files.readString(script);
+    assertThat(sql)
+        .contains(
+            "-- DESTRUCTIVE: removes table public.orders, which the last migration added\n"
+                + "DROP TABLE IF EXISTS public.orders")
+        .contains("DROP COLUMN IF EXISTS name");
+
+    // when: run on a database at V2
+    String live = migrate();
+    try (Connection c = server.connect(live);
+        Statement st = c.createStatement()) {
+      st.execute(sql);
+    }
+
+    // then: its catalog is exactly that of a database at V1
+    Path keep = migrations;
+    migrations = v1Only;
+    String previous = migrate();
+    migrations = keep;
+    Introspector introspector = new Introspector();
+    try (Connection undone = server.connect(live);
+        Connection before = server.connect(previous)) {
+      assertThat(
+              SchemaComparator.compare(
+                      introspector.load(before, Set.of()), introspector.load(undone, Set.of()))
+                  .differences())
+          .isEmpty();
+    }
   }
 }
