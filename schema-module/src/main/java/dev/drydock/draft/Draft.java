@@ -8,6 +8,7 @@ import dev.drydock.draft.hints.Hints;
 import dev.drydock.draft.schema.DependencyLoader;
 import dev.drydock.draft.schema.SchemaFolder;
 import dev.drydock.introspect.Catalog;
+import dev.drydock.introspect.CatalogFile;
 import dev.drydock.introspect.Introspector;
 import dev.drydock.migrate.MigrationException;
 import dev.drydock.migrate.Migrations;
@@ -91,24 +92,41 @@ public final class Draft {
     Hints hints = Hints.read(hintsFile);
     Introspector introspector = Introspector.configure().historyTable(migrations.table()).build();
     log.accept("Applying the migrations to a throwaway PostgreSQL");
-    try (MigratedDatabase migrated =
+    MigratedDatabase.Builder builder =
         MigratedDatabase.configure()
             .provider(throwaway)
             .migrations(migrations)
             .snapshots(snapshots)
-            .log(log)
-            .start()) {
+            .log(log);
+    // the catalog a diff of these migrations kept with their snapshot spares one introspection
+    String catalogName = CatalogFile.keyFor(migrations.table(), Set.of());
+    Optional<Catalog> kept = builder.cachedCatalog(catalogName);
+    try (MigratedDatabase migrated = builder.start()) {
       try (ScratchDatabase desired = ScratchDatabase.create(migrated.database(), "desired", null)) {
         log.accept("Loading " + folder.files().size() + " desired-state file(s)");
         DependencyLoader.Loaded loaded;
         Catalog expected;
+        long started = System.nanoTime();
         try (Connection c = desired.connect()) {
           loaded = DependencyLoader.load(folder, c);
+          log.accept(
+              "Loaded "
+                  + loaded.statements()
+                  + " statement(s) in "
+                  + loaded.rounds()
+                  + " round(s), "
+                  + millisSince(started)
+                  + " ms");
           expected = introspector.load(c, Set.of());
         }
         Catalog actual;
-        try (Connection c = migrated.database().connect()) {
-          actual = introspector.load(c, Set.of());
+        if (kept.isPresent()) {
+          actual = kept.get();
+        } else {
+          try (Connection c = migrated.database().connect()) {
+            actual = introspector.load(c, Set.of());
+          }
+          migrated.keepCatalog(catalogName, actual);
         }
         DiffResult result = SchemaComparator.compare(expected, actual);
         return decide(migrated, result, hints, loaded);
@@ -142,6 +160,7 @@ public final class Draft {
     List<PulledMigration> files =
         files(DraftScript.bodies(blocks, result, lockAware), result.differences().size());
     log.accept("Proving the draft on a copy of the migrated database");
+    long started = System.nanoTime();
     DiffResult remaining;
     try {
       remaining = prove(migrated, files, result.expected());
@@ -150,6 +169,7 @@ public final class Draft {
       return outcome(
           DraftResult.Outcome.UNPROVEN, result, List.of(failure), files, List.of(), loaded);
     }
+    log.accept("Proof took " + millisSince(started) + " ms");
     if (remaining.hasDrift()) {
       return outcome(DraftResult.Outcome.UNPROVEN, remaining, List.of(), files, List.of(), loaded);
     }
@@ -229,11 +249,12 @@ public final class Draft {
       for (PulledMigration m : files) {
         MigrationWriter.write(staging, m);
       }
-      List<Path> locations = new ArrayList<>(migrations.locations());
-      locations.add(staging);
+      // the copy's history is the migrations' own (a snapshot keyed by them, or applied just now):
+      // Flyway is given the drafted files only and applies them after it, without reading and
+      // validating every migration again
       Migrations withDraft =
           Migrations.configure()
-              .locations(locations)
+              .location(staging)
               .schemas(migrations.schemas())
               .placeholders(migrations.placeholders())
               .table(migrations.table())
@@ -241,7 +262,7 @@ public final class Draft {
               .throwawayLockTimeout(migrations.throwawayLockTimeout())
               .build()
               .onThrowaway();
-      withDraft.migrate(proof.dataSource());
+      withDraft.migrateTrusted(proof.dataSource(), script -> {});
       try (Connection c = proof.connect()) {
         Catalog proven =
             Introspector.configure().historyTable(migrations.table()).build().load(c, Set.of());
@@ -261,6 +282,10 @@ public final class Draft {
       DependencyLoader.Loaded loaded) {
     return new DraftResult(
         outcome, result.differences(), stops, files, written, loaded.statements(), loaded.rounds());
+  }
+
+  private static long millisSince(long started) {
+    return (System.nanoTime() - started) / 1_000_000;
   }
 
   /** Fluent builder; every setter returns {@code this}. */
