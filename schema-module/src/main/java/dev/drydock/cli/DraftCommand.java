@@ -4,6 +4,7 @@ import dev.drydock.diff.Difference;
 import dev.drydock.draft.Draft;
 import dev.drydock.draft.DraftException;
 import dev.drydock.draft.DraftResult;
+import dev.drydock.draft.Init;
 import dev.drydock.draft.Undo;
 import dev.drydock.migrate.MigrationException;
 import dev.drydock.migrate.Migrations;
@@ -11,6 +12,7 @@ import dev.drydock.pull.PullException;
 import dev.drydock.pull.PulledMigration;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,10 +96,20 @@ final class DraftCommand implements Callable<Integer> {
       description = "Where --undo writes (default: undo beside the first migrations directory).")
   Path undoDirectory;
 
+  @Option(
+      names = "--init",
+      description =
+          "Instead: write the migrations' current schema into the (empty) desired-state folder,"
+              + " one file per object kind, to start declarative.")
+  boolean init;
+
   @Override
   public Integer call() {
     if (undo) {
       return undo();
+    }
+    if (init) {
+      return init();
     }
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = shared.progress(spec.commandLine().getErr());
@@ -143,6 +155,35 @@ final class DraftCommand implements Callable<Integer> {
       case DIFFERS -> ExitCodes.DRIFT;
       case STOPPED, UNPROVEN -> ExitCodes.NOT_WRITTEN;
     };
+  }
+
+  private int init() {
+    PrintWriter out = spec.commandLine().getOut();
+    Progress progress = shared.progress(spec.commandLine().getErr());
+    List<Path> written;
+    try {
+      written =
+          Init.configure()
+              .migrations(shared.migrations(root.environment))
+              .schemaDirectory(schemaDirectory)
+              .throwaway(throwaway.settings(root))
+              .snapshots(throwaway.snapshots(root))
+              .log(progress::note)
+              .build()
+              .run();
+    } catch (MigrationException e) {
+      throw new CliException(
+          ExitCodes.MIGRATIONS_FAILED, "Migration failed: " + e.locatedMessage(), e);
+    } catch (DraftException | PullException e) {
+      throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
+    }
+    written.forEach(p -> out.println("Wrote " + p));
+    out.println(
+        "The migrations' schema is now the desired state in "
+            + schemaDirectory
+            + ": edit it, then drydock draft --name <change>");
+    out.flush();
+    return ExitCodes.OK;
   }
 
   private int undo() {

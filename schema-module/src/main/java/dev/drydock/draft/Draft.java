@@ -101,7 +101,14 @@ public final class Draft {
     // the catalog a diff of these migrations kept with their snapshot spares one introspection
     String catalogName = CatalogFile.keyFor(migrations.table(), Set.of());
     Optional<Catalog> kept = builder.cachedCatalog(catalogName);
+    long starting = System.nanoTime();
     try (MigratedDatabase migrated = builder.start()) {
+      log.accept(
+          "The migrations' database is ready ("
+              + migrated.startedFrom()
+              + "), "
+              + millisSince(starting)
+              + " ms");
       try (ScratchDatabase desired = ScratchDatabase.create(migrated.database(), "desired", null)) {
         log.accept("Loading " + folder.files().size() + " desired-state file(s)");
         DependencyLoader.Loaded loaded;
@@ -117,7 +124,9 @@ public final class Draft {
                   + " round(s), "
                   + millisSince(started)
                   + " ms");
+          long introspecting = System.nanoTime();
           expected = introspector.load(c, Set.of());
+          log.accept("Introspected the desired state, " + millisSince(introspecting) + " ms");
         }
         Catalog actual;
         if (kept.isPresent()) {

@@ -391,4 +391,31 @@ class DraftCommandTest {
           .isEmpty();
     }
   }
+
+  @Test
+  void initWritesTheMigrationsStateOneFilePerKindAndIsInStep() throws IOException {
+    // given: the drift suite's base schema (every kind) as the only migration
+    Files.copy(
+        Fixtures.resource("drift/base").resolve("V1__base.sql"),
+        migrations.resolve("V1__base.sql"));
+
+    // when
+    Cli.Result init = draft("--init");
+    Cli.Result check = draft("--check");
+
+    // then: one file per kind, and the folder they make is in step with the migrations
+    assertThat(init.exitCode()).as(init.all()).isZero();
+    try (Stream<Path> files = Files.list(schema)) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+          .contains("tables.sql", "views.sql", "functions.sql", "enums.sql", "schemas.sql");
+    }
+    assertThat(Files.readString(schema.resolve("tables.sql")))
+        .contains("CREATE TABLE public.users");
+    assertThat(check.exitCode()).as(check.all()).isZero();
+    // and a second init writes nothing
+    Cli.Result again = draft("--init");
+    assertThat(again.exitCode()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+    assertThat(again.err())
+        .contains("--init writes only into an empty folder, nothing was written");
+  }
 }
