@@ -114,8 +114,10 @@ public final class Undo {
           return new Result(Optional.empty(), undo, Optional.empty(), Optional.empty());
         }
         String planned =
+            // a reviewable script: what differs only by name (the forward migration renamed it)
+            // is renamed back, with the planner's RENAME note, rather than dropped and re-added
             SqlRenderer.configure()
-                .renames(false)
+                .renames(true)
                 .build()
                 .script(NewSchemas.createdEmpty(undo), "the migrations");
         Matcher m = VERSIONED.matcher(last.getFileName().toString());

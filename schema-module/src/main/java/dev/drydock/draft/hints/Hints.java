@@ -41,7 +41,7 @@ public record Hints(List<DeclaredRename> renames, Set<ObjectId> drops) {
   /** The file name looked for in the desired-state folder. */
   public static final String FILE_NAME = "drydock-hints.toml";
 
-  private static final Pattern OBJECT = Pattern.compile("(table|column)\\s+(\\S+)");
+  private static final Pattern OBJECT = Pattern.compile("(schema|table|sequence|column)\\s+(\\S+)");
   private static final Pattern RENAME = Pattern.compile("(table|column)\\s+(\\S+)\\s*->\\s*(\\S+)");
   private static final Set<String> KEYS = Set.of("renames", "drops");
 
@@ -99,7 +99,8 @@ public record Hints(List<DeclaredRename> renames, Set<ObjectId> drops) {
             file
                 + ": drops entry '"
                 + entry
-                + "' is not 'table SCHEMA.NAME' or 'column SCHEMA.TABLE.NAME'");
+                + "' is not 'schema NAME', 'table SCHEMA.NAME', 'sequence SCHEMA.NAME' or"
+                + " 'column SCHEMA.TABLE.NAME'");
       }
       drops.add(id(file, entry, m.group(1), m.group(2)));
     }
@@ -136,19 +137,23 @@ public record Hints(List<DeclaredRename> renames, Set<ObjectId> drops) {
 
   private static ObjectId id(Path file, String entry, String kind, String name) {
     List<String> path = Arrays.asList(name.split("\\."));
-    int parts = kind.equals("table") ? 2 : 3;
+    ObjectKind objectKind =
+        switch (kind) {
+          case "schema" -> ObjectKind.SCHEMA;
+          case "sequence" -> ObjectKind.SEQUENCE;
+          case "column" -> ObjectKind.COLUMN;
+          default -> ObjectKind.TABLE;
+        };
+    String shape =
+        switch (objectKind) {
+          case SCHEMA -> "NAME, e.g. legacy";
+          case COLUMN -> "SCHEMA.TABLE.COLUMN, e.g. public.orders.total";
+          default -> "SCHEMA.NAME, e.g. public.orders";
+        };
+    int parts = shape.split(",")[0].split("\\.").length;
     if (path.size() != parts || path.stream().anyMatch(String::isEmpty)) {
-      throw new HintsException(
-          file
-              + ": '"
-              + entry
-              + "': a "
-              + kind
-              + " is named "
-              + (parts == 2 ? "SCHEMA.TABLE" : "SCHEMA.TABLE.COLUMN")
-              + ", e.g. "
-              + (parts == 2 ? "public.orders" : "public.orders.total"));
+      throw new HintsException(file + ": '" + entry + "': a " + kind + " is named " + shape);
     }
-    return new ObjectId(kind.equals("table") ? ObjectKind.TABLE : ObjectKind.COLUMN, path);
+    return new ObjectId(objectKind, path);
   }
 }
