@@ -48,7 +48,8 @@ public final class BenchMain {
           "dao",
           "snapshots",
           "codegen",
-          "lint");
+          "lint",
+          "draft");
 
   /** The order sections appear in the report. */
   private static final List<String> REPORT_ORDER =
@@ -62,7 +63,8 @@ public final class BenchMain {
           "dao",
           "snapshots",
           "codegen",
-          "lint");
+          "lint",
+          "draft");
 
   private BenchMain() {}
 

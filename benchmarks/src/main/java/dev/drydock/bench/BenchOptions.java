@@ -49,7 +49,8 @@ record BenchOptions(
           "snapshots",
           "noop",
           "codegen",
-          "lint");
+          "lint",
+          "draft");
 
   static BenchOptions parse(String[] args) {
     Map<String, String> options = new LinkedHashMap<>();

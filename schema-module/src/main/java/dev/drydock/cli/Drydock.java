@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
       MigrateCommand.class,
       GenerateCommand.class,
       PullCommand.class,
+      DraftCommand.class,
       StudioCommand.class,
       CacheCommand.class,
       DoctorCommand.class,

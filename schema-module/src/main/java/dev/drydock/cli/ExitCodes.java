@@ -19,6 +19,9 @@ public final class ExitCodes {
   /** {@code lint}: a finding not allowed at or above {@code --fail-on}. */
   public static final int FINDINGS = 1;
 
+  /** {@code draft}: nothing written (a hint is needed, or the draft does not prove). */
+  public static final int NOT_WRITTEN = 1;
+
   /** Bad usage, or a database could not be reached. */
   public static final int USAGE_OR_CONNECTION = 2;
 

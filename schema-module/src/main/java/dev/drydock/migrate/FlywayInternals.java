@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -18,12 +19,16 @@ import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.resource.LoadableResource;
 import org.flywaydb.core.internal.info.MigrationInfoImpl;
 import org.flywaydb.core.internal.logging.slf4j.Slf4jLogCreator;
+import org.flywaydb.core.internal.parser.ParsingContext;
 import org.flywaydb.core.internal.resolver.ChecksumCalculator;
 import org.flywaydb.core.internal.resource.ResourceName;
 import org.flywaydb.core.internal.resource.ResourceNameParser;
+import org.flywaydb.core.internal.resource.StringResource;
 import org.flywaydb.core.internal.scanner.Scanner;
 import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 import org.flywaydb.core.internal.sqlscript.SqlScriptMetadata;
+import org.flywaydb.core.internal.sqlscript.SqlStatementIterator;
+import org.flywaydb.database.postgresql.PostgreSQLParser;
 
 /**
  * The one adapter to Flyway's {@code internal} classes: nothing else in Drydock imports them, so a
@@ -32,6 +37,34 @@ import org.flywaydb.core.internal.sqlscript.SqlScriptMetadata;
 public final class FlywayInternals {
 
   private FlywayInternals() {}
+
+  /**
+   * One statement of a SQL script as Flyway's PostgreSQL parser splits it.
+   *
+   * @param line 1-based line of its first token in the script
+   * @param sql its text, without the delimiter
+   * @param canRunInTransaction false for statements such as {@code CREATE INDEX CONCURRENTLY}
+   */
+  public record ScriptStatement(int line, String sql, boolean canRunInTransaction) {}
+
+  /**
+   * Splits {@code script} into statements exactly as Flyway would run it as a migration (dollar
+   * quotes, {@code BEGIN ATOMIC} bodies, comments), without replacing placeholders.
+   */
+  public static List<ScriptStatement> statements(String script) {
+    PostgreSQLParser parser =
+        new PostgreSQLParser(
+            Flyway.configure(FlywayInternals.class.getClassLoader()).placeholderReplacement(false),
+            new ParsingContext());
+    List<ScriptStatement> out = new ArrayList<>();
+    try (SqlStatementIterator it = parser.parse(new StringResource(script))) {
+      while (it.hasNext()) {
+        org.flywaydb.core.internal.sqlscript.SqlStatement s = it.next();
+        out.add(new ScriptStatement(s.getLineNumber(), s.getSql(), s.canExecuteInTransaction()));
+      }
+    }
+    return out;
+  }
 
   /** Where a failing SQL statement is: file name, 1-based line of its first token, its text. */
   record ScriptFailure(String file, int line, String statement, SQLException cause) {}

@@ -5,6 +5,7 @@ import dev.drydock.diff.DiffResult;
 import dev.drydock.diff.Difference;
 import dev.drydock.diff.Drift;
 import dev.drydock.diff.report.NotCompared;
+import dev.drydock.diff.sql.NewSchemas;
 import dev.drydock.diff.sql.PlannedScript;
 import dev.drydock.diff.sql.SqlRenderer;
 import dev.drydock.introspect.Catalog;
@@ -16,7 +17,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -104,40 +104,9 @@ final class PullPlanner {
       return new Plan("", List.of(), 0, 0, 0);
     }
     return adapt(
-        SqlRenderer.configure().build().plan(schemasCreatedEmpty(result)),
+        SqlRenderer.configure().build().plan(NewSchemas.createdEmpty(result)),
         changes(result),
         allowDestructive);
-  }
-
-  /**
-   * Works around the planner creating a missing schema's tables' columns twice (once in {@code
-   * CREATE TABLE}, once as {@code ADD COLUMN}): the objects of a schema missing from the migrations
-   * are detached from it and planned as missing objects of their own, so the planner creates the
-   * schema empty and then each object as it does in an existing schema.
-   */
-  private static DiffResult schemasCreatedEmpty(DiffResult result) {
-    Set<ObjectId> newSchemas = new HashSet<>();
-    for (Difference d : result.differences()) {
-      if (d.change() == ChangeKind.REMOVED && d.objectKind() == ObjectKind.SCHEMA) {
-        newSchemas.add(d.id());
-      }
-    }
-    if (newSchemas.isEmpty()) {
-      return result;
-    }
-    List<Difference> differences = new ArrayList<>(result.differences());
-    List<CatalogObject> objects = new ArrayList<>();
-    for (CatalogObject o : result.expected().objectsInAnyOrder()) {
-      if (o.parent() != null && newSchemas.contains(o.parent())) {
-        objects.add(new CatalogObject(o.id(), null, o.attributes(), o.details()));
-        differences.add(new Difference(o.id(), ChangeKind.REMOVED, null, null, null));
-      } else {
-        objects.add(o);
-      }
-    }
-    Collections.sort(differences);
-    return new DiffResult(
-        differences, new Catalog(result.expected().schemas(), objects), result.actual());
   }
 
   /**

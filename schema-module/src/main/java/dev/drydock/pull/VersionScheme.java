@@ -19,7 +19,7 @@ import java.util.Optional;
  * is followed by the current time in the same format, or by the latest plus one when the clock is
  * behind it.
  */
-final class VersionScheme {
+public final class VersionScheme {
 
   private static final List<String> TIMESTAMP_FORMATS =
       List.of("uuuuMMdd", "uuuuMMddHHmm", "uuuuMMddHHmmss");
@@ -30,13 +30,13 @@ final class VersionScheme {
    * The highest of the versions as written in the file names (e.g. {@code 1_2}, see {@link
    * dev.drydock.migrate.ResolvedMigrations#writtenVersions()}).
    */
-  static Optional<String> latest(List<String> writtenVersions) {
+  public static Optional<String> latest(List<String> writtenVersions) {
     return writtenVersions.stream()
         .max(Comparator.comparing(VersionScheme::parts, VersionScheme::compareParts));
   }
 
   /** The version that follows {@code latest} ({@code 1} when there is none). */
-  static String next(Optional<String> latest, Clock clock) {
+  public static String next(Optional<String> latest, Clock clock) {
     if (latest.isEmpty()) {
       return "1";
     }

@@ -15,6 +15,7 @@ final class Planner {
 
   private final DiffResult result;
   private final boolean renames;
+  private final List<DeclaredRename> declared;
   private final Script script;
   private final Drops drops;
   private final Creations creations;
@@ -25,8 +26,16 @@ final class Planner {
    *     created
    */
   Planner(DiffResult result, boolean renames) {
+    this(result, renames, null);
+  }
+
+  /**
+   * @param declared when not null, the only renames made (no detection)
+   */
+  Planner(DiffResult result, boolean renames, List<DeclaredRename> declared) {
     this.result = result;
     this.renames = renames;
+    this.declared = declared;
     this.script = new Script(new RoutineOrder(result.expected()));
     Grants grants = new Grants(script);
     this.drops = new Drops(result.expected(), result.actual(), script);
@@ -44,8 +53,10 @@ final class Planner {
   Script plan() {
     Map<ObjectId, List<Difference>> changed = new TreeMap<>();
     Set<ObjectId> renamed = new HashSet<>();
-    if (renames) {
-      for (Renames.Rename r : Renames.detect(result)) {
+    if (renames || declared != null) {
+      List<Renames.Rename> found =
+          declared != null ? Renames.declared(result, declared) : Renames.detect(result);
+      for (Renames.Rename r : found) {
         script.add(
             Step.RENAME,
             r.from().kind(),

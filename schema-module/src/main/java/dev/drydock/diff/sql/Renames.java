@@ -36,6 +36,39 @@ final class Renames {
 
   private Renames() {}
 
+  /**
+   * The declared renames that apply to {@code result}: the old object only on the actual side, the
+   * new one only on the expected side, same kind and same place (schema or table). Their shapes are
+   * not compared: whatever else differs after the rename is for the caller to see. Declarations
+   * that do not apply (made already, or stale) are left out.
+   */
+  static List<Rename> declared(DiffResult result, List<DeclaredRename> declared) {
+    Set<ObjectId> added = new java.util.HashSet<>();
+    Set<ObjectId> removed = new java.util.HashSet<>();
+    for (Difference d : result.differences()) {
+      if (d.change() == ChangeKind.ADDED) {
+        added.add(d.id());
+      } else if (d.change() == ChangeKind.REMOVED) {
+        removed.add(d.id());
+      }
+    }
+    List<Rename> out = new ArrayList<>();
+    for (DeclaredRename r : declared) {
+      if (!RENAMEABLE.contains(r.from().kind())
+          || r.from().kind() != r.to().kind()
+          || !added.contains(r.from())
+          || !removed.contains(r.to())) {
+        continue;
+      }
+      CatalogObject from = result.actual().get(r.from());
+      CatalogObject to = result.expected().get(r.to());
+      if (Objects.equals(from.parent(), to.parent())) {
+        out.add(new Rename(from, to));
+      }
+    }
+    return out;
+  }
+
   static List<Rename> detect(DiffResult result) {
     Map<List<Object>, List<CatalogObject>> added = new HashMap<>();
     Map<List<Object>, List<CatalogObject>> removed = new HashMap<>();

@@ -15,9 +15,11 @@ public final class SqlRenderer {
   private static final SqlRenderer DEFAULT = configure().build();
 
   private final boolean renames;
+  private final java.util.List<DeclaredRename> declaredRenames;
 
   private SqlRenderer(Builder b) {
     this.renames = b.renames;
+    this.declaredRenames = b.declaredRenames;
   }
 
   public static Builder configure() {
@@ -49,14 +51,24 @@ public final class SqlRenderer {
 
   /** The statements that bring the live database to the migrations' state, in order. */
   public PlannedScript plan(DiffResult result) {
-    return new Planner(result, renames).plan().planned();
+    return new Planner(result, renames, declaredRenames).plan().planned();
   }
 
   /** Fluent builder; every setter returns {@code this}. */
   public static final class Builder {
     private boolean renames = true;
+    private java.util.List<DeclaredRename> declaredRenames;
 
     private Builder() {}
+
+    /**
+     * Only these renames are made, none detected: an object that differs only by name and is not
+     * declared is dropped and created.
+     */
+    public Builder declaredRenames(java.util.List<DeclaredRename> renames) {
+      this.declaredRenames = java.util.List.copyOf(renames);
+      return this;
+    }
 
     /**
      * Whether a table, column, index, constraint or enum value that differs only by name is renamed

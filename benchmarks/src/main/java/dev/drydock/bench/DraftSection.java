@@ -1,0 +1,156 @@
+package dev.drydock.bench;
+
+import dev.drydock.bench.corpus.HistoryCorpus;
+import dev.drydock.bench.corpus.MigrationFile;
+import dev.drydock.cli.Drydock;
+import dev.drydock.migrate.Migrations;
+import dev.drydock.provider.ProviderSettings;
+import dev.drydock.provider.ThrowawayDatabase;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The {@code draft} section (issue 27): {@code drydock draft} on the generated history of 200
+ * migrations with a warm snapshot cache, against {@code drydock diff} of the same migrations with
+ * the same cache, in the same rounds. The desired state is one file: the 200 migrations' SQL in
+ * order plus one new table with an index (so the draft has something to write and prove). Target:
+ * draft ÷ diff ≤ 2x.
+ */
+final class DraftSection implements Section {
+
+  static final double TARGET = 2.0;
+  private static final String LIVE_PASSWORD = "DRYDOCK_BENCH_LIVE_PASSWORD";
+
+  private final int rounds;
+  private final Path work;
+  private final Consumer<String> progress;
+
+  DraftSection(Map<String, String> options, Path work, Consumer<String> progress) {
+    this.rounds = Integer.parseInt(options.getOrDefault("draft-rounds", "3"));
+    this.work = work;
+    this.progress = progress;
+  }
+
+  @Override
+  public String run() throws Exception {
+    String load = Machine.sectionLoad();
+    List<MigrationFile> files = HistoryCorpus.configure().migrations(200).seed(15).build().files();
+    Path migrations =
+        MigrationFile.writeFirst(files, files.size(), work.resolve("draft-migrations"));
+    Path schema = Files.createDirectories(work.resolve("draft-schema"));
+    StringBuilder desired = new StringBuilder();
+    files.forEach(f -> desired.append(f.sql()).append("\n;\n"));
+    desired.append("CREATE TABLE bench_added (id bigint PRIMARY KEY, note text);\n");
+    desired.append("CREATE INDEX bench_added_note_idx ON bench_added (note);\n");
+    Files.writeString(schema.resolve("schema.sql"), desired);
+    Path cache = Files.createDirectories(work.resolve("draft-cache"));
+    ProviderSettings provider = Corpus.SEED.provider(cache);
+    List<Double> diffs = new ArrayList<>();
+    List<Double> drafts = new ArrayList<>();
+    List<Double> ratios = new ArrayList<>();
+    try (ThrowawayDatabase live =
+        ThrowawayDatabase.start(Corpus.SEED.provider(work.resolve("draft-live")))) {
+      Migrations.configure().location(migrations).build().migrate(live.dataSource());
+      for (int round = 0; round <= rounds; round++) {
+        // round 0 warms the cache (snapshot, kept catalog) and the JIT; not counted
+        long t = System.nanoTime();
+        run(
+            cache,
+            live,
+            "diff",
+            "--url",
+            live.jdbcUrl(),
+            "--user",
+            live.user(),
+            "--password-env",
+            LIVE_PASSWORD,
+            "--migrations",
+            migrations.toString(),
+            "--provider",
+            "embedded",
+            "--quiet");
+        double diff = (System.nanoTime() - t) / 1e6;
+        t = System.nanoTime();
+        run(
+            cache,
+            live,
+            "draft",
+            "--dry-run",
+            "--migrations",
+            migrations.toString(),
+            "--schema",
+            schema.toString(),
+            "--provider",
+            "embedded",
+            "--quiet");
+        double draft = (System.nanoTime() - t) / 1e6;
+        progress.accept(
+            "draft: round "
+                + round
+                + ": diff "
+                + Math.round(diff)
+                + " ms, draft "
+                + Math.round(draft)
+                + " ms");
+        if (round > 0) {
+          diffs.add(diff);
+          drafts.add(draft);
+          ratios.add(draft / diff);
+        }
+      }
+    }
+    Stats ratio = Stats.of(ratios);
+    StringBuilder r = new StringBuilder("## drydock draft (issue 27)\n\n").append(load);
+    r.append(
+            "Generated history of 200 migrations (HistoryCorpus, seed 15), PostgreSQL 17, embedded")
+        .append(" provider, one cache warmed by a first round (not counted). Each round: `drydock")
+        .append(" diff` against a live database migrated from the same files, then `drydock draft")
+        .append(" --dry-run` of a desired state that is those 200 migrations' SQL in one file plus")
+        .append(" a new table and index (loaded, drafted, proven on a copy of the migrated")
+        .append(" database). Ratio taken within each round.\n\n");
+    MarkdownTable t = MarkdownTable.of("measure", "median (min–max, n)");
+    t.row("`drydock diff` (warm cache), ms", Stats.of(diffs).millis());
+    t.row("`drydock draft --dry-run` (warm cache), ms", Stats.of(drafts).millis());
+    t.row(
+        "draft ÷ diff (target ≤ " + TARGET + "x)",
+        String.format(
+            java.util.Locale.ROOT,
+            "%.2fx (%.2f–%.2f, %d)%s",
+            ratio.median(),
+            ratio.min(),
+            ratio.max(),
+            ratio.n(),
+            ratio.median() <= TARGET ? " met" : " NOT met"));
+    r.append(t).append('\n');
+    return r.toString();
+  }
+
+  private static void run(Path cache, ThrowawayDatabase live, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    String previous = System.getProperty("drydock.cache");
+    System.setProperty("drydock.cache", cache.toString());
+    int code;
+    try {
+      var cli = Drydock.commandLine(new Drydock(Map.of(LIVE_PASSWORD, live.password())));
+      cli.setOut(new PrintWriter(out));
+      cli.setErr(new PrintWriter(err));
+      code = cli.execute(args);
+    } finally {
+      if (previous == null) {
+        System.clearProperty("drydock.cache");
+      } else {
+        System.setProperty("drydock.cache", previous);
+      }
+    }
+    if (code != 0) {
+      throw new IllegalStateException("drydock " + args[0] + " exited " + code + ": " + err + out);
+    }
+  }
+}

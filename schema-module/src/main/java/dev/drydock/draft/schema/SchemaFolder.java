@@ -1,0 +1,100 @@
+package dev.drydock.draft.schema;
+
+import dev.drydock.draft.DraftException;
+import dev.drydock.migrate.FlywayInternals;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The desired-state folder: every {@code *.sql} file under it, in any order, each split into
+ * statements by Flyway's PostgreSQL parser.
+ */
+public final class SchemaFolder {
+
+  /**
+   * One statement of a desired-state file.
+   *
+   * @param file the file it is in
+   * @param line 1-based line of its first token
+   * @param sql its text
+   */
+  public record Piece(Path file, int line, String sql) {
+    /** {@code schema/orders.sql:3} */
+    public String where() {
+      return file + ":" + line;
+    }
+  }
+
+  private final Path directory;
+  private final List<Path> files;
+  private final List<Piece> pieces;
+
+  private SchemaFolder(Path directory, List<Path> files, List<Piece> pieces) {
+    this.directory = directory;
+    this.files = List.copyOf(files);
+    this.pieces = List.copyOf(pieces);
+  }
+
+  /**
+   * Reads every {@code .sql} file under {@code directory} (sorted by path, so runs are repeatable).
+   *
+   * @throws DraftException when the folder is missing or a file is unreadable or not UTF-8
+   */
+  public static SchemaFolder read(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      throw new DraftException(
+          "Desired-state folder not found: "
+              + directory
+              + " (give it with --schema DIR; drydock draft --init writes one from the migrations)");
+    }
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(directory)) {
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(p -> p.getFileName().toString().endsWith(".sql"))
+              .sorted()
+              .toList();
+    } catch (IOException e) {
+      throw new DraftException("Cannot list " + directory + ": " + e.getMessage(), e);
+    }
+    List<Piece> pieces = new ArrayList<>();
+    for (Path file : files) {
+      String text;
+      try {
+        text =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                .toString();
+      } catch (CharacterCodingException e) {
+        throw new DraftException(file + " is not valid UTF-8", e);
+      } catch (IOException e) {
+        throw new DraftException("Cannot read " + file + ": " + e.getMessage(), e);
+      }
+      for (FlywayInternals.ScriptStatement s : FlywayInternals.statements(text)) {
+        pieces.add(new Piece(file, s.line(), s.sql()));
+      }
+    }
+    return new SchemaFolder(directory, files, pieces);
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  /** The SQL files, sorted by path. */
+  public List<Path> files() {
+    return files;
+  }
+
+  /** Every statement, file by file in path order, each file's in its own order. */
+  public List<Piece> pieces() {
+    return pieces;
+  }
+}

@@ -1,0 +1,2 @@
+CREATE SCHEMA audit;
+CREATE SCHEMA billing;
