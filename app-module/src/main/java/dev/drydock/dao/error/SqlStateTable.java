@@ -19,7 +19,7 @@ final class SqlStateTable {
    */
   enum Category {
     CONFLICT,
-    /** {@code 23503}: NotFound on INSERT/UPDATE, Conflict on DELETE (see {@link StatementKind}). */
+    /** {@code 23503}: NotFound or Conflict by the server's text ({@link ForeignKeyViolation}). */
     FOREIGN_KEY,
     NOT_FOUND,
     INVALID_INPUT,

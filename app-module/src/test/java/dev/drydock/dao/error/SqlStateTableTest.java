@@ -102,6 +102,56 @@ class SqlStateTableTest {
   }
 
   @Test
+  void foreignKeyViolationIsClassifiedByTheServersTextBeforeTheStatementKind() {
+    // given: the two reports of ri_ReportViolation, the detail without values (no SELECT right)
+    PSQLException stillReferenced =
+        new PSQLException(
+            new ServerErrorMessage(
+                "SERROR\0C23503\0Mupdate or delete on table \"users\" violates foreign key"
+                    + " constraint \"users_referrer_fkey\" on table \"users\"\0"
+                    + "DKey is still referenced from table \"users\".\0tusers\0"));
+    PSQLException missing =
+        new PSQLException(
+            new ServerErrorMessage(
+                "SERROR\0C23503\0Minsert or update on table \"posts\" violates foreign key"
+                    + " constraint \"posts_author_id_fkey\"\0"
+                    + "DKey is not present in table \"users\".\0tposts\0"));
+    // when / then: the kind and the written table do not override what the server said
+    assertThat(ErrorTranslator.translate(stillReferenced, StatementKind.UPDATE, "users"))
+        .isInstanceOf(ConflictException.class);
+    assertThat(ErrorTranslator.translate(stillReferenced, StatementKind.INSERT, "users"))
+        .isInstanceOf(ConflictException.class);
+    assertThat(ErrorTranslator.translate(stillReferenced, StatementKind.SELECT, null))
+        .isInstanceOf(ConflictException.class)
+        .hasCause(stillReferenced);
+    assertThat(ErrorTranslator.translate(missing, StatementKind.DELETE, "users"))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(ErrorTranslator.translate(missing, StatementKind.SELECT, null))
+        .isInstanceOf(NotFoundException.class)
+        .hasCause(missing);
+  }
+
+  @Test
+  void foreignKeyViolationInAnotherLanguageFallsBackToTheStatementKind() {
+    // given: a server with lc_messages = 'de_DE' (PostgreSQL's German catalogue)
+    PSQLException german =
+        new PSQLException(
+            new ServerErrorMessage(
+                "SFEHLER\0C23503\0MAktualisieren oder L\u00f6schen in Tabelle \u00bbusers\u00ab"
+                    + " verletzt Fremdschl\u00fcssel-Constraint \u00bbfk\u00ab von Tabelle"
+                    + " \u00bbinvites\u00ab\0tinvites\0"));
+    // when / then
+    assertThat(ErrorTranslator.translate(german, StatementKind.DELETE, "users"))
+        .isInstanceOf(ConflictException.class);
+    assertThat(ErrorTranslator.translate(german, StatementKind.UPDATE, "users"))
+        .isInstanceOf(ConflictException.class);
+    assertThat(ErrorTranslator.translate(german, StatementKind.INSERT, "invites"))
+        .isInstanceOf(NotFoundException.class)
+        .extracting(e -> ((DatabaseException) e).table())
+        .isEqualTo(java.util.Optional.of("invites"));
+  }
+
+  @Test
   void dsqlSerializationFailureWithOc000InTheMessageIsRetryable() {
     // given: DSQL reports optimistic concurrency failures as 40001 with OC000 in the message
     SQLException e =
