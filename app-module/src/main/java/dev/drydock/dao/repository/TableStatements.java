@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.ForeignKey;
 import org.jooq.TableField;
+import org.jooq.TableRecord;
 import org.jooq.UniqueKey;
 import org.jooq.UpdatableRecord;
 
@@ -33,6 +36,7 @@ public final class TableStatements<R extends UpdatableRecord<R>> {
   private final OptimisticUpdate<R> optimistic;
   private final Map<UniqueKey<R>, FindByKey<R>> finders = new ConcurrentHashMap<>();
   private final Map<List<Field<?>>, MultiRowInsert<R>> multiRow = new ConcurrentHashMap<>();
+  private final Map<ForeignKey<?, R>, ChildrenJoin<R, ?>> children = new ConcurrentHashMap<>();
 
   public TableStatements(TableModel<R, ?> model) {
     this.model = model;
@@ -75,6 +79,20 @@ public final class TableStatements<R extends UpdatableRecord<R>> {
     return finders
         .computeIfAbsent(key, k -> new FindByKey<>(model.table(), k.getFieldsArray()))
         .find(dsl, rendered, values);
+  }
+
+  /**
+   * The row with primary key {@code key} and the rows of {@code foreignKey}'s table that reference
+   * it, ordered by their primary key, in one statement ({@link ChildrenJoin}); {@code result} makes
+   * the pair into what the caller returns.
+   */
+  @SuppressWarnings("unchecked")
+  public <C extends TableRecord<C>, T> Optional<T> findWithChildren(
+      DSLContext dsl, ForeignKey<C, R> foreignKey, Object[] key, BiFunction<R, List<C>, T> result) {
+    ChildrenJoin<R, C> join =
+        (ChildrenJoin<R, C>)
+            children.computeIfAbsent(foreignKey, fk -> new ChildrenJoin<>(model, foreignKey));
+    return join.find(dsl, rendered, key, result);
   }
 
   /**
