@@ -203,15 +203,6 @@ public final class TableRepository<R extends UpdatableRecord<R>, K> {
   public <C extends TableRecord<C>> Optional<WithChildren<R, C>> findWithChildren(
       K id, ForeignKey<C, R> foreignKey) {
     Object[] key = model.keyValues(id, "findWithChildren");
-    if (!table.equals(foreignKey.getKey().getTable())) {
-      throw new IllegalArgumentException(
-          "findWithChildren of "
-              + table.getName()
-              + ": foreign key "
-              + foreignKey.getName()
-              + " references "
-              + foreignKey.getKey().getTable().getName());
-    }
     return statements.findWithChildren(dsl, foreignKey, key, WithChildren::new);
   }
 

@@ -56,6 +56,7 @@ public final class ErrorTranslator {
       case NOT_FOUND -> new NotFoundException(message, error, e);
       case INVALID_INPUT -> new InvalidInputException(message, error, e);
       case UNAVAILABLE -> new UnavailableException(message, error, e);
+      case OUTCOME_UNKNOWN -> CommitOutcomeUnknownException.reported(message, error, e);
     };
   }
 

@@ -35,6 +35,7 @@ import org.jooq.impl.DSL;
 final class ChildrenJoin<R extends UpdatableRecord<R>, C extends TableRecord<C>> {
 
   private final TableModel<R, ?> model;
+  private final ForeignKey<C, R> foreignKey;
   private final Table<R> table;
   private final Table<C> child;
   private final Table<C> alias;
@@ -54,6 +55,7 @@ final class ChildrenJoin<R extends UpdatableRecord<R>, C extends TableRecord<C>>
 
   ChildrenJoin(TableModel<R, ?> model, ForeignKey<C, R> foreignKey) {
     this.model = model;
+    this.foreignKey = foreignKey;
     this.table = model.table();
     this.child = foreignKey.getTable();
     // aliased only when it is the parent's own table (a self-referencing key)
@@ -94,6 +96,10 @@ final class ChildrenJoin<R extends UpdatableRecord<R>, C extends TableRecord<C>>
     this.parentReader = bindable ? RecordReader.of(table) : null;
     this.childReader = bindable ? RecordReader.of(child) : null;
     this.shape = new RenderedSql.Shape("children of " + foreignKey.getName(), 0);
+  }
+
+  ForeignKey<C, R> foreignKey() {
+    return foreignKey;
   }
 
   /** The parent with key {@code keyValues} and its children, made into a {@code T}. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -36,7 +37,7 @@ public final class TableStatements<R extends UpdatableRecord<R>> {
   private final OptimisticUpdate<R> optimistic;
   private final Map<UniqueKey<R>, FindByKey<R>> finders = new ConcurrentHashMap<>();
   private final Map<List<Field<?>>, MultiRowInsert<R>> multiRow = new ConcurrentHashMap<>();
-  private final Map<ForeignKey<?, R>, ChildrenJoin<R, ?>> children = new ConcurrentHashMap<>();
+  private final List<ChildrenJoin<R, ?>> children = new CopyOnWriteArrayList<>();
 
   public TableStatements(TableModel<R, ?> model) {
     this.model = model;
@@ -85,13 +86,29 @@ public final class TableStatements<R extends UpdatableRecord<R>> {
    * The row with primary key {@code key} and the rows of {@code foreignKey}'s table that reference
    * it, ordered by their primary key, in one statement ({@link ChildrenJoin}); {@code result} makes
    * the pair into what the caller returns.
+   *
+   * @throws IllegalArgumentException if {@code foreignKey} does not reference this table
    */
   @SuppressWarnings("unchecked")
   public <C extends TableRecord<C>, T> Optional<T> findWithChildren(
       DSLContext dsl, ForeignKey<C, R> foreignKey, Object[] key, BiFunction<R, List<C>, T> result) {
-    ChildrenJoin<R, C> join =
-        (ChildrenJoin<R, C>)
-            children.computeIfAbsent(foreignKey, fk -> new ChildrenJoin<>(model, foreignKey));
+    // by identity: a jOOQ key's equals and hashCode cost more than the read itself
+    for (ChildrenJoin<R, ?> join : children) {
+      if (join.foreignKey() == foreignKey) {
+        return ((ChildrenJoin<R, C>) join).find(dsl, rendered, key, result);
+      }
+    }
+    if (!model.table().equals(foreignKey.getKey().getTable())) {
+      throw new IllegalArgumentException(
+          "findWithChildren of "
+              + model.table().getName()
+              + ": foreign key "
+              + foreignKey.getName()
+              + " references "
+              + foreignKey.getKey().getTable().getName());
+    }
+    ChildrenJoin<R, C> join = new ChildrenJoin<>(model, foreignKey);
+    children.add(join);
     return join.find(dsl, rendered, key, result);
   }
 

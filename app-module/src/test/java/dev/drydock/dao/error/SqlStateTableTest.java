@@ -71,7 +71,7 @@ class SqlStateTableTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"42601", "42P01", "42703", "0A000", "40003", "XX000", "P0001", "OC002"})
+  @ValueSource(strings = {"42601", "42P01", "42703", "0A000", "XX000", "P0001", "OC002"})
   void sqlStateOutsideTheTableIsNotTranslated(String state) {
     // given
     SQLException e = new SQLException("boom", state);
@@ -149,6 +149,45 @@ class SqlStateTableTest {
         .isInstanceOf(NotFoundException.class)
         .extracting(e -> ((DatabaseException) e).table())
         .isEqualTo(java.util.Optional.of("invites"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "restart transaction: TransactionRetryWithProtoRefreshError: TransactionRetryError: retry"
+            + " txn (RETRY_SERIALIZABLE - failed preemptive refresh)",
+        "restart transaction: TransactionRetryWithProtoRefreshError: WriteTooOldError: write for"
+            + " key /Table/104/1/1/0 at timestamp 1.0 too old; must write at or above 2.0",
+        "restart transaction: TransactionRetryWithProtoRefreshError:"
+            + " ReadWithinUncertaintyIntervalError: read at time 1.0 encountered previous write",
+        "restart transaction: TransactionRetryWithProtoRefreshError: TransactionAbortedError"
+            + "(ABORT_REASON_ABORTED_RECORD_FOUND)",
+        "restart transaction: TransactionRetryWithProtoRefreshError: TransactionRetryError: retry"
+            + " txn (RETRY_COMMIT_DEADLINE_EXCEEDED)",
+        "restart transaction: TransactionRetryWithProtoRefreshError: injected by"
+            + " `inject_retry_errors_enabled` session variable"
+      })
+  void cockroachDbRestartTransactionVariantsAreRetryable(String message) {
+    // given: CockroachDB's transaction retry errors, all 40001
+    SQLException e = new SQLException("ERROR: " + message, "40001");
+    // when
+    DatabaseException translated = ErrorTranslator.translate(e, StatementKind.UPDATE);
+    // then
+    assertThat(translated).isInstanceOf(UnavailableException.class).hasCause(e);
+    assertThat(translated.isRetryable()).isTrue();
+    assertThat(translated.sqlState()).contains("40001");
+  }
+
+  @Test
+  void cockroachDbAmbiguousResultIsACommitOfUnknownOutcomeNeverRetried() {
+    // given
+    SQLException e = new SQLException("ERROR: result is ambiguous (error=rpc error)", "40003");
+    // when
+    DatabaseException translated = ErrorTranslator.translate(e, StatementKind.OTHER);
+    // then
+    assertThat(translated).isInstanceOf(CommitOutcomeUnknownException.class).hasCause(e);
+    assertThat(translated.isRetryable()).isFalse();
+    assertThat(translated.sqlState()).contains("40003");
   }
 
   @Test
