@@ -1,5 +1,6 @@
 package dev.drydock.migrate;
 
+import dev.drydock.target.TargetDialect;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,6 +50,7 @@ public final class Migrations {
   private final FlywaySettings settings;
   private final Duration throwawayLockTimeout;
   private final boolean throwaway;
+  private final TargetDialect target;
 
   private Migrations(Builder b, boolean throwaway) {
     this.locations = List.copyOf(b.locations);
@@ -75,6 +77,7 @@ public final class Migrations {
             : settings.get("table") != null ? settings.get("table") : DEFAULT_HISTORY_TABLE;
     this.throwawayLockTimeout = b.throwawayLockTimeout;
     this.throwaway = throwaway;
+    this.target = b.target;
   }
 
   private Migrations(Migrations base, boolean throwaway) {
@@ -85,6 +88,7 @@ public final class Migrations {
     this.settings = base.settings;
     this.throwawayLockTimeout = base.throwawayLockTimeout;
     this.throwaway = throwaway;
+    this.target = base.target;
   }
 
   public static Builder configure() {
@@ -127,6 +131,11 @@ public final class Migrations {
     return throwawayLockTimeout;
   }
 
+  /** The engine the migrations are written for; its DDL forms are rewritten on a throwaway. */
+  public TargetDialect target() {
+    return target;
+  }
+
   /** Every SQL migration file under the locations, sorted by path: what a fingerprint covers. */
   public List<Path> files() {
     List<Path> files = new ArrayList<>();
@@ -145,6 +154,10 @@ public final class Migrations {
 
   /** Flyway configured for these migrations on {@code dataSource}. */
   FluentConfiguration flyway(DataSource dataSource) {
+    if (throwaway && dataSource != null) {
+      // the target's own DDL forms in their PostgreSQL equivalent, below Flyway (checksums kept)
+      dataSource = target.wrap(dataSource);
+    }
     Map<String, String> config = new LinkedHashMap<>(settings.values());
     config.keySet().removeIf(k -> k.startsWith("flyway.placeholders."));
     if (throwaway) {
@@ -385,8 +398,15 @@ public final class Migrations {
     private String table;
     private FlywaySettings settings = FlywaySettings.none();
     private Duration throwawayLockTimeout = DEFAULT_THROWAWAY_LOCK_TIMEOUT;
+    private TargetDialect target = TargetDialect.POSTGRESQL;
 
     private Builder() {}
+
+    /** The engine the migrations are written for (default: PostgreSQL, nothing rewritten). */
+    public Builder target(TargetDialect target) {
+      this.target = Objects.requireNonNull(target, "target");
+      return this;
+    }
 
     /** A directory of Flyway SQL migrations; may be given several times. */
     public Builder location(Path directory) {
