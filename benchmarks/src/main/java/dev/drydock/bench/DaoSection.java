@@ -2,6 +2,7 @@ package dev.drydock.bench;
 
 import dev.drydock.bench.dao.BenchDatabase;
 import dev.drydock.bench.dao.DaoBench;
+import dev.drydock.bench.dao.RepositoryAb;
 import dev.drydock.bench.dao.SqlCapture;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,6 +116,26 @@ final class DaoSection implements Section {
       }
     }
     String report = report(load, sql, scores);
+    List<String> ab =
+        operations.stream()
+            .filter(op -> op.startsWith("userWith") || op.equals("findById"))
+            .toList();
+    if (!ab.isEmpty() && variants.contains("jdbc") && variants.contains("generic")) {
+      Machine.progress("dao: generic vs jdbc, A/B in one JVM on one server");
+      List<RepositoryAb.Result> abResults;
+      try (BenchDatabase database = BenchDatabase.start(root.resolve("migrations"))) {
+        abResults = RepositoryAb.measure(database, ab);
+      }
+      report +=
+          "### Generic repository ÷ hand-written JDBC, A/B in one JVM\n\n"
+              + "The same comparison without fork-to-fork noise: in this JVM, on one server, blocks"
+              + " of calls alternate between the baseline and the generic repository (24 pairs"
+              + " after 6 warm-up pairs; 400 calls a block, 20 for the user with 1,000 posts);"
+              + " ratio = baseline's block time ÷ generic's, per adjacent pair, median"
+              + " (quartiles). `findById` is the reference (≈ 1.0x on the direct path).\n\n"
+              + RepositoryAb.table(abResults)
+              + "\n";
+    }
     if (!variants.contains("jooq") || !variants.contains("jooqNoListener")) {
       return report;
     }
