@@ -10,7 +10,7 @@ import java.util.Locale;
  * masked text is one in the file), statements cut at the semicolons left. Not a parser: enough to
  * find keywords where PostgreSQL would read them and give their line.
  */
-final class SqlScript {
+public final class SqlScript {
 
   /** One statement: its offset in the file, its masked text. */
   record Statement(int offset, String masked) {
@@ -76,7 +76,11 @@ final class SqlScript {
     return line.length() > 100 ? line.substring(0, 100) + " …" : line;
   }
 
-  static String mask(String sql) {
+  /**
+   * {@code sql} with comments, string literals and dollar-quoted bodies blanked (same length, line
+   * breaks kept): what remains is what PostgreSQL reads as code.
+   */
+  public static String mask(String sql) {
     char[] out = sql.toCharArray();
     int n = sql.length();
     int i = 0;

@@ -75,9 +75,9 @@ class TargetOptionTest {
     assertThat(dsql.exitCode()).as(dsql.all()).isZero();
     assertThat(dsql.err())
         .contains(
-            "drydock: dsql: `CREATE INDEX ASYNC items_name_idx ON items (name)` applied as"
-                + " `CREATE INDEX items_name_idx ON items (name)` (Aurora DSQL builds indexes with"
-                + " CREATE INDEX ASYNC")
+            "drydock: dsql: `CREATE INDEX ASYNC items_name_idx ON items (name)`: `CREATE INDEX"
+                + " ASYNC` applied as `CREATE INDEX` (Aurora DSQL builds indexes with CREATE INDEX"
+                + " ASYNC")
         .contains(
             "https://docs.aws.amazon.com/aurora-dsql/latest/userguide/working-with-create-index-async.html");
     assertThat(Files.readString(output.resolve("com/example/db/Indexes.java")))
