@@ -1,8 +1,6 @@
 package dev.drydock.dao;
 
 import static org.jooq.impl.DSL.excluded;
-import static org.jooq.impl.DSL.multiset;
-import static org.jooq.impl.DSL.select;
 
 import dev.drydock.dao.error.NotFoundException;
 import dev.drydock.dao.error.StaleVersionException;
@@ -199,41 +197,14 @@ public final class TableRepository<R extends UpdatableRecord<R>, K> {
 
   /**
    * The row with this primary key and its children by {@code foreignKey} (a key of the child table
-   * referencing this one), ordered by the child's primary key, in one query ({@code MULTISET}).
+   * referencing this one), ordered by the child's primary key, in one query: a {@code LEFT JOIN}
+   * read straight into the generated records (converters applied). For nested levels, use jOOQ's
+   * {@code MULTISET} on {@link #dsl()}.
    */
   public <C extends TableRecord<C>> Optional<WithChildren<R, C>> findWithChildren(
       K id, ForeignKey<C, R> foreignKey) {
     Object[] key = model.keyValues(id, "findWithChildren");
-    if (!table.equals(foreignKey.getKey().getTable())) {
-      throw new IllegalArgumentException(
-          "findWithChildren of "
-              + table.getName()
-              + ": foreign key "
-              + foreignKey.getName()
-              + " references "
-              + foreignKey.getKey().getTable().getName());
-    }
-    Table<C> child = foreignKey.getTable();
-    TableField<C, ?>[] childColumns = foreignKey.getFieldsArray();
-    TableField<R, ?>[] parentColumns = foreignKey.getKeyFieldsArray();
-    Condition join = DSL.noCondition();
-    for (int i = 0; i < childColumns.length; i++) {
-      @SuppressWarnings("unchecked")
-      Field<Object> c = (Field<Object>) childColumns[i];
-      @SuppressWarnings("unchecked")
-      Field<Object> p = (Field<Object>) parentColumns[i];
-      join = join.and(c.eq(p));
-    }
-    List<Field<?>> childOrder =
-        child.getPrimaryKey() == null ? List.of() : List.copyOf(child.getPrimaryKey().getFields());
-    Field<List<C>> children =
-        multiset(select(child.fields()).from(child).where(join).orderBy(childOrder))
-            .as(child.getName())
-            .convertFrom(r -> r.into(child));
-    return dsl.select(table, children)
-        .from(table)
-        .where(model.keyCondition(key))
-        .fetchOptional(r -> new WithChildren<>(r.value1(), r.value2()));
+    return statements.findWithChildren(dsl, foreignKey, key, WithChildren::new);
   }
 
   /**

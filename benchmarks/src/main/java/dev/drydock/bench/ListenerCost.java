@@ -134,6 +134,8 @@ final class ListenerCost {
             ops.optimisticUpdate(1 + half * users + n % users, n % 100);
           };
       case "userWithPosts" -> i -> ops.userWithPosts(i % BenchDatabase.USERS + 1);
+      case "userWithNoPosts" -> i -> ops.userWithPosts(BenchDatabase.USER_WITHOUT_POSTS);
+      case "userWith1000Posts" -> i -> ops.userWithPosts(BenchDatabase.USER_WITH_MANY_POSTS);
       case "batchInsert1000" ->
           i -> {
             List<NewUser> rows = new ArrayList<>(DaoBench.BATCH);

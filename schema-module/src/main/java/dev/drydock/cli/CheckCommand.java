@@ -4,6 +4,7 @@ import dev.drydock.diff.report.Json;
 import dev.drydock.migrate.HistoryCheck;
 import dev.drydock.migrate.HistoryCheck.Finding;
 import dev.drydock.migrate.Migrations;
+import dev.drydock.target.Target;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,6 +26,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Compares the live database's Flyway history with the migration files: pending, applied but"
           + " missing, checksum or description changed, failed.",
+      "With --target dsql|cockroachdb: checks the migrations against that engine's limits instead"
+          + " (their statements, and the catalog of a throwaway they were applied to; no live"
+          + " database), each finding with file, line, the limit, its link and the alternative.",
       "Exit codes: 0 in step, 1 differences found, 2 usage or connection error, 3 migrations"
           + " unreadable."
     })
@@ -34,6 +38,7 @@ final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ConnectionOptions connection;
   @Mixin SharedOptions shared;
+  @Mixin ThrowawayOptions throwaway;
 
   enum Format {
     text,
@@ -49,6 +54,11 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    Target target = shared.target();
+    if (target != Target.POSTGRESQL) {
+      return TargetCheck.run(
+          root, shared, throwaway, target, format, out, spec.commandLine().getErr());
+    }
     ConnectionOptions.Resolved live = connection.resolve(root.environment, root.secrets);
     Migrations migrations = shared.migrations(root.environment);
     try (Connection ignored = LiveDatabase.connect(live, root.secrets)) {

@@ -2,6 +2,8 @@ package dev.drydock.cli;
 
 import dev.drydock.migrate.FlywaySettings;
 import dev.drydock.migrate.Migrations;
+import dev.drydock.target.Target;
+import dev.drydock.target.TargetDialect;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options every database command takes besides the connection: where the migrations are. */
 final class SharedOptions {
@@ -74,6 +78,20 @@ final class SharedOptions {
               + " database fails, naming the migration (default: ${DEFAULT-VALUE}).")
   int throwawayLockTimeout;
 
+  @Option(
+      names = "--target",
+      paramLabel = "ENGINE",
+      defaultValue = "postgresql",
+      description =
+          "The engine the migrations are written for: postgresql, dsql (Aurora DSQL) or"
+              + " cockroachdb (default: ${DEFAULT-VALUE}). Its own DDL forms (e.g. CREATE INDEX"
+              + " ASYNC) are applied in their PostgreSQL equivalent on the throwaway, told with"
+              + " --verbose; check --target checks the migrations against its limits.")
+  String target;
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
   @Option(names = "--progress", description = "Show progress even when stderr is not a terminal.")
   boolean progress;
 
@@ -117,10 +135,35 @@ final class SharedOptions {
           .table(historyTable)
           .settings(settings.environment(environment).settings(flywaySettings).build())
           .throwawayLockTimeout(Duration.ofSeconds(throwawayLockTimeout))
+          .target(targetDialect())
           .build();
     } catch (IllegalArgumentException e) {
       throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
     }
+  }
+
+  /** The {@code --target} engine. */
+  Target target() {
+    try {
+      return Target.parse(target == null ? "postgresql" : target);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(ExitCodes.USAGE_OR_CONNECTION, "--target: " + e.getMessage(), e);
+    }
+  }
+
+  /** The target's rewrites, each told on stderr with {@code --verbose}. */
+  private TargetDialect targetDialect() {
+    TargetDialect.Builder dialect = TargetDialect.configure().target(target());
+    CommandSpec root = mixee == null ? null : mixee.root();
+    if (root != null && root.userObject() instanceof Drydock drydock && drydock.verbose) {
+      PrintWriter err = mixee.commandLine().getErr();
+      dialect.log(
+          line -> {
+            err.println("drydock: " + line);
+            err.flush();
+          });
+    }
+    return dialect.build();
   }
 
   /** The locations for messages: {@code migrations} or {@code core, extra}. */

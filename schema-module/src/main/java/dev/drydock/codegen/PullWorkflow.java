@@ -266,21 +266,31 @@ public final class PullWorkflow {
   /** Everything about this configuration that changes the generated code, canonically. */
   String describeConfiguration() {
     return String.join(
-        "\n",
-        ToolVersions.all(),
-        "package=" + packageName,
-        "schemas=" + schemas,
-        "excludes=" + excludes,
-        "recordVersionFields=" + recordVersionFields,
-        "recordTimestampFields=" + recordTimestampFields,
-        "jooqGenerator=" + jooq.describe(),
-        "migrationSchemas=" + migrations.schemas(),
-        "table=" + migrations.table(),
-        "placeholders=" + new TreeMap<>(migrations.placeholders()),
-        "flywaySettings=" + migrations.settings().values(),
-        "initSql=" + provider.initSql(),
-        "postgresBinaries="
-            + provider.postgresBinaries().map(p -> p.getFileName().toString()).orElse("default"));
+            "\n",
+            ToolVersions.all(),
+            "package=" + packageName,
+            "schemas=" + schemas,
+            "excludes=" + excludes,
+            "recordVersionFields=" + recordVersionFields,
+            "recordTimestampFields=" + recordTimestampFields,
+            "jooqGenerator=" + jooq.describe(),
+            "migrationSchemas=" + migrations.schemas(),
+            "table=" + migrations.table(),
+            "placeholders=" + new TreeMap<>(migrations.placeholders()),
+            "flywaySettings=" + migrations.settings().values(),
+            "initSql=" + provider.initSql(),
+            "postgresBinaries="
+                + provider
+                    .postgresBinaries()
+                    .map(p -> p.getFileName().toString())
+                    .orElse("default"))
+        + targetLine();
+  }
+
+  /** The target engine, when not PostgreSQL: its rewrites shape the schema jOOQ reads. */
+  private String targetLine() {
+    dev.drydock.target.Target target = migrations.target().target();
+    return target == dev.drydock.target.Target.POSTGRESQL ? "" : "\ntarget=" + target.id();
   }
 
   /**

@@ -13,6 +13,8 @@ import dev.drydock.provider.ProviderException;
 import dev.drydock.provider.ProviderKind;
 import dev.drydock.provider.ProviderSettings;
 import dev.drydock.snapshot.SnapshotSettings;
+import dev.drydock.target.Target;
+import dev.drydock.target.TargetDialect;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -129,6 +131,14 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(property = "drydock.postgres.version")
   private String postgresVersion;
 
+  /**
+   * The engine the migrations are written for: {@code postgresql}, {@code dsql} (Aurora DSQL) or
+   * {@code cockroachdb}. Its own DDL forms (e.g. {@code CREATE INDEX ASYNC}) are applied in their
+   * PostgreSQL equivalent on the throwaway, each one logged.
+   */
+  @Parameter(property = "drydock.target", defaultValue = "postgresql")
+  private String target;
+
   /** Regenerate even when nothing changed. */
   @Parameter(property = "drydock.force", defaultValue = "false")
   private boolean force;
@@ -175,7 +185,12 @@ public class GenerateMojo extends AbstractMojo {
       }
       migrationsBuilder
           .settings(flywaySettings())
-          .throwawayLockTimeout(Duration.ofSeconds(throwawayLockTimeout));
+          .throwawayLockTimeout(Duration.ofSeconds(throwawayLockTimeout))
+          .target(
+              TargetDialect.configure()
+                  .target(Target.parse(target == null ? "postgresql" : target))
+                  .log(line -> getLog().info("[drydock] " + line))
+                  .build());
       ProviderSettings.Builder providerBuilder =
           ProviderSettings.configure()
               .kind(ProviderKind.parse(provider))

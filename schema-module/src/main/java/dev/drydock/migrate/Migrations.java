@@ -1,5 +1,6 @@
 package dev.drydock.migrate;
 
+import dev.drydock.target.TargetDialect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,8 @@ public final class Migrations {
   /** Flyway's resolved list, built on first use (once per run). */
   private volatile ResolvedMigrations resolved;
 
+  private final TargetDialect target;
+
   private Migrations(Builder b, boolean throwaway) {
     this.locations = List.copyOf(b.locations);
     this.settings = b.settings;
@@ -77,6 +80,7 @@ public final class Migrations {
     this.throwawayLockTimeout = b.throwawayLockTimeout;
     this.throwaway = throwaway;
     this.boundLocks = throwaway;
+    this.target = b.target;
   }
 
   private Migrations(Migrations base, boolean throwaway, boolean boundLocks) {
@@ -89,6 +93,7 @@ public final class Migrations {
     this.throwaway = throwaway;
     this.resolved = base.resolved;
     this.boundLocks = boundLocks;
+    this.target = base.target;
   }
 
   public static Builder configure() {
@@ -140,6 +145,11 @@ public final class Migrations {
     return throwawayLockTimeout;
   }
 
+  /** The engine the migrations are written for; its DDL forms are rewritten on a throwaway. */
+  public TargetDialect target() {
+    return target;
+  }
+
   /**
    * The migrations and callbacks as Flyway's own resolver sees them with these settings, built once
    * per {@code Migrations} (the files are read when it is first asked for).
@@ -160,6 +170,10 @@ public final class Migrations {
 
   /** Flyway configured for these migrations on {@code dataSource}. */
   FluentConfiguration flyway(DataSource dataSource) {
+    if (throwaway && dataSource != null) {
+      // the target's own DDL forms in their PostgreSQL equivalent, below Flyway (checksums kept)
+      dataSource = target.wrap(dataSource);
+    }
     Map<String, String> config = new LinkedHashMap<>(settings.values());
     config.keySet().removeIf(k -> k.startsWith("flyway.placeholders."));
     if (throwaway) {
@@ -378,8 +392,15 @@ public final class Migrations {
     private String table;
     private FlywaySettings settings = FlywaySettings.none();
     private Duration throwawayLockTimeout = DEFAULT_THROWAWAY_LOCK_TIMEOUT;
+    private TargetDialect target = TargetDialect.POSTGRESQL;
 
     private Builder() {}
+
+    /** The engine the migrations are written for (default: PostgreSQL, nothing rewritten). */
+    public Builder target(TargetDialect target) {
+      this.target = Objects.requireNonNull(target, "target");
+      return this;
+    }
 
     /** A directory of Flyway SQL migrations; may be given several times. */
     public Builder location(Path directory) {

@@ -3,6 +3,7 @@ package dev.drydock.snapshot;
 import dev.drydock.migrate.MigrationChain;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderSettings;
+import dev.drydock.target.Target;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -57,6 +58,10 @@ final class SnapshotKeys {
     update(base, "placeholders=" + new TreeMap<>(migrations.placeholders()));
     update(base, "table=" + migrations.table());
     update(base, "schemas=" + migrations.schemas());
+    if (migrations.target().target() != Target.POSTGRESQL) {
+      // the target's statement rewrites shape the migrated cluster
+      update(base, "target=" + migrations.target().target().id());
+    }
     String key = hex(base);
     List<String> prefixes = new ArrayList<>();
     for (MigrationChain.Versioned v : chain.versioned()) {

@@ -13,6 +13,12 @@ public class CommitOutcomeUnknownException extends DatabaseException {
     super(message, error, cause, false);
   }
 
+  /** The server itself said the outcome is unknown (CockroachDB's {@code 40003}). */
+  static CommitOutcomeUnknownException reported(
+      String message, ServerError error, Throwable cause) {
+    return new CommitOutcomeUnknownException(message, error, cause);
+  }
+
   /** Wraps the failure of a commit, keeping the original SQLException as the cause. */
   public static CommitOutcomeUnknownException of(DatabaseException failure) {
     Throwable cause = failure.getCause() != null ? failure.getCause() : failure;

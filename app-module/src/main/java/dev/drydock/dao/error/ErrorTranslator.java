@@ -16,19 +16,24 @@ public final class ErrorTranslator {
    * SQLState is not one Drydock translates (the caller then keeps the original exception).
    *
    * @param kind the kind of statement that failed; decides whether a foreign key violation is a
-   *     NotFound or a Conflict
+   *     NotFound or a Conflict only when the server's text does not say ({@link
+   *     ForeignKeyViolation})
    */
   public static DatabaseException translate(SQLException e, StatementKind kind) {
     return translate(e, kind, null);
   }
 
   /**
-   * As {@link #translate(SQLException, StatementKind)}, knowing the table an UPDATE writes to. A
-   * foreign key violation names the referencing table: if that is not the updated table, the UPDATE
-   * changed a key that other rows still reference (a Conflict, like a DELETE), rather than pointing
-   * to a missing row (NotFound).
+   * As {@link #translate(SQLException, StatementKind)}, knowing the table the statement writes to.
+   * A foreign key violation is classified by what the server says: a referenced row missing is a
+   * {@link NotFoundException}, a row still referenced (by a DELETE, or an UPDATE or upsert changing
+   * a referenced key) a {@link ConflictException}. The table is used only when the server's text is
+   * in another language ({@link ForeignKeyViolation}).
+   *
+   * @param writtenTable the table an INSERT, UPDATE or DELETE writes to, or {@code null}
    */
-  static DatabaseException translate(SQLException e, StatementKind kind, String updatedTable) {
+  public static DatabaseException translate(
+      SQLException e, StatementKind kind, String writtenTable) {
     ServerError error = ServerError.of(e);
     SqlStateTable.Category category = SqlStateTable.categorize(error.sqlState());
     if (category == null
@@ -45,23 +50,14 @@ public final class ErrorTranslator {
     return switch (category) {
       case CONFLICT -> new ConflictException(message, error, e, false);
       case FOREIGN_KEY ->
-          stillReferenced(kind, error, updatedTable)
+          ForeignKeyViolation.of(error, kind, writtenTable) == ForeignKeyViolation.STILL_REFERENCED
               ? new ConflictException(message, error, e, false)
               : new NotFoundException(message, error, e);
       case NOT_FOUND -> new NotFoundException(message, error, e);
       case INVALID_INPUT -> new InvalidInputException(message, error, e);
       case UNAVAILABLE -> new UnavailableException(message, error, e);
+      case OUTCOME_UNKNOWN -> CommitOutcomeUnknownException.reported(message, error, e);
     };
-  }
-
-  private static boolean stillReferenced(StatementKind kind, ServerError error, String updated) {
-    if (kind == StatementKind.DELETE) {
-      return true;
-    }
-    return kind == StatementKind.UPDATE
-        && updated != null
-        && error.table() != null
-        && !updated.equals(error.table());
   }
 
   /**

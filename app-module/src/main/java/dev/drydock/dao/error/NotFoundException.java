@@ -1,8 +1,8 @@
 package dev.drydock.dao.error;
 
 /**
- * A row the statement needs does not exist: a foreign key points to a missing row ({@code 23503} on
- * INSERT or UPDATE), or the row to update or delete is gone.
+ * A row the statement needs does not exist: a foreign key points to a missing row ({@code 23503},
+ * "is not present in table"), or the row to update or delete is gone.
  */
 public class NotFoundException extends DatabaseException {
 

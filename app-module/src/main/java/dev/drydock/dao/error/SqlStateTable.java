@@ -19,11 +19,13 @@ final class SqlStateTable {
    */
   enum Category {
     CONFLICT,
-    /** {@code 23503}: NotFound on INSERT/UPDATE, Conflict on DELETE (see {@link StatementKind}). */
+    /** {@code 23503}: NotFound or Conflict by the server's text ({@link ForeignKeyViolation}). */
     FOREIGN_KEY,
     NOT_FOUND,
     INVALID_INPUT,
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** The statement (a COMMIT) may or may not have taken effect: never retried. */
+    OUTCOME_UNKNOWN
   }
 
   private static final Map<String, Category> CODES =
@@ -47,6 +49,12 @@ final class SqlStateTable {
           Map.entry("40001", Category.UNAVAILABLE),
           // 40P01 deadlock_detected: this transaction was chosen as the deadlock victim
           Map.entry("40P01", Category.UNAVAILABLE),
+          // CockroachDB sends its "restart transaction" errors as 40001 too (RETRY_SERIALIZABLE,
+          // RETRY_WRITE_TOO_OLD, ReadWithinUncertaintyIntervalError, ABORT_REASON_*, ...): the
+          // whole transaction is retried, as its docs ask ("Transaction Retry Error Reference")
+          // 40003 statement_completion_unknown: CockroachDB's "result is ambiguous" (a COMMIT
+          // whose outcome is unknown, e.g. a node failed): not retried, it may have committed
+          Map.entry("40003", Category.OUTCOME_UNKNOWN),
           // --- lock and statement timeouts
           // --------------------------------------------------------
           // 55P03 lock_not_available: NOWAIT or lock_timeout

@@ -10,12 +10,10 @@ import org.jooq.Select;
 import org.jooq.Update;
 
 /**
- * What kind of statement failed. PostgreSQL reports a foreign key violation ({@code 23503}) with
- * the same SQLState whether a new row points nowhere (INSERT/UPDATE: the referenced row is not
- * found) or a deleted row is still referenced (DELETE: a conflict); the statement kind tells them
- * apart. An UPDATE of a key that other rows still reference is also a conflict: the listener
- * recognises it because the violation names another table than the updated one (jOOQ UPDATEs only;
- * plain SQL UPDATEs and self-referencing tables map to NotFound).
+ * What kind of statement failed. A foreign key violation ({@code 23503}) is classified by the
+ * server's text ({@link ForeignKeyViolation}); the kind is its fallback when the server speaks
+ * another language (a DELETE is still referenced, an UPDATE naming another table than the updated
+ * one too, anything else points to a missing row).
  */
 public enum StatementKind {
   INSERT,

@@ -42,8 +42,7 @@ public final class TranslatingExecuteListener implements ExecuteListener {
       return;
     }
     StatementKind kind = StatementKind.of(ctx);
-    String updatedTable = kind == StatementKind.UPDATE ? updatedTable(ctx.query()) : null;
-    DatabaseException translated = ErrorTranslator.translate(sqle, kind, updatedTable);
+    DatabaseException translated = ErrorTranslator.translate(sqle, kind, writtenTable(ctx.query()));
     if (translated != null) {
       ctx.exception(translated);
     }
@@ -67,15 +66,24 @@ public final class TranslatingExecuteListener implements ExecuteListener {
     return null;
   }
 
-  /** The name of the table a jOOQ UPDATE writes to, or {@code null} (e.g. plain SQL). */
-  private static String updatedTable(Query query) {
+  /**
+   * The name of the table a jOOQ INSERT, UPDATE or DELETE writes to, or {@code null} (e.g. plain
+   * SQL).
+   */
+  private static String writtenTable(Query query) {
+    Table<?> table;
     if (query instanceof QOM.Update<?> update) {
-      Table<?> table = update.$table();
-      if (table instanceof QOM.TableAlias<?> alias) {
-        table = alias.$table();
-      }
-      return table == null ? null : table.getName();
+      table = update.$table();
+    } else if (query instanceof QOM.Delete<?> delete) {
+      table = delete.$from();
+    } else if (query instanceof QOM.Insert<?> insert) {
+      table = insert.$into();
+    } else {
+      return null;
     }
-    return null;
+    if (table instanceof QOM.TableAlias<?> alias) {
+      table = alias.$table();
+    }
+    return table == null ? null : table.getName();
   }
 }

@@ -57,12 +57,20 @@ final class DirectStatement {
 
   /**
    * Runs {@code sql} with the parameters {@code binder} sets; returns what {@code reader} reads.
+   *
+   * @param kind what the statement does (an UPDATE in a data-modifying CTE is an UPDATE)
+   * @param table the table the statement reads or writes, for the error translation
    */
   static <T> T query(
-      DSLContext dsl, String sql, StatementKind kind, Binder binder, ResultReader<T> reader) {
+      DSLContext dsl,
+      String sql,
+      StatementKind kind,
+      String table,
+      Binder binder,
+      ResultReader<T> reader) {
     Configuration configuration = dsl.configuration();
     ConnectionProvider connections = configuration.connectionProvider();
-    Connection connection = acquire(configuration, connections, kind);
+    Connection connection = acquire(configuration, connections, kind, table);
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       Integer timeout = configuration.settings().getQueryTimeout();
       if (timeout != null && timeout > 0) {
@@ -73,7 +81,7 @@ final class DirectStatement {
         return reader.read(rs, configuration);
       }
     } catch (SQLException e) {
-      throw failure(configuration, sql, kind, e);
+      throw failure(configuration, sql, kind, table, e);
     } finally {
       connections.release(connection);
     }
@@ -84,13 +92,16 @@ final class DirectStatement {
    * connection) is translated as the listener translates it on jOOQ's path.
    */
   private static Connection acquire(
-      Configuration configuration, ConnectionProvider connections, StatementKind kind) {
+      Configuration configuration,
+      ConnectionProvider connections,
+      StatementKind kind,
+      String table) {
     try {
       return connections.acquire();
     } catch (DataAccessException e) {
       if (configuration.executeListenerProviders().length > 0
           && e.getCause() instanceof SQLException cause) {
-        DatabaseException translated = ErrorTranslator.translate(cause, kind);
+        DatabaseException translated = ErrorTranslator.translate(cause, kind, table);
         if (translated != null) {
           throw translated;
         }
@@ -100,9 +111,9 @@ final class DirectStatement {
   }
 
   private static RuntimeException failure(
-      Configuration configuration, String sql, StatementKind kind, SQLException e) {
+      Configuration configuration, String sql, StatementKind kind, String table, SQLException e) {
     if (configuration.executeListenerProviders().length > 0) {
-      DatabaseException translated = ErrorTranslator.translate(e, kind);
+      DatabaseException translated = ErrorTranslator.translate(e, kind, table);
       if (translated != null) {
         return translated;
       }

@@ -47,6 +47,7 @@ final class FindByKey<R extends TableRecord<R>> {
         dsl,
         sql,
         StatementKind.SELECT,
+        table.getName(),
         ps -> {
           for (int i = 0; i < key.length; i++) {
             keyBindings[i].bind(ps, i + 1, values[i]);

@@ -54,6 +54,7 @@ final class InsertReturning<R extends TableRecord<R>> {
         dsl,
         sql,
         StatementKind.INSERT,
+        table.getName(),
         ps -> {
           int p = 1;
           for (int i = 0; i < fields.length; i++) {

@@ -159,6 +159,7 @@ final class MultiRowInsert<R extends TableRecord<R>> {
         dsl,
         multiRow(template, chunk.size()),
         StatementKind.INSERT,
+        table.getName(),
         ps -> {
           int p = 1;
           for (R r : chunk) {

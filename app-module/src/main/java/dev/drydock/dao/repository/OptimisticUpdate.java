@@ -148,7 +148,8 @@ final class OptimisticUpdate<R extends UpdatableRecord<R>> {
     return DirectStatement.query(
         dsl,
         sql,
-        StatementKind.SELECT,
+        StatementKind.UPDATE,
+        table.getName(),
         ps -> {
           int p = 1;
           for (int i = 0; i < fields.length; i++) {

@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.ForeignKey;
 import org.jooq.TableField;
+import org.jooq.TableRecord;
 import org.jooq.UniqueKey;
 import org.jooq.UpdatableRecord;
 
@@ -33,6 +37,7 @@ public final class TableStatements<R extends UpdatableRecord<R>> {
   private final OptimisticUpdate<R> optimistic;
   private final Map<UniqueKey<R>, FindByKey<R>> finders = new ConcurrentHashMap<>();
   private final Map<List<Field<?>>, MultiRowInsert<R>> multiRow = new ConcurrentHashMap<>();
+  private final List<ChildrenJoin<R, ?>> children = new CopyOnWriteArrayList<>();
 
   public TableStatements(TableModel<R, ?> model) {
     this.model = model;
@@ -75,6 +80,36 @@ public final class TableStatements<R extends UpdatableRecord<R>> {
     return finders
         .computeIfAbsent(key, k -> new FindByKey<>(model.table(), k.getFieldsArray()))
         .find(dsl, rendered, values);
+  }
+
+  /**
+   * The row with primary key {@code key} and the rows of {@code foreignKey}'s table that reference
+   * it, ordered by their primary key, in one statement ({@link ChildrenJoin}); {@code result} makes
+   * the pair into what the caller returns.
+   *
+   * @throws IllegalArgumentException if {@code foreignKey} does not reference this table
+   */
+  @SuppressWarnings("unchecked")
+  public <C extends TableRecord<C>, T> Optional<T> findWithChildren(
+      DSLContext dsl, ForeignKey<C, R> foreignKey, Object[] key, BiFunction<R, List<C>, T> result) {
+    // by identity: a jOOQ key's equals and hashCode cost more than the read itself
+    for (ChildrenJoin<R, ?> join : children) {
+      if (join.foreignKey() == foreignKey) {
+        return ((ChildrenJoin<R, C>) join).find(dsl, rendered, key, result);
+      }
+    }
+    if (!model.table().equals(foreignKey.getKey().getTable())) {
+      throw new IllegalArgumentException(
+          "findWithChildren of "
+              + model.table().getName()
+              + ": foreign key "
+              + foreignKey.getName()
+              + " references "
+              + foreignKey.getKey().getTable().getName());
+    }
+    ChildrenJoin<R, C> join = new ChildrenJoin<>(model, foreignKey);
+    children.add(join);
+    return join.find(dsl, rendered, key, result);
   }
 
   /**

@@ -71,7 +71,7 @@ class SqlStateTableTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"42601", "42P01", "42703", "0A000", "40003", "XX000", "P0001", "OC002"})
+  @ValueSource(strings = {"42601", "42P01", "42703", "0A000", "XX000", "P0001", "OC002"})
   void sqlStateOutsideTheTableIsNotTranslated(String state) {
     // given
     SQLException e = new SQLException("boom", state);
@@ -99,6 +99,95 @@ class SqlStateTableTest {
         .isInstanceOf(NotFoundException.class);
     assertThat(ErrorTranslator.translate(referencedElsewhere, StatementKind.UPDATE, null))
         .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void foreignKeyViolationIsClassifiedByTheServersTextBeforeTheStatementKind() {
+    // given: the two reports of ri_ReportViolation, the detail without values (no SELECT right)
+    PSQLException stillReferenced =
+        new PSQLException(
+            new ServerErrorMessage(
+                "SERROR\0C23503\0Mupdate or delete on table \"users\" violates foreign key"
+                    + " constraint \"users_referrer_fkey\" on table \"users\"\0"
+                    + "DKey is still referenced from table \"users\".\0tusers\0"));
+    PSQLException missing =
+        new PSQLException(
+            new ServerErrorMessage(
+                "SERROR\0C23503\0Minsert or update on table \"posts\" violates foreign key"
+                    + " constraint \"posts_author_id_fkey\"\0"
+                    + "DKey is not present in table \"users\".\0tposts\0"));
+    // when / then: the kind and the written table do not override what the server said
+    assertThat(ErrorTranslator.translate(stillReferenced, StatementKind.UPDATE, "users"))
+        .isInstanceOf(ConflictException.class);
+    assertThat(ErrorTranslator.translate(stillReferenced, StatementKind.INSERT, "users"))
+        .isInstanceOf(ConflictException.class);
+    assertThat(ErrorTranslator.translate(stillReferenced, StatementKind.SELECT, null))
+        .isInstanceOf(ConflictException.class)
+        .hasCause(stillReferenced);
+    assertThat(ErrorTranslator.translate(missing, StatementKind.DELETE, "users"))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(ErrorTranslator.translate(missing, StatementKind.SELECT, null))
+        .isInstanceOf(NotFoundException.class)
+        .hasCause(missing);
+  }
+
+  @Test
+  void foreignKeyViolationInAnotherLanguageFallsBackToTheStatementKind() {
+    // given: a server with lc_messages = 'de_DE' (PostgreSQL's German catalogue)
+    PSQLException german =
+        new PSQLException(
+            new ServerErrorMessage(
+                "SFEHLER\0C23503\0MAktualisieren oder L\u00f6schen in Tabelle \u00bbusers\u00ab"
+                    + " verletzt Fremdschl\u00fcssel-Constraint \u00bbfk\u00ab von Tabelle"
+                    + " \u00bbinvites\u00ab\0tinvites\0"));
+    // when / then
+    assertThat(ErrorTranslator.translate(german, StatementKind.DELETE, "users"))
+        .isInstanceOf(ConflictException.class);
+    assertThat(ErrorTranslator.translate(german, StatementKind.UPDATE, "users"))
+        .isInstanceOf(ConflictException.class);
+    assertThat(ErrorTranslator.translate(german, StatementKind.INSERT, "invites"))
+        .isInstanceOf(NotFoundException.class)
+        .extracting(e -> ((DatabaseException) e).table())
+        .isEqualTo(java.util.Optional.of("invites"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "restart transaction: TransactionRetryWithProtoRefreshError: TransactionRetryError: retry"
+            + " txn (RETRY_SERIALIZABLE - failed preemptive refresh)",
+        "restart transaction: TransactionRetryWithProtoRefreshError: WriteTooOldError: write for"
+            + " key /Table/104/1/1/0 at timestamp 1.0 too old; must write at or above 2.0",
+        "restart transaction: TransactionRetryWithProtoRefreshError:"
+            + " ReadWithinUncertaintyIntervalError: read at time 1.0 encountered previous write",
+        "restart transaction: TransactionRetryWithProtoRefreshError: TransactionAbortedError"
+            + "(ABORT_REASON_ABORTED_RECORD_FOUND)",
+        "restart transaction: TransactionRetryWithProtoRefreshError: TransactionRetryError: retry"
+            + " txn (RETRY_COMMIT_DEADLINE_EXCEEDED)",
+        "restart transaction: TransactionRetryWithProtoRefreshError: injected by"
+            + " `inject_retry_errors_enabled` session variable"
+      })
+  void cockroachDbRestartTransactionVariantsAreRetryable(String message) {
+    // given: CockroachDB's transaction retry errors, all 40001
+    SQLException e = new SQLException("ERROR: " + message, "40001");
+    // when
+    DatabaseException translated = ErrorTranslator.translate(e, StatementKind.UPDATE);
+    // then
+    assertThat(translated).isInstanceOf(UnavailableException.class).hasCause(e);
+    assertThat(translated.isRetryable()).isTrue();
+    assertThat(translated.sqlState()).contains("40001");
+  }
+
+  @Test
+  void cockroachDbAmbiguousResultIsACommitOfUnknownOutcomeNeverRetried() {
+    // given
+    SQLException e = new SQLException("ERROR: result is ambiguous (error=rpc error)", "40003");
+    // when
+    DatabaseException translated = ErrorTranslator.translate(e, StatementKind.OTHER);
+    // then
+    assertThat(translated).isInstanceOf(CommitOutcomeUnknownException.class).hasCause(e);
+    assertThat(translated.isRetryable()).isFalse();
+    assertThat(translated.sqlState()).contains("40003");
   }
 
   @Test

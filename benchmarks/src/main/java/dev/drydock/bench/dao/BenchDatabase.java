@@ -14,8 +14,9 @@ import org.flywaydb.core.Flyway;
 
 /**
  * One embedded PostgreSQL, migrated with Flyway from the project's {@code migrations/} folder, with
- * {@value #USERS} users of {@value #POSTS_PER_USER} posts each, and one HikariCP pool that both
- * sides of the benchmark take their connections from.
+ * {@value #USERS} users of {@value #POSTS_PER_USER} posts each (then one user without posts and one
+ * with {@value #MANY_POSTS}), and one HikariCP pool that both sides of the benchmark take their
+ * connections from.
  */
 public final class BenchDatabase implements AutoCloseable {
 
@@ -24,6 +25,15 @@ public final class BenchDatabase implements AutoCloseable {
 
   /** Posts per seeded user. */
   public static final int POSTS_PER_USER = 10;
+
+  /** A user without posts, seeded after the others. */
+  public static final int USER_WITHOUT_POSTS = USERS + 1;
+
+  /** A user with {@value #MANY_POSTS} posts, seeded after the others. */
+  public static final int USER_WITH_MANY_POSTS = USERS + 2;
+
+  /** Posts of {@link #USER_WITH_MANY_POSTS}. */
+  public static final int MANY_POSTS = 1000;
 
   private final ThrowawayDatabase server;
   private final HikariDataSource pool;
@@ -71,7 +81,7 @@ public final class BenchDatabase implements AutoCloseable {
     try (Connection c = pool.getConnection()) {
       try (PreparedStatement ps =
           c.prepareStatement("insert into users (name, email, age) values (?, ?, ?)")) {
-        for (int u = 1; u <= USERS; u++) {
+        for (int u = 1; u <= USER_WITH_MANY_POSTS; u++) {
           ps.setString(1, "user " + u);
           ps.setString(2, "user" + u + "@example.com");
           ps.setInt(3, 20 + u % 50);
@@ -83,8 +93,9 @@ public final class BenchDatabase implements AutoCloseable {
           c.prepareStatement(
               "insert into posts (title, content, author_id, status, metadata)"
                   + " values (?, ?, ?, 'active', '{\"key\": \"bench\"}')")) {
-        for (int u = 1; u <= USERS; u++) {
-          for (int p = 1; p <= POSTS_PER_USER; p++) {
+        for (int u = 1; u <= USER_WITH_MANY_POSTS; u++) {
+          int posts = u <= USERS ? POSTS_PER_USER : u == USER_WITH_MANY_POSTS ? MANY_POSTS : 0;
+          for (int p = 1; p <= posts; p++) {
             ps.setString(1, "post " + p + " of user " + u);
             ps.setString(2, "Some content of post " + p + ", a few words long.");
             ps.setInt(3, u);

@@ -114,6 +114,18 @@ public class DaoBench {
     return operations.userWithPosts(seededId());
   }
 
+  /** A user without posts: the join's one row with null post columns. */
+  @Benchmark
+  public Object userWithNoPosts() {
+    return operations.userWithPosts(BenchDatabase.USER_WITHOUT_POSTS);
+  }
+
+  /** A user with 1,000 posts. */
+  @Benchmark
+  public Object userWith1000Posts() {
+    return operations.userWithPosts(BenchDatabase.USER_WITH_MANY_POSTS);
+  }
+
   @Benchmark
   public Object batchInsert1000() {
     List<NewUser> rows = new ArrayList<>(BATCH);

@@ -1,0 +1,1 @@
+CREATE INDEX ASYNC orders_customer_idx ON orders (customer_id);

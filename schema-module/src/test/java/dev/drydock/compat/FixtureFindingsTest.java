@@ -1,0 +1,36 @@
+package dev.drydock.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.drydock.migrate.Migrations;
+import dev.drydock.target.Target;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compatibility findings of the target fixtures ({@code src/it/target-dsql}, {@code
+ * src/it/target-cockroachdb}, which the invoker builds through the goal), rule by rule.
+ */
+class FixtureFindingsTest {
+
+  private static Migrations fixture(String name) {
+    return Migrations.configure().location(Path.of("src/it", name, "migrations")).build();
+  }
+
+  @Test
+  void dsqlFixtureHasItsForeignKeyAndItsUnboundedUpdate() {
+    assertThat(CompatibilityCheck.statements(Target.DSQL, fixture("target-dsql")))
+        .extracting(Finding::file, Finding::line, Finding::rule, Finding::severity)
+        .containsExactly(
+            tuple("V3__order_lines.sql", 3, "dsql-foreign-key", Severity.ERROR),
+            tuple("V4__close_orders.sql", 1, "dsql-unbounded-data-migration", Severity.WARNING));
+  }
+
+  @Test
+  void cockroachDbFixtureHasItsFourByteIntegerOnly() {
+    assertThat(CompatibilityCheck.statements(Target.COCKROACHDB, fixture("target-cockroachdb")))
+        .extracting(Finding::file, Finding::line, Finding::rule, Finding::severity)
+        .containsExactly(tuple("V2__rides.sql", 7, "crdb-int-size", Severity.WARNING));
+  }
+}
