@@ -113,7 +113,14 @@ final class LintCommand implements Callable<Integer> {
     }
     NewMigrations newMigrations;
     if (selection != null && selection.since != null) {
-      newMigrations = NewMigrations.since(selection.since);
+      try {
+        newMigrations = NewMigrations.since(selection.since);
+      } catch (RuntimeException e) {
+        throw new CliException(
+            ExitCodes.USAGE_OR_CONNECTION,
+            "Invalid --since version '" + selection.since + "': expected e.g. 41 or 1.2.3",
+            e);
+      }
     } else if (selection != null && selection.changedSince != null) {
       try {
         newMigrations =

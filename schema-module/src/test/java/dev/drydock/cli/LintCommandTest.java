@@ -196,6 +196,18 @@ class LintCommandTest {
   }
 
   @Test
+  void anInvalidVersionIsOneLineNamingIt() {
+    // when --since is no version
+    Cli.Result result =
+        Cli.run(Map.of(), "lint", "--since", "x.y", "--migrations", migrations.toString());
+
+    // then
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+    assertThat(result.err())
+        .isEqualTo("drydock: Invalid --since version 'x.y': expected e.g. 41 or 1.2.3\n");
+  }
+
+  @Test
   void nothingNewExitsWithZeroAndStartsNothing() {
     // when the migrations after V2, the last one, are asked for
     Cli.Result result =
