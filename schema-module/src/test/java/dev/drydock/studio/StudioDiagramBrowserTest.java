@@ -232,8 +232,7 @@ class StudioDiagramBrowserTest {
 
   @Test
   @Order(2)
-  void givenThreeHundredTablesWithAHub_whenDrawn_thenNoCrossingsAndHubBadges()
-      throws Exception {
+  void givenThreeHundredTablesWithAHub_whenDrawn_thenNoCrossingsAndHubBadges() throws Exception {
     // when: drawn, then drawn four times more (the first layout also compiles ELK's code; the
     // fastest of five is the least disturbed by other work on the machine)
     schema("hub300");
