@@ -131,6 +131,7 @@ final class PullCommand implements Callable<Integer> {
                 .name(name)
                 .allowDestructive(allowDestructive)
                 .log(progress::note)
+                .warnings(progress::warn)
                 .build()
                 .run();
       }
@@ -204,6 +205,7 @@ final class PullCommand implements Callable<Integer> {
         .provider(settings)
         .schemas(schemas)
         .log(progress::note)
+        .warnings(progress::warn)
         .build()
         .run();
   }

@@ -48,6 +48,7 @@ public final class Pull {
   private final boolean allowDestructive;
   private final Clock clock;
   private final Consumer<String> log;
+  private final Consumer<String> warnings;
 
   private Pull(Builder b) {
     this.live = Objects.requireNonNull(b.live, "live connection");
@@ -60,6 +61,7 @@ public final class Pull {
     this.allowDestructive = b.allowDestructive;
     this.clock = b.clock;
     this.log = b.log;
+    this.warnings = b.warnings == null ? b.log : b.warnings;
   }
 
   public static Builder configure() {
@@ -86,6 +88,7 @@ public final class Pull {
             .migrations(migrations)
             .snapshots(snapshots)
             .log(log)
+            .warnings(warnings)
             .start()) {
       return compare(migrated.database(), files);
     }
@@ -204,6 +207,7 @@ public final class Pull {
     private boolean allowDestructive;
     private Clock clock = Clock.systemUTC();
     private Consumer<String> log = line -> {};
+    private Consumer<String> warnings;
 
     private Builder() {}
 
@@ -260,6 +264,15 @@ public final class Pull {
     }
 
     /** Told about each step, e.g. for a progress display. */
+    /**
+     * Receives what the user must see even without progress output: a cached snapshot that failed
+     * its check and was discarded. Default: the {@link #log}.
+     */
+    public Builder warnings(Consumer<String> warnings) {
+      this.warnings = Objects.requireNonNull(warnings, "warnings");
+      return this;
+    }
+
     public Builder log(Consumer<String> log) {
       this.log = Objects.requireNonNull(log, "log");
       return this;
