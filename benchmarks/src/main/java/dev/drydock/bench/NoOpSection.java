@@ -1,5 +1,6 @@
 package dev.drydock.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,8 @@ final class NoOpSection implements Section {
     List<Double> generate = new ArrayList<>();
     List<Double> over = new ArrayList<>();
     List<Double> goal = new ArrayList<>();
+    List<Double> asked = new ArrayList<>();
+    Path marker = module.resolve("target/generated-sources/jooq/.drydock-fingerprint");
     boolean started = false;
     int rounds = Math.max(5, options.runs());
     for (int round = 1; round <= rounds; round++) {
@@ -47,11 +50,20 @@ final class NoOpSection implements Section {
       over.add(g.wallMillis() - v.wallMillis());
       g.goalMillis().ifPresent(goal::add);
       started |= g.startedDatabase();
+      // the same no-op with the marker's listing stamp removed: Flyway resolves the migrations
+      // and the fingerprint is computed from them (what every no-op did before the stamp)
+      List<String> lines = new ArrayList<>(Files.readAllLines(marker));
+      lines.set(0, lines.get(0).split(" ")[0]);
+      Files.write(marker, lines);
+      MavenSandbox.MvnRun f = sandbox.mvn(module, cache, "generate-sources", List.of());
+      f.goalMillis().ifPresent(asked::add);
+      started |= f.startedDatabase();
     }
     Stats vs = Stats.of(validate);
     Stats gs = Stats.of(generate);
     Stats os = Stats.of(over);
     Stats goals = Stats.of(goal);
+    Stats askedStats = Stats.of(asked);
     MarkdownTable table = MarkdownTable.of("measure", "median (min–max, n)", "target", "met");
     table.row("`mvn -o validate` (baseline)", vs.millis(), "", "");
     table.row(
@@ -69,6 +81,13 @@ final class NoOpSection implements Section {
         goals.isEmpty() ? "—" : goals.millis(),
         "≤ " + (int) GOAL_TARGET_MS + " ms",
         !goals.isEmpty() && goals.median() <= GOAL_TARGET_MS ? "yes" : "no");
+    table.row(
+        "the goal when Flyway is asked (marker without stamp), same rounds",
+        askedStats.isEmpty()
+            ? "—"
+            : askedStats.millis() + "; stamped ÷ asked = " + goals.ratioTo(askedStats),
+        "",
+        "");
     table.row("database started", started ? "yes" : "no", "no", started ? "no" : "yes");
     return "## Up-to-date build (no-op)\n\n"
         + Machine.sectionLoad()

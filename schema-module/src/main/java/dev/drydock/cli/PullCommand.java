@@ -140,6 +140,7 @@ final class PullCommand implements Callable<Integer> {
                 .name(name)
                 .allowDestructive(allowDestructive)
                 .log(progress::note)
+                .warnings(progress::warn)
                 .build()
                 .run();
       }
@@ -214,6 +215,7 @@ final class PullCommand implements Callable<Integer> {
         .provider(settings)
         .schemas(schemas)
         .log(progress::note)
+        .warnings(progress::warn)
         .build()
         .run();
   }

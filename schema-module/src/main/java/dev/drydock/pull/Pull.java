@@ -62,6 +62,7 @@ public final class Pull {
   private final PostgresVersion postgresVersion;
   private final BinariesSource binaries;
   private final boolean roles;
+  private final Consumer<String> warnings;
 
   private Pull(Builder b) {
     this.live = Objects.requireNonNull(b.live, "live connection");
@@ -77,6 +78,7 @@ public final class Pull {
     this.postgresVersion = b.postgresVersion;
     this.binaries = b.binaries;
     this.roles = b.roles;
+    this.warnings = b.warnings == null ? b.log : b.warnings;
   }
 
   public static Builder configure() {
@@ -106,6 +108,7 @@ public final class Pull {
             .postgresVersion(Optional.ofNullable(postgresVersion))
             .binaries(binaries)
             .log(log)
+            .warnings(warnings)
             .build();
     Comparison compared;
     try {
@@ -286,6 +289,8 @@ public final class Pull {
       return this;
     }
 
+    private Consumer<String> warnings;
+
     private Builder() {}
 
     /**
@@ -356,6 +361,15 @@ public final class Pull {
     }
 
     /** Told about each step, e.g. for a progress display. */
+    /**
+     * Receives what the user must see even without progress output: a cached snapshot that failed
+     * its check and was discarded. Default: the {@link #log}.
+     */
+    public Builder warnings(Consumer<String> warnings) {
+      this.warnings = Objects.requireNonNull(warnings, "warnings");
+      return this;
+    }
+
     public Builder log(Consumer<String> log) {
       this.log = Objects.requireNonNull(log, "log");
       return this;

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CacheVerificationTest {
 
-  @TempDir static Path cache;
+  /** The build's test cache (binaries and the empty cluster shared); its snapshots are emptied. */
+  static final Path cache = ProviderSettings.defaultCacheDirectory();
 
   @TempDir Path root;
   Path migrations;

@@ -29,7 +29,9 @@ class SnapshotDifferentialTest {
   private static final int STEPS = 3;
   private static final String KEY = "differential";
 
-  @TempDir static Path cache;
+  /** The build's test cache: binaries and the empty cluster are shared with the other tests. */
+  static final Path cache = ProviderSettings.defaultCacheDirectory();
+
   @TempDir Path root;
 
   @Test
