@@ -203,7 +203,8 @@ public final class Draft {
             + " ("
             + differences
             + " difference(s)).\n"
-            + "-- Proven: applied on top of the migrations, it gives exactly the desired schema.\n";
+            + "-- Written only once Flyway, applying it on top of the migrations on a throwaway"
+            + " database, gave exactly the desired schema.\n";
     boolean hasMain = bodies.main().lines().anyMatch(l -> !l.isBlank() && !isFrame(l));
     if (hasMain) {
       String version = VersionScheme.next(latest, clock);
