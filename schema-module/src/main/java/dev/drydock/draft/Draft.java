@@ -13,6 +13,7 @@ import dev.drydock.introspect.Introspector;
 import dev.drydock.migrate.MigrationException;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderSettings;
+import dev.drydock.provider.ThrowawayDatabase;
 import dev.drydock.pull.MigrationName;
 import dev.drydock.pull.MigrationWriter;
 import dev.drydock.pull.PulledMigration;
@@ -91,6 +92,14 @@ public final class Draft {
     SchemaFolder folder = SchemaFolder.read(schemaDirectory);
     Hints hints = Hints.read(hintsFile);
     Introspector introspector = Introspector.configure().historyTable(migrations.table()).build();
+    if (VersionScheme.migrationFiles(migrations.locations()).isEmpty()) {
+      log.accept("No migrations yet: drafting the first one on an empty throwaway PostgreSQL");
+      try (ThrowawayDatabase empty = ThrowawayDatabase.start(throwaway)) {
+        return draftOn(empty, null, folder, hints, introspector);
+      } catch (SQLException e) {
+        throw new DraftException("Database error: " + e.getMessage(), e);
+      }
+    }
     log.accept("Applying the migrations to a throwaway PostgreSQL");
     MigratedDatabase.Builder builder =
         MigratedDatabase.configure()
@@ -109,44 +118,66 @@ public final class Draft {
               + "), "
               + millisSince(starting)
               + " ms");
-      try (ScratchDatabase desired = ScratchDatabase.create(migrated.database(), "desired", null)) {
-        log.accept("Loading " + folder.files().size() + " desired-state file(s)");
-        DependencyLoader.Loaded loaded;
-        Catalog expected;
-        long started = System.nanoTime();
-        try (Connection c = desired.connect()) {
-          loaded = DependencyLoader.load(folder, c);
-          log.accept(
-              "Loaded "
-                  + loaded.statements()
-                  + " statement(s) in "
-                  + loaded.rounds()
-                  + " round(s), "
-                  + millisSince(started)
-                  + " ms");
-          long introspecting = System.nanoTime();
-          expected = introspector.load(c, Set.of());
-          log.accept("Introspected the desired state, " + millisSince(introspecting) + " ms");
-        }
-        Catalog actual;
-        if (kept.isPresent()) {
-          actual = kept.get();
-        } else {
-          try (Connection c = migrated.database().connect()) {
-            actual = introspector.load(c, Set.of());
-          }
-          migrated.keepCatalog(catalogName, actual);
-        }
-        DiffResult result = SchemaComparator.compare(expected, actual);
-        return decide(migrated, result, hints, loaded);
+      Catalog actual = kept.orElse(null);
+      DraftResult result = draftOn(migrated.database(), actual, folder, hints, introspector);
+      if (kept.isEmpty() && lastActual != null) {
+        migrated.keepCatalog(catalogName, lastActual);
       }
+      return result;
     } catch (SQLException e) {
       throw new DraftException("Database error: " + e.getMessage(), e);
     }
   }
 
+  /**
+   * The migrations' catalog introspected by the last {@link #draftOn}, to keep with the snapshot.
+   */
+  private Catalog lastActual;
+
+  /**
+   * Drafts on {@code base} (the migrated database, or an empty one when there are no migrations).
+   *
+   * @param actual the migrations' catalog when known, else null (introspected from {@code base})
+   */
+  private DraftResult draftOn(
+      ThrowawayDatabase base,
+      Catalog actual,
+      SchemaFolder folder,
+      Hints hints,
+      Introspector introspector)
+      throws SQLException {
+    try (ScratchDatabase desired = ScratchDatabase.create(base, "desired", null)) {
+      log.accept("Loading " + folder.files().size() + " desired-state file(s)");
+      DependencyLoader.Loaded loaded;
+      Catalog expected;
+      long started = System.nanoTime();
+      try (Connection c = desired.connect()) {
+        loaded = DependencyLoader.load(folder, c);
+        log.accept(
+            "Loaded "
+                + loaded.statements()
+                + " statement(s) in "
+                + loaded.rounds()
+                + " round(s), "
+                + millisSince(started)
+                + " ms");
+        long introspecting = System.nanoTime();
+        expected = introspector.load(c, Set.of());
+        log.accept("Introspected the desired state, " + millisSince(introspecting) + " ms");
+      }
+      if (actual == null) {
+        try (Connection c = base.connect()) {
+          actual = introspector.load(c, Set.of());
+        }
+        lastActual = actual;
+      }
+      DiffResult result = SchemaComparator.compare(expected, actual);
+      return decide(base, result, hints, loaded);
+    }
+  }
+
   private DraftResult decide(
-      MigratedDatabase migrated, DiffResult result, Hints hints, DependencyLoader.Loaded loaded)
+      ThrowawayDatabase base, DiffResult result, Hints hints, DependencyLoader.Loaded loaded)
       throws SQLException {
     if (!result.hasDrift()) {
       return outcome(DraftResult.Outcome.IN_STEP, result, List.of(), List.of(), List.of(), loaded);
@@ -172,7 +203,7 @@ public final class Draft {
     long started = System.nanoTime();
     DiffResult remaining;
     try {
-      remaining = prove(migrated, files, result.expected());
+      remaining = prove(base, files, result.expected());
     } catch (MigrationException e) {
       String failure = "The draft fails to apply on top of the migrations: " + e.getMessage();
       return outcome(
@@ -246,7 +277,7 @@ public final class Draft {
    * Applies the drafted files with Flyway on top of the migrations, in a copy of the migrated
    * database, and compares the result with the desired catalog.
    */
-  private DiffResult prove(MigratedDatabase migrated, List<PulledMigration> files, Catalog desired)
+  private DiffResult prove(ThrowawayDatabase base, List<PulledMigration> files, Catalog desired)
       throws SQLException {
     Path staging;
     try {
@@ -254,8 +285,7 @@ public final class Draft {
     } catch (IOException e) {
       throw new DraftException("Cannot create a temporary directory: " + e.getMessage(), e);
     }
-    try (ScratchDatabase proof =
-        ScratchDatabase.create(migrated.database(), "proof", migrated.database().databaseName())) {
+    try (ScratchDatabase proof = ScratchDatabase.create(base, "proof", base.databaseName())) {
       for (PulledMigration m : files) {
         MigrationWriter.write(staging, m);
       }

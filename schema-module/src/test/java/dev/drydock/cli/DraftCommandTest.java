@@ -269,6 +269,22 @@ class DraftCommandTest {
   }
 
   @Test
+  void withNoMigrationsYetTheDraftIsTheFirstMigration() throws IOException {
+    // given: an empty migrations directory and a desired state
+    write(schema, "t.sql", "CREATE TABLE t (id int PRIMARY KEY);\n");
+
+    // when
+    Cli.Result r = draft("--name", "init");
+
+    // then
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    assertThat(migrationFiles()).containsExactly("V1__init.sql");
+    assertThat(Files.readString(migrations.resolve("V1__init.sql")))
+        .contains("CREATE TABLE public.t (");
+    assertThat(draft("--check").exitCode()).isZero();
+  }
+
+  @Test
   void aStatementThatLoadsInNoOrderIsOneLineWithFileAndLine() throws IOException {
     // given: a view on a table no file creates, after a statement that loads
     write(migrations, "V1__base.sql", "CREATE TABLE a (id int);\n");
