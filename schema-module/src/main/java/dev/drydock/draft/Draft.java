@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -146,6 +148,18 @@ public final class Draft {
       Hints hints,
       Introspector introspector)
       throws SQLException {
+    if (actual == null) {
+      try (Connection c = base.connect()) {
+        actual = introspector.load(c, Set.of());
+      }
+      lastActual = actual;
+    }
+    // the copy the draft is proven on is made while the desired state loads (its template must
+    // have no other session, so after the migrated database was introspected)
+    CompletableFuture<ScratchDatabase> proof =
+        checkOnly
+            ? CompletableFuture.completedFuture(null)
+            : CompletableFuture.supplyAsync(() -> copy(base));
     try (ScratchDatabase desired = ScratchDatabase.create(base, "desired", null)) {
       log.accept("Loading " + folder.files().size() + " desired-state file(s)");
       DependencyLoader.Loaded loaded;
@@ -165,19 +179,44 @@ public final class Draft {
         expected = introspector.load(c, Set.of());
         log.accept("Introspected the desired state, " + millisSince(introspecting) + " ms");
       }
-      if (actual == null) {
-        try (Connection c = base.connect()) {
-          actual = introspector.load(c, Set.of());
-        }
-        lastActual = actual;
-      }
       DiffResult result = SchemaComparator.compare(expected, actual);
-      return decide(base, result, hints, loaded);
+      return decide(proof, result, hints, loaded);
+    } finally {
+      try {
+        ScratchDatabase copy = proof.join();
+        if (copy != null) {
+          copy.close();
+        }
+      } catch (CompletionException e) {
+        // its failure matters only to a proof, which reported it
+      }
+    }
+  }
+
+  private static ScratchDatabase join(CompletableFuture<ScratchDatabase> copy) {
+    try {
+      return copy.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
+  }
+
+  private static ScratchDatabase copy(ThrowawayDatabase base) {
+    try {
+      return ScratchDatabase.create(base, "proof", base.databaseName());
+    } catch (SQLException e) {
+      throw new DraftException("Cannot copy the migrated database: " + e.getMessage(), e);
     }
   }
 
   private DraftResult decide(
-      ThrowawayDatabase base, DiffResult result, Hints hints, DependencyLoader.Loaded loaded)
+      CompletableFuture<ScratchDatabase> proof,
+      DiffResult result,
+      Hints hints,
+      DependencyLoader.Loaded loaded)
       throws SQLException {
     if (!result.hasDrift()) {
       return outcome(DraftResult.Outcome.IN_STEP, result, List.of(), List.of(), List.of(), loaded);
@@ -203,7 +242,7 @@ public final class Draft {
     long started = System.nanoTime();
     DiffResult remaining;
     try {
-      remaining = prove(base, files, result.expected());
+      remaining = prove(proof, files, result.expected());
     } catch (MigrationException e) {
       String failure = "The draft fails to apply on top of the migrations: " + e.getMessage();
       return outcome(
@@ -277,7 +316,8 @@ public final class Draft {
    * Applies the drafted files with Flyway on top of the migrations, in a copy of the migrated
    * database, and compares the result with the desired catalog.
    */
-  private DiffResult prove(ThrowawayDatabase base, List<PulledMigration> files, Catalog desired)
+  private DiffResult prove(
+      CompletableFuture<ScratchDatabase> copy, List<PulledMigration> files, Catalog desired)
       throws SQLException {
     Path staging;
     try {
@@ -285,7 +325,8 @@ public final class Draft {
     } catch (IOException e) {
       throw new DraftException("Cannot create a temporary directory: " + e.getMessage(), e);
     }
-    try (ScratchDatabase proof = ScratchDatabase.create(base, "proof", base.databaseName())) {
+    try {
+      ScratchDatabase proof = join(copy);
       for (PulledMigration m : files) {
         MigrationWriter.write(staging, m);
       }
