@@ -55,8 +55,6 @@ import java.util.function.Consumer;
  */
 public final class Draft {
 
-  private static final String CONF = "executeInTransaction=false\n";
-
   private final Migrations migrations;
   private final Path schemaDirectory;
   private final Path hintsFile;
@@ -237,7 +235,16 @@ public final class Draft {
       return outcome(DraftResult.Outcome.STOPPED, result, stops, List.of(), List.of(), loaded);
     }
     List<PulledMigration> files =
-        files(DraftScript.bodies(blocks, result, lockAware), result.differences().size());
+        DraftFiles.of(
+            DraftScript.bodies(blocks, result, lockAware),
+            VersionScheme.latest(VersionScheme.migrationFiles(migrations.locations())),
+            description,
+            "-- Drydock draft: the migrations' schema to the desired state in "
+                + schemaDirectory
+                + " ("
+                + result.differences().size()
+                + " difference(s)).\n",
+            clock);
     log.accept("Proving the draft on a copy of the migrated database");
     long started = System.nanoTime();
     DiffResult remaining;
@@ -260,56 +267,6 @@ public final class Draft {
       }
     }
     return outcome(DraftResult.Outcome.PROVEN, result, List.of(), files, written, loaded);
-  }
-
-  /** The migration(s) to write: the main one, then the one run outside a transaction. */
-  private List<PulledMigration> files(DraftScript.Bodies bodies, int differences) {
-    List<Path> existing = VersionScheme.migrationFiles(migrations.locations());
-    Optional<String> latest = VersionScheme.latest(existing);
-    List<PulledMigration> out = new ArrayList<>();
-    String header =
-        "-- Drydock draft: the migrations' schema to the desired state in "
-            + schemaDirectory
-            + " ("
-            + differences
-            + " difference(s)).\n"
-            + "-- Written only once Flyway, applying it on top of the migrations on a throwaway"
-            + " database, gave exactly the desired schema.\n";
-    boolean hasMain = bodies.main().lines().anyMatch(l -> !l.isBlank() && !isFrame(l));
-    if (hasMain) {
-      String version = VersionScheme.next(latest, clock);
-      String file = "V" + version + "__" + description + ".sql";
-      out.add(
-          new PulledMigration(version, file, "-- " + file + "\n" + header + "\n" + bodies.main()));
-      latest = Optional.of(version);
-    }
-    if (!bodies.outside().isEmpty()) {
-      String version = VersionScheme.next(latest, clock);
-      String name = hasMain ? description + "_concurrently" : description;
-      String file = "V" + version + "__" + name + ".sql";
-      // the .conf first: Flyway must never see the script without it
-      out.add(new PulledMigration(version, file + ".conf", CONF));
-      out.add(
-          new PulledMigration(
-              version,
-              file,
-              "-- "
-                  + file
-                  + ": runs outside a transaction ("
-                  + file
-                  + ".conf), statement by statement.\n"
-                  + header
-                  + "\n"
-                  + bodies.outside()
-                  + "\n"));
-    }
-    return out;
-  }
-
-  private static boolean isFrame(String line) {
-    return line.startsWith("--")
-        || line.startsWith("SET check_function_bodies")
-        || line.startsWith("RESET check_function_bodies");
   }
 
   /**
