@@ -118,26 +118,25 @@ public final class Draft {
               + "), "
               + millisSince(starting)
               + " ms");
-      Catalog actual = kept.orElse(null);
-      DraftResult result = draftOn(migrated.database(), actual, folder, hints, introspector);
-      if (kept.isEmpty() && lastActual != null) {
-        migrated.keepCatalog(catalogName, lastActual);
+      Catalog actual;
+      if (kept.isPresent()) {
+        actual = kept.get();
+      } else {
+        try (Connection c = migrated.database().connect()) {
+          actual = introspector.load(c, Set.of());
+        }
+        migrated.keepCatalog(catalogName, actual);
       }
-      return result;
+      return draftOn(migrated.database(), actual, folder, hints, introspector);
     } catch (SQLException e) {
       throw new DraftException("Database error: " + e.getMessage(), e);
     }
   }
 
   /**
-   * The migrations' catalog introspected by the last {@link #draftOn}, to keep with the snapshot.
-   */
-  private Catalog lastActual;
-
-  /**
    * Drafts on {@code base} (the migrated database, or an empty one when there are no migrations).
    *
-   * @param actual the migrations' catalog when known, else null (introspected from {@code base})
+   * @param actual the migrations' catalog; null to introspect it from {@code base}
    */
   private DraftResult draftOn(
       ThrowawayDatabase base,
@@ -150,7 +149,6 @@ public final class Draft {
       try (Connection c = base.connect()) {
         actual = introspector.load(c, Set.of());
       }
-      lastActual = actual;
     }
     // the copy the draft is proven on is made while the desired state loads (its template must
     // have no other session, so after the migrated database was introspected)
