@@ -114,7 +114,8 @@ final class DraftCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = shared.progress(spec.commandLine().getErr());
     DraftResult result;
-    Migrations migrations = shared.migrations(root.environment);
+    // no migrations directory yet: the draft is the first migration
+    Migrations migrations = shared.migrations(root.environment, false);
     try {
       result =
           Draft.configure()

@@ -13,6 +13,7 @@ import dev.drydock.introspect.Introspector;
 import dev.drydock.migrate.MigrationException;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderSettings;
+import dev.drydock.provider.ThrowawayDatabase;
 import dev.drydock.pull.MigrationName;
 import dev.drydock.pull.MigrationWriter;
 import dev.drydock.pull.PulledMigration;
@@ -30,6 +31,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -51,8 +54,6 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class Draft {
-
-  private static final String CONF = "executeInTransaction=false\n";
 
   private final Migrations migrations;
   private final Path schemaDirectory;
@@ -91,6 +92,14 @@ public final class Draft {
     SchemaFolder folder = SchemaFolder.read(schemaDirectory);
     Hints hints = Hints.read(hintsFile);
     Introspector introspector = Introspector.configure().historyTable(migrations.table()).build();
+    if (writtenVersions().isEmpty()) {
+      log.accept("No migrations yet: drafting the first one on an empty throwaway PostgreSQL");
+      try (ThrowawayDatabase empty = ThrowawayDatabase.start(throwaway)) {
+        return draftOn(empty, null, folder, hints, introspector);
+      } catch (SQLException e) {
+        throw new DraftException("Database error: " + e.getMessage(), e);
+      }
+    }
     log.accept("Applying the migrations to a throwaway PostgreSQL");
     MigratedDatabase.Builder builder =
         MigratedDatabase.configure()
@@ -109,44 +118,101 @@ public final class Draft {
               + "), "
               + millisSince(starting)
               + " ms");
-      try (ScratchDatabase desired = ScratchDatabase.create(migrated.database(), "desired", null)) {
-        log.accept("Loading " + folder.files().size() + " desired-state file(s)");
-        DependencyLoader.Loaded loaded;
-        Catalog expected;
-        long started = System.nanoTime();
-        try (Connection c = desired.connect()) {
-          loaded = DependencyLoader.load(folder, c);
-          log.accept(
-              "Loaded "
-                  + loaded.statements()
-                  + " statement(s) in "
-                  + loaded.rounds()
-                  + " round(s), "
-                  + millisSince(started)
-                  + " ms");
-          long introspecting = System.nanoTime();
-          expected = introspector.load(c, Set.of());
-          log.accept("Introspected the desired state, " + millisSince(introspecting) + " ms");
+      Catalog actual;
+      if (kept.isPresent()) {
+        actual = kept.get();
+      } else {
+        try (Connection c = migrated.database().connect()) {
+          actual = introspector.load(c, Set.of());
         }
-        Catalog actual;
-        if (kept.isPresent()) {
-          actual = kept.get();
-        } else {
-          try (Connection c = migrated.database().connect()) {
-            actual = introspector.load(c, Set.of());
-          }
-          migrated.keepCatalog(catalogName, actual);
-        }
-        DiffResult result = SchemaComparator.compare(expected, actual);
-        return decide(migrated, result, hints, loaded);
+        migrated.keepCatalog(catalogName, actual);
       }
+      return draftOn(migrated.database(), actual, folder, hints, introspector);
     } catch (SQLException e) {
       throw new DraftException("Database error: " + e.getMessage(), e);
     }
   }
 
+  /**
+   * Drafts on {@code base} (the migrated database, or an empty one when there are no migrations).
+   *
+   * @param actual the migrations' catalog; null to introspect it from {@code base}
+   */
+  private DraftResult draftOn(
+      ThrowawayDatabase base,
+      Catalog actual,
+      SchemaFolder folder,
+      Hints hints,
+      Introspector introspector)
+      throws SQLException {
+    if (actual == null) {
+      try (Connection c = base.connect()) {
+        actual = introspector.load(c, Set.of());
+      }
+    }
+    // the copy the draft is proven on is made while the desired state loads (its template must
+    // have no other session, so after the migrated database was introspected)
+    CompletableFuture<ScratchDatabase> proof =
+        checkOnly
+            ? CompletableFuture.completedFuture(null)
+            : CompletableFuture.supplyAsync(() -> copy(base));
+    try (ScratchDatabase desired = ScratchDatabase.create(base, "desired", null)) {
+      log.accept("Loading " + folder.files().size() + " desired-state file(s)");
+      DependencyLoader.Loaded loaded;
+      Catalog expected;
+      long started = System.nanoTime();
+      try (Connection c = desired.connect()) {
+        loaded = DependencyLoader.load(folder, c);
+        log.accept(
+            "Loaded "
+                + loaded.statements()
+                + " statement(s) in "
+                + loaded.rounds()
+                + " round(s), "
+                + millisSince(started)
+                + " ms");
+        long introspecting = System.nanoTime();
+        expected = introspector.load(c, Set.of());
+        log.accept("Introspected the desired state, " + millisSince(introspecting) + " ms");
+      }
+      DiffResult result = SchemaComparator.compare(expected, actual);
+      return decide(proof, result, hints, loaded);
+    } finally {
+      try {
+        ScratchDatabase copy = proof.join();
+        if (copy != null) {
+          copy.close();
+        }
+      } catch (CompletionException e) {
+        // its failure matters only to a proof, which reported it
+      }
+    }
+  }
+
+  private static ScratchDatabase join(CompletableFuture<ScratchDatabase> copy) {
+    try {
+      return copy.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
+  }
+
+  private static ScratchDatabase copy(ThrowawayDatabase base) {
+    try {
+      return ScratchDatabase.create(base, "proof", base.databaseName());
+    } catch (SQLException e) {
+      throw new DraftException("Cannot copy the migrated database: " + e.getMessage(), e);
+    }
+  }
+
   private DraftResult decide(
-      MigratedDatabase migrated, DiffResult result, Hints hints, DependencyLoader.Loaded loaded)
+      CompletableFuture<ScratchDatabase> proof,
+      DiffResult result,
+      Hints hints,
+      DependencyLoader.Loaded loaded)
       throws SQLException {
     if (!result.hasDrift()) {
       return outcome(DraftResult.Outcome.IN_STEP, result, List.of(), List.of(), List.of(), loaded);
@@ -167,12 +233,22 @@ public final class Draft {
       return outcome(DraftResult.Outcome.STOPPED, result, stops, List.of(), List.of(), loaded);
     }
     List<PulledMigration> files =
-        files(DraftScript.bodies(blocks, result, lockAware), result.differences().size());
+        DraftFiles.of(
+            DraftScript.bodies(blocks, result, lockAware),
+            VersionScheme.latest(writtenVersions()),
+            migrations.naming(),
+            description,
+            "-- Drydock draft: the migrations' schema to the desired state in "
+                + schemaDirectory
+                + " ("
+                + result.differences().size()
+                + " difference(s)).\n",
+            clock);
     log.accept("Proving the draft on a copy of the migrated database");
     long started = System.nanoTime();
     DiffResult remaining;
     try {
-      remaining = prove(migrated, files, result.expected());
+      remaining = prove(proof, files, result.expected());
     } catch (MigrationException e) {
       String failure = "The draft fails to apply on top of the migrations: " + e.getMessage();
       return outcome(
@@ -192,64 +268,19 @@ public final class Draft {
     return outcome(DraftResult.Outcome.PROVEN, result, List.of(), files, written, loaded);
   }
 
-  /** The migration(s) to write: the main one, then the one run outside a transaction. */
-  private List<PulledMigration> files(DraftScript.Bodies bodies, int differences) {
-    List<String> written =
-        migrations.locations().stream().allMatch(java.nio.file.Files::isDirectory)
-            ? migrations.resolved().writtenVersions()
-            : List.of();
-    Optional<String> latest = VersionScheme.latest(written);
-    String[] naming = migrations.naming();
-    List<PulledMigration> out = new ArrayList<>();
-    String header =
-        "-- Drydock draft: the migrations' schema to the desired state in "
-            + schemaDirectory
-            + " ("
-            + differences
-            + " difference(s)).\n"
-            + "-- Proven: applied on top of the migrations, it gives exactly the desired schema.\n";
-    boolean hasMain = bodies.main().lines().anyMatch(l -> !l.isBlank() && !isFrame(l));
-    if (hasMain) {
-      String version = VersionScheme.next(latest, clock);
-      String file = naming[0] + version + naming[1] + description + naming[2];
-      out.add(
-          new PulledMigration(version, file, "-- " + file + "\n" + header + "\n" + bodies.main()));
-      latest = Optional.of(version);
-    }
-    if (!bodies.outside().isEmpty()) {
-      String version = VersionScheme.next(latest, clock);
-      String name = hasMain ? description + "_concurrently" : description;
-      String file = naming[0] + version + naming[1] + name + naming[2];
-      // the .conf first: Flyway must never see the script without it
-      out.add(new PulledMigration(version, file + ".conf", CONF));
-      out.add(
-          new PulledMigration(
-              version,
-              file,
-              "-- "
-                  + file
-                  + ": runs outside a transaction ("
-                  + file
-                  + ".conf), statement by statement.\n"
-                  + header
-                  + "\n"
-                  + bodies.outside()
-                  + "\n"));
-    }
-    return out;
-  }
-
-  private static boolean isFrame(String line) {
-    return line.startsWith("--")
-        || line.startsWith("SET check_function_bodies")
-        || line.startsWith("RESET check_function_bodies");
+  /** The versions of the migrations as their files write them, as Flyway resolves them. */
+  private List<String> writtenVersions() {
+    return migrations.locations().stream().allMatch(java.nio.file.Files::isDirectory)
+        ? migrations.resolved().writtenVersions()
+        : List.of();
   }
 
   /**
    * Applies the drafted files with Flyway on top of the migrations, in a copy of the migrated
    * database, and compares the result with the desired catalog.
    */
-  private DiffResult prove(MigratedDatabase migrated, List<PulledMigration> files, Catalog desired)
+  private DiffResult prove(
+      CompletableFuture<ScratchDatabase> copy, List<PulledMigration> files, Catalog desired)
       throws SQLException {
     Path staging;
     try {
@@ -257,8 +288,8 @@ public final class Draft {
     } catch (IOException e) {
       throw new DraftException("Cannot create a temporary directory: " + e.getMessage(), e);
     }
-    try (ScratchDatabase proof =
-        ScratchDatabase.create(migrated.database(), "proof", migrated.database().databaseName())) {
+    try {
+      ScratchDatabase proof = join(copy);
       for (PulledMigration m : files) {
         MigrationWriter.write(staging, m);
       }

@@ -269,6 +269,43 @@ class DraftCommandTest {
   }
 
   @Test
+  void withNoMigrationsYetTheDraftIsTheFirstMigration() throws IOException {
+    // given: an empty migrations directory and a desired state
+    write(schema, "t.sql", "CREATE TABLE t (id int PRIMARY KEY);\n");
+
+    // when
+    Cli.Result r = draft("--name", "init");
+
+    // then
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    assertThat(migrationFiles()).containsExactly("V1__init.sql");
+    assertThat(Files.readString(migrations.resolve("V1__init.sql")))
+        .contains("CREATE TABLE public.t (");
+    assertThat(draft("--check").exitCode()).isZero();
+  }
+
+  @Test
+  void aNarrowedTypeNeedsAllowDestructive() throws IOException {
+    // given: a column narrowed from bigint to integer in the desired state
+    write(migrations, "V1__t.sql", "CREATE TABLE t (id int PRIMARY KEY, n bigint);\n");
+    write(schema, "t.sql", "CREATE TABLE t (id int PRIMARY KEY, n integer);\n");
+
+    // when
+    Cli.Result stopped = draft();
+    Cli.Result allowed = draft("--allow-destructive", "--name", "narrow");
+
+    // then
+    assertThat(stopped.exitCode()).isEqualTo(ExitCodes.NOT_WRITTEN);
+    assertThat(stopped.out())
+        .contains(
+            "ALTER TABLE public.t ALTER COLUMN n TYPE integer USING n::integer;: changes the type"
+                + " from bigint to integer; values may not convert; draft with --allow-destructive"
+                + " to write it");
+    assertThat(allowed.exitCode()).as(allowed.all()).isZero();
+    assertThat(migrationFiles()).containsExactly("V1__t.sql", "V2__narrow.sql");
+  }
+
+  @Test
   void aStatementThatLoadsInNoOrderIsOneLineWithFileAndLine() throws IOException {
     // given: a view on a table no file creates, after a statement that loads
     write(migrations, "V1__base.sql", "CREATE TABLE a (id int);\n");
