@@ -138,7 +138,7 @@ public record Fingerprint(String hash) {
   }
 
   /**
-   * The files jOOQ wrote into {@code directory}: every regular file but the marker, whatever the
+   * The files jOOQ wrote into {@code directory}: every regular file but Drydock's, whatever the
    * generator's language ({@code .java}, {@code .kt} from the KotlinGenerator, {@code .scala}).
    */
   static long countSources(Path directory) {
@@ -146,8 +146,9 @@ public record Fingerprint(String hash) {
       return 0;
     }
     try (Stream<Path> walk = Files.walk(directory)) {
+      // Drydock's own files (this marker, the catalog hash) are all named .drydock-*
       return walk.filter(
-              p -> Files.isRegularFile(p) && !p.getFileName().toString().equals(FILE_NAME))
+              p -> Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".drydock-"))
           .count();
     } catch (IOException e) {
       return -1;

@@ -1,13 +1,13 @@
 package dev.drydock.compat;
 
 import dev.drydock.migrate.Migrations;
+import dev.drydock.migrate.ResolvedMigrations;
 import dev.drydock.target.Target;
 import dev.drydock.target.TargetRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,21 +38,16 @@ public final class CompatibilityCheck {
   /** The findings of every migration file's statements and transaction, in file order. */
   public static List<Finding> statements(Target target, Migrations migrations) {
     List<Finding> findings = new ArrayList<>();
-    for (Path location : migrations.locations()) {
-      for (Path file : migrations.files()) {
-        if (!file.startsWith(location)) {
-          continue;
-        }
-        String script = location.relativize(file).toString().replace('\\', '/');
-        String text;
-        try {
-          text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        findings.addAll(
-            statements(target.rules(), script, text, !migrations.runsOutsideTransaction(script)));
+    // Flyway's own list, in Flyway's order, each with the name its history gives it
+    for (ResolvedMigrations.Script resolved : migrations.resolved().all()) {
+      String text;
+      try {
+        text = Files.readString(resolved.file(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
+      findings.addAll(
+          statements(target.rules(), resolved.script(), text, resolved.executeInTransaction()));
     }
     return findings;
   }
