@@ -30,6 +30,11 @@ class EmbeddedPostgresCleanupTest {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> command = new ArrayList<>();
     command.add(java.toString());
+    String testCache = System.getProperty("drydock.cache");
+    if (testCache != null) {
+      // the child registers its server in the test run's cache, where this JVM reaps orphans
+      command.add("-Ddrydock.cache=" + testCache);
+    }
     for (String e : extra) {
       if (e.startsWith("-D")) {
         command.add(e);
