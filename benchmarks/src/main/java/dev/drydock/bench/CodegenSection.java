@@ -48,6 +48,9 @@ final class CodegenSection implements Section {
 
   @Override
   public String run() throws Exception {
+    if (options.containsKey("codegen-replay")) {
+      return replay(Path.of(options.get("codegen-replay")));
+    }
     int rounds = Integer.parseInt(options.getOrDefault("codegen-rounds", "1"));
     int stockMax = Integer.parseInt(options.getOrDefault("codegen-stock-max", "1000"));
     List<Integer> sizes =
@@ -117,6 +120,31 @@ final class CodegenSection implements Section {
           "pagila", pagila, true, "INSERT INTO language (name) VALUES ('Klingon');\n", round);
     }
     return report(sizes, stockMax);
+  }
+
+  /**
+   * The report of an earlier run from its progress lines ({@code codegen: LABEL {k=v, ...}}), with
+   * {@code --codegen-replay=LOG}: what a run measured is not lost when rendering its report fails.
+   */
+  private String replay(Path log) throws Exception {
+    java.util.regex.Pattern line =
+        java.util.regex.Pattern.compile("codegen: (\\S+/\\S+) \\{(.*)\\}$");
+    for (String text : Files.readAllLines(log)) {
+      java.util.regex.Matcher m = line.matcher(text);
+      if (m.find() && !m.group(1).startsWith("warmup")) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String kv : m.group(2).split(", ")) {
+          String[] p = kv.split("=", 2);
+          result.put(p[0], p[1]);
+        }
+        samples.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(result);
+      }
+    }
+    return report(
+        java.util.Arrays.stream(options.getOrDefault("codegen-sizes", "100,1000,5000").split(","))
+            .map(Integer::parseInt)
+            .toList(),
+        Integer.parseInt(options.getOrDefault("codegen-stock-max", "1000")));
   }
 
   private void incremental(
@@ -228,8 +256,10 @@ final class CodegenSection implements Section {
             "swap",
             "run",
             "JVM",
+            "JVM CPU",
             "peak RSS",
             "run ÷ stock",
+            "CPU ÷ stock",
             "RSS ÷ stock");
     for (String label : samples.keySet()) {
       if (!label.endsWith("/stock") && !label.endsWith("/drydock")) {
