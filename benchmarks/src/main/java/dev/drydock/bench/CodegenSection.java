@@ -39,11 +39,13 @@ final class CodegenSection implements Section {
   private final Path cache;
   private final Map<String, List<Map<String, String>>> samples = new LinkedHashMap<>();
   private final List<String> failures = new ArrayList<>();
+  private Path probeCache;
 
   CodegenSection(Map<String, String> options, Path work) {
     this.options = options;
     this.work = work.resolve("codegen");
     this.cache = this.work.resolve("cache");
+    this.probeCache = cache;
   }
 
   @Override
@@ -110,6 +112,11 @@ final class CodegenSection implements Section {
             out(),
             s.getValue().pg18());
       }
+      if (!only.contains("incremental")) {
+        continue;
+      }
+      // a snapshot cache of this round's own: a later round must not start from this one's N+1
+      probeCache = work.resolve("cache-incremental-" + round);
       incremental(
           "history",
           history,
@@ -118,6 +125,7 @@ final class CodegenSection implements Section {
           round);
       incremental(
           "pagila", pagila, true, "INSERT INTO language (name) VALUES ('Klingon');\n", round);
+      probeCache = cache;
     }
     return report(sizes, stockMax);
   }
@@ -194,7 +202,7 @@ final class CodegenSection implements Section {
     command.add(CodegenProbe.class.getName());
     command.add("--migrations=" + migrations);
     command.add("--out=" + out);
-    command.add("--cache=" + cache);
+    command.add("--cache=" + probeCache);
     command.add("--meta=" + meta);
     command.add("--snapshots=" + snapshots);
     command.add("--force=" + force);
@@ -342,7 +350,7 @@ final class CodegenSection implements Section {
               growth,
               (double) last / first));
     }
-    if (curve("drydock", sizes).isEmpty()) {
+    if (curve("drydock", sizes).size() < 2) {
       return md.toString();
     }
     Path svg = Corpus.projectRoot().resolve("benchmarks/results/codegen-scale.svg");
