@@ -39,15 +39,20 @@ final class CodegenSection implements Section {
   private final Path cache;
   private final Map<String, List<Map<String, String>>> samples = new LinkedHashMap<>();
   private final List<String> failures = new ArrayList<>();
+  private Path probeCache;
 
   CodegenSection(Map<String, String> options, Path work) {
     this.options = options;
     this.work = work.resolve("codegen");
     this.cache = this.work.resolve("cache");
+    this.probeCache = cache;
   }
 
   @Override
   public String run() throws Exception {
+    if (options.containsKey("codegen-replay")) {
+      return replay(Path.of(options.get("codegen-replay")));
+    }
     int rounds = Integer.parseInt(options.getOrDefault("codegen-rounds", "1"));
     int stockMax = Integer.parseInt(options.getOrDefault("codegen-stock-max", "1000"));
     List<Integer> sizes =
@@ -107,6 +112,11 @@ final class CodegenSection implements Section {
             out(),
             s.getValue().pg18());
       }
+      if (!only.contains("incremental")) {
+        continue;
+      }
+      // a snapshot cache of this round's own: a later round must not start from this one's N+1
+      probeCache = work.resolve("cache-incremental-" + round);
       incremental(
           "history",
           history,
@@ -115,8 +125,34 @@ final class CodegenSection implements Section {
           round);
       incremental(
           "pagila", pagila, true, "INSERT INTO language (name) VALUES ('Klingon');\n", round);
+      probeCache = cache;
     }
     return report(sizes, stockMax);
+  }
+
+  /**
+   * The report of an earlier run from its progress lines ({@code codegen: LABEL {k=v, ...}}), with
+   * {@code --codegen-replay=LOG}: what a run measured is not lost when rendering its report fails.
+   */
+  private String replay(Path log) throws Exception {
+    java.util.regex.Pattern line =
+        java.util.regex.Pattern.compile("codegen: (\\S+/\\S+) \\{(.*)\\}$");
+    for (String text : Files.readAllLines(log)) {
+      java.util.regex.Matcher m = line.matcher(text);
+      if (m.find() && !m.group(1).startsWith("warmup")) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String kv : m.group(2).split(", ")) {
+          String[] p = kv.split("=", 2);
+          result.put(p[0], p[1]);
+        }
+        samples.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(result);
+      }
+    }
+    return report(
+        java.util.Arrays.stream(options.getOrDefault("codegen-sizes", "100,1000,5000").split(","))
+            .map(Integer::parseInt)
+            .toList(),
+        Integer.parseInt(options.getOrDefault("codegen-stock-max", "1000")));
   }
 
   private void incremental(
@@ -166,7 +202,7 @@ final class CodegenSection implements Section {
     command.add(CodegenProbe.class.getName());
     command.add("--migrations=" + migrations);
     command.add("--out=" + out);
-    command.add("--cache=" + cache);
+    command.add("--cache=" + probeCache);
     command.add("--meta=" + meta);
     command.add("--snapshots=" + snapshots);
     command.add("--force=" + force);
@@ -228,8 +264,10 @@ final class CodegenSection implements Section {
             "swap",
             "run",
             "JVM",
+            "JVM CPU",
             "peak RSS",
             "run ÷ stock",
+            "CPU ÷ stock",
             "RSS ÷ stock");
     for (String label : samples.keySet()) {
       if (!label.endsWith("/stock") && !label.endsWith("/drydock")) {
@@ -312,7 +350,7 @@ final class CodegenSection implements Section {
               growth,
               (double) last / first));
     }
-    if (curve("drydock", sizes).isEmpty()) {
+    if (curve("drydock", sizes).size() < 2) {
       return md.toString();
     }
     Path svg = Corpus.projectRoot().resolve("benchmarks/results/codegen-scale.svg");
