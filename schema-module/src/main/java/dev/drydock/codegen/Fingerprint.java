@@ -62,6 +62,16 @@ public record Fingerprint(String hash) {
   }
 
   /**
+   * Whether {@code outputDirectory} holds exactly the files its marker counts: no generated file
+   * deleted or added by hand since the run that wrote it.
+   */
+  static boolean intact(Path outputDirectory) {
+    Optional<String[]> stored = read(outputDirectory);
+    return stored.isPresent()
+        && stored.get()[1].equals(Long.toString(countSources(outputDirectory)));
+  }
+
+  /**
    * The stored fingerprint, when {@code outputDirectory} is intact and was written (or last found
    * up to date) by a run whose inputs had exactly {@code stamp}: no Flyway needed to know.
    */

@@ -30,7 +30,7 @@ public final class JooqGeneratorSettings {
    * Drydock's default {@code <database><name>}: jOOQ's PostgreSQL meta with the same output, faster
    * on large schemas. A project naming jOOQ's own {@code PostgresDatabase} gets jOOQ's own.
    */
-  static final String DRYDOCK = dev.drydock.codegen.meta.DrydockPostgresDatabase.class.getName();
+  static final String DRYDOCK = "dev.drydock.codegen.meta.DrydockPostgresDatabase";
 
   private static final Pattern ROOT =
       Pattern.compile("<(?![?!])(?:[A-Za-z_][\\w.-]*:)?([A-Za-z_][\\w.-]*)");

@@ -133,7 +133,10 @@ public final class PullWorkflow {
       ThrowawayDatabase db = migrated.database();
       log.accept("Using " + db.description() + " (from " + migrated.startedFrom() + ")");
       String catalog = catalogHash(db);
-      if (!force && CatalogHash.storedIn(outputDirectory).filter(catalog::equals).isPresent()) {
+      // the sources are kept only when they are whole: a deleted or added file is regenerated
+      if (!force
+          && Fingerprint.intact(outputDirectory)
+          && CatalogHash.storedIn(outputDirectory).filter(catalog::equals).isPresent()) {
         keepSources(fingerprint, stamp);
         log.accept(
             "Schema unchanged by the migrations (catalog "

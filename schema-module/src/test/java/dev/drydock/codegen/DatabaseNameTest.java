@@ -57,4 +57,12 @@ class DatabaseNameTest {
             .withTarget(new Target().withPackageName("org.example.db"));
     return settings.mergeInto(drydock, "flyway_schema_history").getDatabase().getName();
   }
+
+  @Test
+  void theDefaultNameIsDrydocksMetaClass() {
+    // the name is a string so that the up-to-date path loads no jOOQ-meta class; it must still be
+    // the class's own name
+    assertThat(JooqGeneratorSettings.DRYDOCK)
+        .isEqualTo(dev.drydock.codegen.meta.DrydockPostgresDatabase.class.getName());
+  }
 }
