@@ -18,8 +18,8 @@ import java.util.Map;
  * <ol>
  *   <li><b>builds</b> ({@link BuildsSection}): the {@code drydock:generate} goal through real
  *       {@code mvn} processes, cold / warm / no-op against the goal skipped;
- *   <li><b>jmh</b> ({@link JmhSection}): the hand-written pipeline, {@code PullWorkflow} and {@code
- *       DDLDatabase} in-process, once per fresh JVM and in a hot JVM;
+ *   <li><b>jmh</b> ({@link JmhSection}): the hand-written pipeline, {@code CodeGeneration} and
+ *       {@code DDLDatabase} in-process, once per fresh JVM and in a hot JVM;
  *   <li><b>anatomy</b> ({@link AnatomySection}): where a warm generation's time goes, plus
  *       candidate speed-ups measured on the same machine;
  *   <li><b>diff</b> (only with {@code --sections=...,diff}): introspecting both sides and comparing

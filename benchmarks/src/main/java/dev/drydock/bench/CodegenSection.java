@@ -250,7 +250,7 @@ final class CodegenSection implements Section {
             + " -XX:ActiveProcessorCount=2`, no `-Xmx`), snapshots off unless said; medians in"
             + " seconds. *start* = provider start or snapshot restore plus Flyway, *hash* = the"
             + " catalog hash, *meta* = jOOQ-meta reading, *write* = jOOQ's writing, *swap* ="
-            + " staging, fingerprint and the move into place; *run* = the whole `PullWorkflow.run()`,"
+            + " staging, fingerprint and the move into place; *run* = the whole `CodeGeneration.run()`,"
             + " *JVM* = the process's wall time; RSS = peak resident set (`VmHWM`).\n\n");
     MarkdownTable forced =
         MarkdownTable.of(

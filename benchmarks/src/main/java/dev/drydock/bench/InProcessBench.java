@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * One generation per operation, in-process: the hand-written pipeline (the baseline), Drydock's
- * {@code PullWorkflow} forced to regenerate (what a warm build does), and jOOQ's {@code
+ * {@code CodeGeneration} forced to regenerate (what a warm build does), and jOOQ's {@code
  * DDLDatabase} (no PostgreSQL at all). Single-shot: with no warm-up and one fork per sample it
  * measures a fresh JVM, as a build sees it; with warm-up it measures the steady state. {@link
  * BenchMain} chooses.

@@ -16,9 +16,9 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * The {@code jmh} section: the hand-written pipeline, {@code PullWorkflow} and {@code DDLDatabase}
- * in-process ({@link InProcessBench}), once per fresh JVM and in a hot JVM. Runs before the builds:
- * they divide by the hand-written pipeline's fresh-JVM time.
+ * The {@code jmh} section: the hand-written pipeline, {@code CodeGeneration} and {@code
+ * DDLDatabase} in-process ({@link InProcessBench}), once per fresh JVM and in a hot JVM. Runs
+ * before the builds: they divide by the hand-written pipeline's fresh-JVM time.
  */
 final class JmhSection implements Section {
 
@@ -84,7 +84,7 @@ final class JmhSection implements Section {
         String label =
             switch (method) {
               case "handWritten" -> "hand-written (baseline)";
-              case "pullWorkflowForced" -> "Drydock PullWorkflow (forced)";
+              case "pullWorkflowForced" -> "Drydock CodeGeneration (forced)";
               default -> "jOOQ DDLDatabase (no PostgreSQL)";
             };
         if (method.equals("ddlDatabase") && ddlFailure.containsKey(corpus)) {

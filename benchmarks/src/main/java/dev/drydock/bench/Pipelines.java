@@ -1,7 +1,7 @@
 package dev.drydock.bench;
 
+import dev.drydock.codegen.CodeGeneration;
 import dev.drydock.codegen.GenerationResult;
-import dev.drydock.codegen.PullWorkflow;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderSettings;
 import dev.drydock.provider.ThrowawayDatabase;
@@ -58,7 +58,7 @@ public final class Pipelines {
   /**
    * The baseline: the same steps written by hand in one JVM, as a user would without Drydock's
    * workflow: start the embedded PostgreSQL, plain Flyway, jOOQ's {@link GenerationTool} with the
-   * same generator settings as {@link PullWorkflow}. No fingerprint, no staging directory.
+   * same generator settings as {@link CodeGeneration}. No fingerprint, no staging directory.
    */
   public static long handWritten(
       Path migrations, Path output, String packageName, ProviderSettings provider, Phases phases) {
@@ -98,7 +98,7 @@ public final class Pipelines {
    * An experiment, not a baseline: the hand-written pipeline with the provider start overlapped
    * with loading and initialising the Flyway and jOOQ classes on the calling thread. In a fresh JVM
    * (every Maven build) class loading and the PostgreSQL start each take around a second, and
-   * neither needs the other. Measures what the same change in {@code PullWorkflow.run()} would
+   * neither needs the other. Measures what the same change in {@code CodeGeneration.run()} would
    * gain.
    */
   public static long handWrittenOverlapped(
@@ -158,7 +158,7 @@ public final class Pipelines {
   public static long pullWorkflow(
       Path migrations, Path output, String packageName, ProviderSettings provider) {
     GenerationResult result =
-        PullWorkflow.configure()
+        CodeGeneration.configure()
             .migrations(Migrations.configure().location(migrations).build())
             .packageName(packageName)
             .outputDirectory(output)
@@ -200,7 +200,7 @@ public final class Pipelines {
     return countSources(output);
   }
 
-  /** The generator settings of {@code PullWorkflow.jooqConfiguration} (package-private there). */
+  /** The generator settings of {@code CodeGeneration.jooqConfiguration} (package-private there). */
   static Configuration postgresConfiguration(
       ThrowawayDatabase db, Path output, String packageName) {
     Database database =

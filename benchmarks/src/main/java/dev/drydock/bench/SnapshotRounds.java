@@ -2,8 +2,8 @@ package dev.drydock.bench;
 
 import dev.drydock.bench.corpus.MigrationFile;
 import dev.drydock.cli.Drydock;
+import dev.drydock.codegen.CodeGeneration;
 import dev.drydock.codegen.GenerationResult;
-import dev.drydock.codegen.PullWorkflow;
 import dev.drydock.files.FileTrees;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ThrowawayDatabase;
@@ -162,10 +162,10 @@ final class SnapshotRounds {
     };
   }
 
-  /** {@code PullWorkflow}, forced past the no-op fingerprint, as a changed build runs it. */
+  /** {@code CodeGeneration}, forced past the no-op fingerprint, as a changed build runs it. */
   private int generate(Path migrations, Path cache, Path out, SnapshotSettings snapshots) {
     GenerationResult result =
-        PullWorkflow.configure()
+        CodeGeneration.configure()
             .migrations(Migrations.configure().location(migrations).build())
             .packageName(subject.packageName())
             .outputDirectory(out)

@@ -75,7 +75,7 @@ final class SnapshotSection implements Section {
       ops.add(op.label);
     }
     r.append(String.join("; ", ops))
-        .append(". *generate* is `PullWorkflow` in-process, forced past the no-op fingerprint")
+        .append(". *generate* is `CodeGeneration` in-process, forced past the no-op fingerprint")
         .append(" (migrations applied, jOOQ sources generated), *N+1* every migration and *N* all")
         .append(" but the last; *diff* is `drydock diff` run in-process through picocli against a")
         .append(" live database (a second embedded server migrated once from the same files, so")

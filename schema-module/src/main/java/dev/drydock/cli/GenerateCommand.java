@@ -1,9 +1,9 @@
 package dev.drydock.cli;
 
+import dev.drydock.codegen.CodeGeneration;
 import dev.drydock.codegen.CodegenException;
 import dev.drydock.codegen.GenerationResult;
 import dev.drydock.codegen.JooqGeneratorSettings;
-import dev.drydock.codegen.PullWorkflow;
 import dev.drydock.migrate.Migrations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -74,7 +74,7 @@ final class GenerateCommand implements Callable<Integer> {
     Migrations migrations = shared.migrations(root.environment);
     try {
       GenerationResult result =
-          PullWorkflow.configure()
+          CodeGeneration.configure()
               .migrations(migrations)
               .packageName(packageName)
               .outputDirectory(output)

@@ -1,8 +1,8 @@
 package dev.drydock.cli;
 
+import dev.drydock.codegen.CodeGeneration;
 import dev.drydock.codegen.CodegenException;
 import dev.drydock.codegen.GenerationResult;
-import dev.drydock.codegen.PullWorkflow;
 import dev.drydock.diff.report.Json;
 import dev.drydock.migrate.MigrationException;
 import dev.drydock.migrate.Migrations;
@@ -208,7 +208,7 @@ final class PullCommand implements Callable<Integer> {
   }
 
   private GenerationResult generate(ProviderSettings settings, Progress progress) {
-    return PullWorkflow.configure()
+    return CodeGeneration.configure()
         .migrations(migrations())
         .packageName(packageName)
         .outputDirectory(output)

@@ -61,7 +61,7 @@ public final class JooqGeneratorSettings {
       xml = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new CodegenException(
-          "Cannot read the jOOQ configuration " + file + ": " + PullWorkflow.describe(e), e);
+          "Cannot read the jOOQ configuration " + file + ": " + CodeGeneration.describe(e), e);
     }
     String body = xml.replaceFirst("^\\s*<\\?xml[^>]*\\?>", "");
     Matcher root = ROOT.matcher(body);

@@ -1,9 +1,9 @@
 package dev.drydock.maven;
 
+import dev.drydock.codegen.CodeGeneration;
 import dev.drydock.codegen.CodegenException;
 import dev.drydock.codegen.GenerationResult;
 import dev.drydock.codegen.JooqGeneratorSettings;
-import dev.drydock.codegen.PullWorkflow;
 import dev.drydock.lifecycle.JvmShutdown;
 import dev.drydock.migrate.FlywaySettings;
 import dev.drydock.migrate.MigrationException;
@@ -203,8 +203,8 @@ public class GenerateMojo extends AbstractMojo {
       if (postgresVersion != null && !postgresVersion.isBlank()) {
         providerBuilder.postgresBinaries(resolveBinaries(postgresVersion.trim()));
       }
-      PullWorkflow.Builder workflow =
-          PullWorkflow.configure()
+      CodeGeneration.Builder workflow =
+          CodeGeneration.configure()
               .migrations(migrationsBuilder.build())
               .packageName(packageName)
               .outputDirectory(outputDirectory.toPath())

@@ -134,7 +134,7 @@ class CatalogHashTest {
   }
 
   private GenerationResult run(Path migrations, Path output, List<String> log) {
-    return PullWorkflow.configure()
+    return CodeGeneration.configure()
         .migrations(Migrations.configure().location(migrations).build())
         .packageName("org.example.db")
         .outputDirectory(output)

@@ -21,8 +21,8 @@ class CodegenOutputFailureTest {
 
   @TempDir Path root;
 
-  private PullWorkflow workflow(Path migrations, Path output) {
-    return PullWorkflow.configure()
+  private CodeGeneration workflow(Path migrations, Path output) {
+    return CodeGeneration.configure()
         .migrations(Migrations.configure().location(migrations).build())
         .packageName("com.example.db")
         .outputDirectory(output)

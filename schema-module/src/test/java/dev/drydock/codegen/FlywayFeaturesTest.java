@@ -38,7 +38,7 @@ class FlywayFeaturesTest {
 
     // when
     GenerationResult result =
-        PullWorkflow.configure()
+        CodeGeneration.configure()
             .migrations(migrations)
             .packageName("com.example.shop")
             .outputDirectory(output)

@@ -16,7 +16,7 @@ class FlywaySettingsFingerprintTest {
   @TempDir Path dir;
 
   private Fingerprint fingerprint(Map<String, String> settings) {
-    return PullWorkflow.configure()
+    return CodeGeneration.configure()
         .migrations(
             Migrations.configure()
                 .location(dir)

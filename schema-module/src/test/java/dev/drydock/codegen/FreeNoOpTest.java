@@ -75,8 +75,8 @@ class FreeNoOpTest {
     assertThat(loaded(again, "org.flywaydb.")).isEmpty();
   }
 
-  private PullWorkflow workflow() {
-    return PullWorkflow.configure()
+  private CodeGeneration workflow() {
+    return CodeGeneration.configure()
         .migrations(Migrations.configure().location(migrations).build())
         .packageName("com.example.db")
         .outputDirectory(output)

@@ -43,8 +43,8 @@ class JooqGeneratorSettingsTest {
             + "create table audit_log (id int primary key);\n");
   }
 
-  private PullWorkflow workflow(JooqGeneratorSettings jooq, ProviderSettings provider) {
-    return PullWorkflow.configure()
+  private CodeGeneration workflow(JooqGeneratorSettings jooq, ProviderSettings provider) {
+    return CodeGeneration.configure()
         .migrations(Migrations.configure().location(migrations).build())
         .packageName("com.ex.db")
         .outputDirectory(root.resolve("out"))
@@ -143,7 +143,7 @@ class JooqGeneratorSettingsTest {
                             .withIncludeTypes("timestamptz")));
     Fingerprint none =
         workflow(JooqGeneratorSettings.none(), ProviderSettings.defaults()).fingerprint();
-    PullWorkflow withBase = workflow(JooqGeneratorSettings.of(base), ProviderSettings.defaults());
+    CodeGeneration withBase = workflow(JooqGeneratorSettings.of(base), ProviderSettings.defaults());
     Fingerprint forced = withBase.fingerprint();
     Fingerprint daos =
         workflow(

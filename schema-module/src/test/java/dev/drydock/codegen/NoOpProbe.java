@@ -10,7 +10,7 @@ public final class NoOpProbe {
 
   public static void main(String[] args) {
     GenerationResult result =
-        PullWorkflow.configure()
+        CodeGeneration.configure()
             .migrations(Migrations.configure().location(Path.of(args[0])).build())
             .packageName("com.example.db")
             .outputDirectory(Path.of(args[1]))

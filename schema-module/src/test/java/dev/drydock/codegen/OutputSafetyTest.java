@@ -40,8 +40,8 @@ class OutputSafetyTest {
         migrations.resolve("V1__items.sql"), "create table items (id int primary key);\n");
   }
 
-  private PullWorkflow workflow(Path output, ProviderSettings provider) {
-    return PullWorkflow.configure()
+  private CodeGeneration workflow(Path output, ProviderSettings provider) {
+    return CodeGeneration.configure()
         .migrations(Migrations.configure().location(migrations).build())
         .packageName("com.ex.db")
         .outputDirectory(output)
@@ -148,7 +148,7 @@ class OutputSafetyTest {
     // when / then: even a forced run refuses before starting anything
     assertThatThrownBy(
             () ->
-                PullWorkflow.configure()
+                CodeGeneration.configure()
                     .migrations(Migrations.configure().location(migrations).build())
                     .packageName("com.ex.db")
                     .outputDirectory(output)

@@ -44,7 +44,7 @@ class PagilaAcceptanceTest {
     // when / then
     assertThatThrownBy(
             () ->
-                PullWorkflow.configure()
+                CodeGeneration.configure()
                     .migrations(Migrations.configure().location(migrations).build())
                     .packageName("org.pagila")
                     .outputDirectory(root.resolve("generated"))
@@ -67,7 +67,7 @@ class PagilaAcceptanceTest {
 
     // when
     GenerationResult result =
-        PullWorkflow.configure()
+        CodeGeneration.configure()
             .migrations(Migrations.configure().location(migrations).build())
             .packageName("org.pagila")
             .outputDirectory(output)

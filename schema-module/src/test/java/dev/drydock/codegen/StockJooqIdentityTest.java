@@ -194,8 +194,8 @@ class StockJooqIdentityTest {
     }
   }
 
-  private static PullWorkflow workflow(Migrations migrations, JooqGeneratorSettings jooq) {
-    return PullWorkflow.configure()
+  private static CodeGeneration workflow(Migrations migrations, JooqGeneratorSettings jooq) {
+    return CodeGeneration.configure()
         .migrations(migrations)
         .packageName("org.example.db")
         .jooqGenerator(jooq)

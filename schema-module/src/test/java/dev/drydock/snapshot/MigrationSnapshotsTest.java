@@ -2,7 +2,7 @@ package dev.drydock.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drydock.codegen.PullWorkflow;
+import dev.drydock.codegen.CodeGeneration;
 import dev.drydock.files.FileTrees;
 import dev.drydock.introspect.Catalog;
 import dev.drydock.introspect.Introspector;
@@ -270,7 +270,7 @@ class MigrationSnapshotsTest {
   }
 
   private Path generate(Path output, SnapshotSettings snapshots) {
-    PullWorkflow.configure()
+    CodeGeneration.configure()
         .migrations(migrations(Map.of("prefix", "task")))
         .packageName("com.example.db")
         .outputDirectory(output)

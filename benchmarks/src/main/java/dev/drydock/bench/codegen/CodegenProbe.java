@@ -1,8 +1,8 @@
 package dev.drydock.bench.codegen;
 
+import dev.drydock.codegen.CodeGeneration;
 import dev.drydock.codegen.GenerationResult;
 import dev.drydock.codegen.JooqGeneratorSettings;
-import dev.drydock.codegen.PullWorkflow;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderKind;
 import dev.drydock.provider.ProviderSettings;
@@ -16,10 +16,10 @@ import org.jooq.meta.jaxb.Database;
 import org.jooq.meta.jaxb.Generator;
 
 /**
- * One {@code PullWorkflow} run in a fresh JVM, the child process of {@link CodegenSection}: {@code
- * --migrations=DIR --out=DIR --cache=DIR --meta=stock|drydock --snapshots=on|off --force=true|false
- * [--pg18=JAR]}. Prints one {@code RESULT} line: the phases in milliseconds (from the workflow's
- * log lines and {@link TimedJavaGenerator}) and the peak RSS ({@code VmHWM}).
+ * One {@code CodeGeneration} run in a fresh JVM, the child process of {@link CodegenSection}:
+ * {@code --migrations=DIR --out=DIR --cache=DIR --meta=stock|drydock --snapshots=on|off
+ * --force=true|false [--pg18=JAR]}. Prints one {@code RESULT} line: the phases in milliseconds
+ * (from the workflow's log lines and {@link TimedJavaGenerator}) and the peak RSS ({@code VmHWM}).
  */
 public final class CodegenProbe {
 
@@ -45,8 +45,8 @@ public final class CodegenProbe {
       provider.postgresBinaries(Path.of(o.get("pg18")));
     }
     Map<String, Long> marks = new HashMap<>();
-    PullWorkflow workflow =
-        PullWorkflow.configure()
+    CodeGeneration workflow =
+        CodeGeneration.configure()
             .migrations(Migrations.configure().location(Path.of(o.get("migrations"))).build())
             .packageName("dev.drydock.bench.generated")
             .outputDirectory(Path.of(o.get("out")))

@@ -2,7 +2,7 @@ package dev.drydock.migrate.random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drydock.codegen.PullWorkflow;
+import dev.drydock.codegen.CodeGeneration;
 import dev.drydock.migrate.MigrationChain;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.migrate.ResolvedMigrations;
@@ -108,7 +108,7 @@ class ResolvedListDifferentialTest {
     applied.add("callbacks=" + callbacks(history));
     applied.add("settings=" + migrations.settings().values());
     String fingerprint =
-        PullWorkflow.configure()
+        CodeGeneration.configure()
             .migrations(migrations)
             .packageName("com.example.db")
             .outputDirectory(root.resolve("out"))

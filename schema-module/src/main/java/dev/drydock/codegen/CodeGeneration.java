@@ -26,12 +26,14 @@ import org.jooq.meta.jaxb.SchemaMappingType;
 import org.jooq.meta.jaxb.Target;
 
 /**
- * The pull workflow: apply the Flyway migrations to a throwaway PostgreSQL and let jOOQ's code
- * generator introspect it. Incremental: when the {@link Fingerprint} of migrations, configuration
- * and tool versions matches the one stored with the output, no database is started at all.
+ * Code generation, the pull workflow: apply the Flyway migrations to a throwaway PostgreSQL and let
+ * jOOQ's code generator introspect it (not to be confused with {@code pull.Pull}, which writes a
+ * migration from a live database). Incremental: when the {@link Fingerprint} of migrations,
+ * configuration and tool versions matches the one stored with the output, no database is started at
+ * all.
  *
  * <pre>{@code
- * GenerationResult result = PullWorkflow.configure()
+ * GenerationResult result = CodeGeneration.configure()
  *     .migrations(Migrations.configure().location(Path.of("migrations")).build())
  *     .packageName("com.example.db")
  *     .outputDirectory(Path.of("target/generated-sources/jooq"))
@@ -42,7 +44,7 @@ import org.jooq.meta.jaxb.Target;
  * The output is written to a temporary sibling directory and moved into place only when complete,
  * so a failed run leaves the previous sources untouched.
  */
-public final class PullWorkflow {
+public final class CodeGeneration {
 
   private final Migrations migrations;
   private final String packageName;
@@ -65,7 +67,7 @@ public final class PullWorkflow {
   private final Consumer<String> warnings;
   private final JooqGeneratorSettings jooq;
 
-  private PullWorkflow(Builder b) {
+  private CodeGeneration(Builder b) {
     this.migrations = b.migrations;
     this.packageName = b.packageName;
     this.outputDirectory =
@@ -417,7 +419,7 @@ public final class PullWorkflow {
       return this;
     }
 
-    public PullWorkflow build() {
+    public CodeGeneration build() {
       if (migrations == null) {
         throw new IllegalStateException("migrations(...) is required");
       }
@@ -426,7 +428,7 @@ public final class PullWorkflow {
       }
       // conflicts in the project's jOOQ settings are reported before anything starts
       jooq.requireMergeable(packageName);
-      return new PullWorkflow(this);
+      return new CodeGeneration(this);
     }
   }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PullWorkflowTest {
+class CodeGenerationTest {
 
   private static final ProviderSettings EMBEDDED =
       ProviderSettings.configure().kind(ProviderKind.EMBEDDED).build();
@@ -41,8 +41,8 @@ class PullWorkflowTest {
             + " lock_version int not null default 0);\n");
   }
 
-  private PullWorkflow workflow(ProviderSettings provider) {
-    return PullWorkflow.configure()
+  private CodeGeneration workflow(ProviderSettings provider) {
+    return CodeGeneration.configure()
         .migrations(Migrations.configure().location(migrationsDir).build())
         .packageName("com.example.db")
         .outputDirectory(output)
@@ -108,7 +108,7 @@ class PullWorkflowTest {
     workflow(EMBEDDED).run();
 
     GenerationResult result =
-        PullWorkflow.configure()
+        CodeGeneration.configure()
             .migrations(Migrations.configure().location(migrationsDir).build())
             .packageName("com.example.db")
             .outputDirectory(output)
@@ -146,7 +146,7 @@ class PullWorkflowTest {
   void fingerprintDependsOnConfigurationNotJustFiles() {
     Fingerprint a = workflow(EMBEDDED).fingerprint();
     Fingerprint b =
-        PullWorkflow.configure()
+        CodeGeneration.configure()
             .migrations(Migrations.configure().location(migrationsDir).build())
             .packageName("com.example.other")
             .outputDirectory(output)
