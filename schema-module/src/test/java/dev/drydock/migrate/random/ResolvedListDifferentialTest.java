@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (1) the resolved list is what Flyway's own {@code info()} lists (version, description, script,
  * checksum, order), and (2) the generation fingerprint changes if and only if what Flyway applies
  * changes. A failure names its seed and step; replay one with {@code
- * -Ddrydock.differential.seed=N}. More seeds: {@code -Ddrydock.differential.seeds=N} (default 15, 5
- * steps each: 90 states).
+ * -Ddrydock.differential.seed=N}. More seeds: {@code -Ddrydock.differential.seeds=N} (default 40, 5
+ * steps each: 200 mutation steps, 240 states).
  */
 class ResolvedListDifferentialTest {
 
@@ -36,7 +36,7 @@ class ResolvedListDifferentialTest {
   void givenRandomHistoriesAndMutations_thenTheListIsFlywaysAndTheFingerprintMovesWithIt()
       throws Exception {
     String one = System.getProperty("drydock.differential.seed");
-    int seeds = Integer.getInteger("drydock.differential.seeds", 15);
+    int seeds = Integer.getInteger("drydock.differential.seeds", 40);
     long first = one == null ? 1 : Long.parseLong(one);
     long last = one == null ? seeds : first;
     for (long seed = first; seed <= last; seed++) {
