@@ -95,19 +95,19 @@ public final class JooqGeneratorSettings {
     return of(configuration.getGenerator());
   }
 
-  /** Everything about these settings that changes the generated code, for the fingerprint. */
-  /** Fails when these settings conflict with what Drydock sets: checked before anything starts. */
+  /**
+   * Fails when these settings conflict with what Drydock sets: checked before anything starts. Only
+   * a {@code <target>} can conflict (see {@link #mergeInto}); checked without copying the settings,
+   * so the up-to-date path loads none of jOOQ's code generator.
+   */
   void requireMergeable(String packageName) {
     if (generator == null) {
       return; // Drydock's own settings: nothing to conflict (and no jOOQ class loaded)
     }
-    mergeInto(
-        new Generator()
-            .withDatabase(new Database())
-            .withTarget(new Target().withPackageName(packageName)),
-        "");
+    requireCompatibleTarget(new Target().withPackageName(packageName));
   }
 
+  /** Everything about these settings that changes the generated code, for the fingerprint. */
   String describe() {
     return generator == null ? "none" : generator.toString();
   }

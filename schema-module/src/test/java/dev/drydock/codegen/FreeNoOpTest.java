@@ -45,6 +45,27 @@ class FreeNoOpTest {
   }
 
   @Test
+  void givenTheProjectsJooqSettings_whenNothingChanged_thenJooqsCodeGeneratorIsNotLoaded()
+      throws Exception {
+    // given: generated with the project's <generator> settings (as the goal's parameter gives them)
+    CodeGeneration.configure()
+        .migrations(Migrations.configure().location(migrations).build())
+        .packageName("com.example.db")
+        .outputDirectory(output)
+        .jooqGenerator(JooqGeneratorSettings.of(NoOpProbe.generator()))
+        .build()
+        .run();
+
+    // when
+    String out = probe("with-generator");
+
+    // then: only the settings' own classes, never jOOQ's generator or Flyway
+    assertThat(out).contains("RESULT upToDate=true");
+    assertThat(loaded(out, "org.jooq.codegen.")).isEmpty();
+    assertThat(loaded(out, "org.flywaydb.")).isEmpty();
+  }
+
+  @Test
   void givenAnUpperCaseSuffixMigrationEdited_whenRun_thenItRegenerates() throws Exception {
     // given: Flyway runs V2__b.SQL, so a change to it is a change
     Files.writeString(
@@ -83,13 +104,12 @@ class FreeNoOpTest {
         .build();
   }
 
-  private String probe() throws Exception {
+  private String probe(String... extra) throws Exception {
+    List<String> args =
+        new java.util.ArrayList<>(List.of(migrations.toString(), output.toString()));
+    args.addAll(List.of(extra));
     try (ChildProcess child =
-        ChildProcess.java(
-            List.of("-verbose:class"),
-            NoOpProbe.class.getName(),
-            List.of(migrations.toString(), output.toString()),
-            root)) {
+        ChildProcess.java(List.of("-verbose:class"), NoOpProbe.class.getName(), args, root)) {
       assertThat(child.awaitExit(Duration.ofSeconds(60))).as(child.tail()).isZero();
       return child.output();
     }
