@@ -1,10 +1,10 @@
 package dev.drydock.cli;
 
 import dev.drydock.diff.report.Json;
+import dev.drydock.engine.Target;
 import dev.drydock.migrate.HistoryCheck;
 import dev.drydock.migrate.HistoryCheck.Finding;
 import dev.drydock.migrate.Migrations;
-import dev.drydock.target.Target;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;

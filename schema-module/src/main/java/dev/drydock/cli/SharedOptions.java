@@ -1,9 +1,9 @@
 package dev.drydock.cli;
 
+import dev.drydock.engine.Target;
+import dev.drydock.engine.TargetDialect;
 import dev.drydock.migrate.FlywaySettings;
 import dev.drydock.migrate.Migrations;
-import dev.drydock.target.Target;
-import dev.drydock.target.TargetDialect;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

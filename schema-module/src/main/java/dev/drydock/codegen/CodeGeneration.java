@@ -294,8 +294,8 @@ public final class CodeGeneration {
 
   /** The target engine, when not PostgreSQL: its rewrites shape the schema jOOQ reads. */
   private String targetLine() {
-    dev.drydock.target.Target target = migrations.target().target();
-    return target == dev.drydock.target.Target.POSTGRESQL ? "" : "\ntarget=" + target.id();
+    dev.drydock.engine.Target target = migrations.target().target();
+    return target == dev.drydock.engine.Target.POSTGRESQL ? "" : "\ntarget=" + target.id();
   }
 
   /**

@@ -1,9 +1,9 @@
 package dev.drydock.compat;
 
+import dev.drydock.engine.Target;
+import dev.drydock.engine.TargetRules;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.migrate.ResolvedMigrations;
-import dev.drydock.target.Target;
-import dev.drydock.target.TargetRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

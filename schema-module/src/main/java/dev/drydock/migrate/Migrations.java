@@ -1,6 +1,6 @@
 package dev.drydock.migrate;
 
-import dev.drydock.target.TargetDialect;
+import dev.drydock.engine.TargetDialect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.drydock.snapshot;
 
+import dev.drydock.engine.Target;
 import dev.drydock.migrate.MigrationChain;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderSettings;
-import dev.drydock.target.Target;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

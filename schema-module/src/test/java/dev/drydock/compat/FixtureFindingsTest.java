@@ -3,8 +3,8 @@ package dev.drydock.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.drydock.engine.Target;
 import dev.drydock.migrate.Migrations;
-import dev.drydock.target.Target;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

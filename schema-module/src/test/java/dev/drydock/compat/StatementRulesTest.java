@@ -3,7 +3,7 @@ package dev.drydock.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.drydock.target.Target;
+import dev.drydock.engine.Target;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

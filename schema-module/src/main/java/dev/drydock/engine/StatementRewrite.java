@@ -1,4 +1,4 @@
-package dev.drydock.target;
+package dev.drydock.engine;
 
 import dev.drydock.compat.SqlScript;
 import java.util.function.Consumer;

@@ -1,4 +1,4 @@
-package dev.drydock.target;
+package dev.drydock.engine;
 
 import java.util.Arrays;
 import java.util.Locale;

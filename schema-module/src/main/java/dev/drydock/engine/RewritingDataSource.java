@@ -1,4 +1,4 @@
-package dev.drydock.target;
+package dev.drydock.engine;
 
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;

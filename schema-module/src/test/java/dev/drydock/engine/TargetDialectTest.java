@@ -1,4 +1,4 @@
-package dev.drydock.target;
+package dev.drydock.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

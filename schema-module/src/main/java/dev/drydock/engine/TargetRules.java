@@ -1,4 +1,4 @@
-package dev.drydock.target;
+package dev.drydock.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What one target's resource file {@code dev/drydock/target/<target>.json} holds: the statement
+ * What one target's resource file {@code dev/drydock/engine/<target>.json} holds: the statement
  * rewrites for the throwaway and the compatibility rules (statement, transaction and catalog).
  * Immutable.
  */
@@ -48,7 +48,7 @@ public record TargetRules(
     String resource = target + ".json";
     try (InputStream in = TargetRules.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("missing resource dev/drydock/target/" + resource);
+        throw new IllegalStateException("missing resource dev/drydock/engine/" + resource);
       }
       JsonNode root = new ObjectMapper().readTree(in);
       List<StatementRewrite> rewrites = new ArrayList<>();
@@ -95,7 +95,7 @@ public record TargetRules(
           transactionRule(tx.path("dmlBeforeDdl")),
           catalog);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read dev/drydock/target/" + resource, e);
+      throw new UncheckedIOException("cannot read dev/drydock/engine/" + resource, e);
     }
   }
 
