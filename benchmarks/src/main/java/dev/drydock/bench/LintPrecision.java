@@ -46,12 +46,21 @@ public final class LintPrecision {
     String squawk = args[0];
     StringBuilder md = new StringBuilder("## lint precision (issue 26)\n\n");
     Path cache = Files.createTempDirectory("drydock-lint-precision-");
-    for (int i = 1; i < args.length; i++) {
-      String[] nd = args[i].split("=", 2);
-      md.append(project(nd[0], Path.of(nd[1]), squawk, cache));
+    TEMPORARY.add(cache);
+    try {
+      for (int i = 1; i < args.length; i++) {
+        String[] nd = args[i].split("=", 2);
+        md.append(project(nd[0], Path.of(nd[1]), squawk, cache));
+      }
+    } finally {
+      // the copies of the migrations and the cache (PostgreSQL binaries): nothing left behind
+      TEMPORARY.forEach(dev.drydock.files.FileTrees::deleteQuietly);
     }
     System.out.println(md);
   }
+
+  /** Directories this run made, deleted when it ends (also when it fails). */
+  private static final List<Path> TEMPORARY = new java.util.ArrayList<>();
 
   private static String project(String name, Path source, String squawk, Path cache)
       throws Exception {
@@ -60,6 +69,7 @@ public final class LintPrecision {
       files = s.filter(p -> p.toString().endsWith(".sql")).toList();
     }
     Path dir = Files.createTempDirectory("drydock-lint-" + name + "-");
+    TEMPORARY.add(dir);
     Migrations all = Migrations.configure().location(source).build();
     List<Path> ordered = all.chain().versioned().stream().map(v -> v.files().get(0)).toList();
     Map<String, Integer> drydock = new TreeMap<>();
