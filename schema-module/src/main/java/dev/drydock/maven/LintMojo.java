@@ -1,42 +1,27 @@
 package dev.drydock.maven;
 
 import dev.drydock.codegen.ToolVersions;
-import dev.drydock.lifecycle.JvmShutdown;
 import dev.drydock.lint.Lint;
 import dev.drydock.lint.LintReport;
 import dev.drydock.lint.NewMigrations;
 import dev.drydock.lint.report.SarifReport;
 import dev.drydock.lint.report.TextReport;
 import dev.drydock.lint.rules.Severity;
-import dev.drydock.migrate.FlywaySettings;
 import dev.drydock.migrate.MigrationException;
 import dev.drydock.migrate.Migrations;
-import dev.drydock.provider.BinariesArtifact;
 import dev.drydock.provider.ProviderException;
-import dev.drydock.provider.ProviderKind;
 import dev.drydock.provider.ProviderSettings;
-import dev.drydock.snapshot.SnapshotSettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
-import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.RepositorySystemSession;
-import org.eclipse.aether.artifact.DefaultArtifact;
-import org.eclipse.aether.resolution.ArtifactRequest;
-import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 /**
  * {@code drydock:lint}: what each new migration will do to production, as {@code drydock lint}
@@ -45,10 +30,7 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
  * allowed; writes the SARIF report beside the build's output for code scanning.
  */
 @Mojo(name = "lint", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public final class LintMojo extends AbstractMojo {
-
-  @Parameter(defaultValue = "${project.basedir}/src/main/resources/db/migration")
-  private List<File> migrations;
+public final class LintMojo extends ThrowawayMojo {
 
   /** Lint the versioned migrations after this version. */
   @Parameter(property = "drydock.lint.since")
@@ -74,54 +56,12 @@ public final class LintMojo extends AbstractMojo {
       defaultValue = "${project.build.directory}/drydock-lint.sarif")
   private File sarif;
 
-  @Parameter private List<String> flywaySchemas;
-
-  @Parameter private Map<String, String> placeholders;
-
-  @Parameter private Map<String, String> flywayConfiguration;
-
-  @Parameter(property = "drydock.flywayConfigFile")
-  private File flywayConfigFile;
-
-  @Parameter private List<String> initSql;
-
-  /** auto | embedded | testcontainers | external. */
-  @Parameter(property = "drydock.provider", defaultValue = "auto")
-  private String provider;
-
-  @Parameter(property = "drydock.url")
-  private String url;
-
-  @Parameter(property = "drydock.user")
-  private String user;
-
-  @Parameter(property = "drydock.password")
-  private String password;
-
-  /** PostgreSQL version of the embedded throwaway: production's, e.g. {@code 15.14.0}. */
-  @Parameter(property = "drydock.postgres.version")
-  private String postgresVersion;
-
   /** Drydock's cache (binaries, snapshots); default: {@code $DRYDOCK_CACHE}, else ~/.cache. */
   @Parameter(property = "drydock.cacheDirectory")
   private File cacheDirectory;
 
-  @Parameter(property = "drydock.snapshots", defaultValue = "true")
-  private boolean snapshots;
-
-  @Parameter(property = "drydock.snapshots.cacheLimit", defaultValue = "1G")
-  private String snapshotCacheLimit;
-
   @Parameter(property = "drydock.lint.skip", defaultValue = "false")
   private boolean skip;
-
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  private MavenProject project;
-
-  @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
-  private RepositorySystemSession repositorySession;
-
-  @Component private RepositorySystem repositorySystem;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -135,27 +75,15 @@ public final class LintMojo extends AbstractMojo {
     }
     LintReport report;
     try {
-      Migrations.Builder m = Migrations.configure();
-      migrations.forEach(dir -> m.location(dir.toPath()));
-      if (flywaySchemas != null) {
-        m.schemas(flywaySchemas);
-      }
-      if (placeholders != null) {
-        m.placeholders(placeholders);
-      }
-      Migrations built = m.settings(flywaySettings()).build();
+      Migrations built = migrationsBuilder().build();
       NewMigrations selection =
           !blank(since)
               ? NewMigrations.since(since.strip())
               : NewMigrations.changedSince(changedSince.strip(), built.locations().get(0));
       report =
           Lint.configure()
-              .provider(providerSettings())
-              .snapshots(
-                  SnapshotSettings.configure()
-                      .enabled(snapshots)
-                      .maxBytes(SnapshotSettings.parseSize(snapshotCacheLimit))
-                      .build())
+              .provider(lintProvider())
+              .snapshots(snapshotSettings())
               .migrations(built)
               .newMigrations(selection)
               .allowFile(allowFile != null && allowFile.isFile() ? allowFile.toPath() : null)
@@ -205,64 +133,13 @@ public final class LintMojo extends AbstractMojo {
     }
   }
 
-  private ProviderSettings providerSettings() throws MojoExecutionException {
-    ProviderSettings.Builder b =
-        ProviderSettings.configure()
-            .kind(ProviderKind.parse(provider))
-            .serverUrl(url)
-            .user(user)
-            .password(password);
-    if (initSql != null) {
-      initSql.forEach(b::initSql);
-    }
+  /** The base provider settings, with {@code cacheDirectory} when set. */
+  private ProviderSettings lintProvider() throws MojoExecutionException {
+    ProviderSettings.Builder b = providerSettings();
     if (cacheDirectory != null) {
       b.cacheDirectory(cacheDirectory.toPath());
     }
-    if (!blank(postgresVersion)) {
-      b.postgresBinaries(resolveBinaries(postgresVersion.strip()));
-    }
     return b.build();
-  }
-
-  private FlywaySettings flywaySettings() {
-    FlywaySettings.Builder settings = FlywaySettings.configure();
-    if (flywayConfigFile != null) {
-      settings.file(flywayConfigFile.toPath());
-    } else {
-      settings.defaultFileIn(project.getBasedir().toPath());
-    }
-    settings.environment(System.getenv());
-    if (flywayConfiguration != null) {
-      settings.settings(flywayConfiguration);
-    }
-    return settings.build();
-  }
-
-  private Path resolveBinaries(String version) throws MojoExecutionException {
-    BinariesArtifact coordinates = BinariesArtifact.forThisPlatform(version);
-    ArtifactRequest request =
-        new ArtifactRequest(
-            new DefaultArtifact(coordinates.toString()),
-            project.getRemoteProjectRepositories(),
-            null);
-    try {
-      return repositorySystem
-          .resolveArtifact(repositorySession, request)
-          .getArtifact()
-          .getFile()
-          .toPath();
-    } catch (ArtifactResolutionException e) {
-      throw new MojoExecutionException(
-          "[drydock] PostgreSQL " + version + " binaries not found (" + coordinates + ")", e);
-    }
-  }
-
-  private static void throwIfInterrupted() throws MojoFailureException {
-    if (JvmShutdown.inProgress()) {
-      throw new MojoFailureException(
-          "[drydock] Interrupted: the JVM is exiting; the throwaway database and temporary files"
-              + " are being removed");
-    }
   }
 
   private static boolean blank(String s) {
