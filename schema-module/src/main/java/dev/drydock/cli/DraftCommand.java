@@ -6,7 +6,6 @@ import dev.drydock.draft.DraftException;
 import dev.drydock.draft.DraftResult;
 import dev.drydock.draft.Init;
 import dev.drydock.draft.Undo;
-import dev.drydock.migrate.MigrationException;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.pull.PullException;
 import dev.drydock.pull.PulledMigration;
@@ -132,9 +131,6 @@ final class DraftCommand implements Callable<Integer> {
               .log(progress::note)
               .build()
               .run();
-    } catch (MigrationException e) {
-      throw new CliException(
-          ExitCodes.MIGRATIONS_FAILED, "Migration failed: " + e.locatedMessage(), e);
     } catch (DraftException | PullException e) {
       throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
     }
@@ -172,9 +168,6 @@ final class DraftCommand implements Callable<Integer> {
               .log(progress::note)
               .build()
               .run();
-    } catch (MigrationException e) {
-      throw new CliException(
-          ExitCodes.MIGRATIONS_FAILED, "Migration failed: " + e.locatedMessage(), e);
     } catch (DraftException | PullException e) {
       throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
     }
@@ -202,9 +195,6 @@ final class DraftCommand implements Callable<Integer> {
               .log(progress::note)
               .build()
               .run();
-    } catch (MigrationException e) {
-      throw new CliException(
-          ExitCodes.MIGRATIONS_FAILED, "Migration failed: " + e.locatedMessage(), e);
     } catch (DraftException | PullException e) {
       throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
     }
