@@ -4,7 +4,6 @@ import dev.drydock.codegen.CodeGeneration;
 import dev.drydock.codegen.CodegenException;
 import dev.drydock.codegen.GenerationResult;
 import dev.drydock.diff.report.Json;
-import dev.drydock.migrate.MigrationException;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderSettings;
 import dev.drydock.pull.HistoryMarker;
@@ -172,8 +171,6 @@ final class PullCommand implements Callable<Integer> {
       return ExitCodes.OK;
     } catch (PullException e) {
       throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
-    } catch (MigrationException e) {
-      throw new CliException(ExitCodes.MIGRATIONS_FAILED, "Migration failed: " + e.getMessage(), e);
     } catch (FlywayException e) {
       throw new CliException(
           ExitCodes.USAGE_OR_CONNECTION,

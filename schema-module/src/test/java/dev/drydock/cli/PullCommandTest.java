@@ -298,6 +298,26 @@ class PullCommandTest {
   }
 
   @Test
+  void givenABrokenMigration_whenPulled_thenExitThreeNamingFileAndLineAndNothingIsWritten()
+      throws IOException {
+    // given: a live database, and a second migration whose third line is not SQL
+    Path m = copy(BASE, temp.resolve("m"));
+    String live = migrated("pull_broken", m);
+    server.execute(live, "ALTER TABLE public.users ADD COLUMN phone text");
+    Path broken = Files.writeString(m.resolve("V2__broken.sql"), "SELECT 1;\n\nCREATE TABLE (;\n");
+
+    // when
+    Cli.Result pulled = run("pull", live, m, "--name", "capture");
+
+    // then: the located message of the CLI's one handler, and no migration written
+    assertThat(pulled.exitCode()).as(pulled.all()).isEqualTo(ExitCodes.MIGRATIONS_FAILED);
+    assertThat(pulled.err())
+        .startsWith("drydock: Migration failed: " + broken + ":3: ERROR: syntax error");
+    assertThat(pulled.err().lines()).hasSize(1);
+    assertThat(files(m)).containsExactly("V1__base.sql", "V2__broken.sql");
+  }
+
+  @Test
   void givenMigrationsPathThatIsAFile_whenPulled_thenExitTwoWithOneLine() throws IOException {
     Path file = Files.writeString(temp.resolve("not-a-dir"), "x");
 
