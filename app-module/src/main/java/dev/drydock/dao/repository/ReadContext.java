@@ -68,10 +68,13 @@ final class ReadContext {
       return rs.getObject(column, OffsetDateTime.class);
     }
     if (binary(rs, column)) {
-      OffsetDateTime decoded = rs.getObject(column, OffsetDateTime.class);
-      if (decoded == null) {
+      // the driver's getObject(column, OffsetDateTime.class) in binary, without the conversions
+      // object it makes per result set: its raw value (getBytes of a binary column) decoded
+      byte[] raw = rs.getBytes(column);
+      if (raw == null) {
         return null;
       }
+      OffsetDateTime decoded = session.toOffsetDateTimeBin(raw);
       if (decoded != OffsetDateTime.MAX && decoded != OffsetDateTime.MIN) {
         return session.withClientOffsetSameInstant(decoded);
       }
