@@ -5,10 +5,14 @@ import static dev.drydock.generated.Tables.POST_TAGS;
 import static dev.drydock.generated.Tables.TAGS;
 import static dev.drydock.generated.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.drydock.dao.TableRepository.WithChildren;
+import dev.drydock.dao.error.InvalidInputException;
 import dev.drydock.dao.testing.PostgresExtension;
 import dev.drydock.dao.testing.TestDatabase;
 import dev.drydock.generated.Keys;
@@ -191,6 +195,53 @@ class FindWithChildrenTest {
     assertThat(updated.getLockVersion()).isEqualTo(version + 1);
     assertThat(updated.getTitle()).isEqualTo("again");
     assertThat(updated.getMetadata()).isEqualTo(post.getMetadata());
+  }
+
+  @ParameterizedTest(name = "direct={0}")
+  @ValueSource(booleans = {true, false})
+  void
+      givenAReadTheServerRejectsWhenFindWithChildrenThenTheDomainExceptionKeepsSqlStateAndConstraint(
+          boolean direct) {
+    // given: sessions that find "posts" in schema trap first, a view whose author_id raises a check
+    // violation naming a constraint
+    database.execute(
+        "create schema if not exists trap",
+        """
+        create or replace function trap.visible_author(author integer) returns integer
+        language plpgsql as $$ begin
+          raise exception 'posts of user % are not visible', author
+            using errcode = '23514', constraint = 'posts_author_visible';
+        end $$
+        """,
+        """
+        create or replace view trap.posts as
+          select id, title, content, trap.visible_author(author_id) as author_id, created_at,
+                 updated_at, status, metadata, lock_version
+          from public.posts
+        """);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(database.jdbcUrl());
+    config.setDataSourceProperties(database.credentials());
+    config.setMaximumPoolSize(1);
+    config.setConnectionInitSql("set search_path = trap, public");
+    try (HikariDataSource pool = new HikariDataSource(config)) {
+      TableRepository<UsersRecord, Integer> users =
+          DrydockDatabase.configure()
+              .dataSource(pool)
+              .directExecution(direct)
+              .build()
+              .repository(USERS);
+      // when / then
+      assertThatThrownBy(() -> users.findWithChildren(tenPosts, Keys.POSTS__POSTS_AUTHOR_ID_FKEY))
+          .isInstanceOfSatisfying(
+              InvalidInputException.class,
+              e -> {
+                assertThat(e.sqlState()).contains("23514");
+                assertThat(e.constraint()).contains("posts_author_visible");
+                assertThat(e.isRetryable()).isFalse();
+                assertThat(e.getMessage()).startsWith("[23514] posts of user ");
+              });
+    }
   }
 
   private static <P extends TableRecord<P>, C extends TableRecord<C>> void assertSame(

@@ -132,7 +132,9 @@ final class DaoSection implements Section {
               + " of calls alternate between the baseline and the generic repository (24 pairs"
               + " after 6 warm-up pairs; 400 calls a block, 20 for the user with 1,000 posts);"
               + " ratio = baseline's block time ÷ generic's, per adjacent pair, median"
-              + " (quartiles). `findById` is the reference (≈ 1.0x on the direct path).\n\n"
+              + " (quartiles). `findById` is the reference (≈ 1.0x on the direct path). Client"
+              + " CPU: the calling thread's CPU time per call (JDBC driver, pool and mapping; not"
+              + " the server's), median over the pairs.\n\n"
               + RepositoryAb.table(abResults)
               + "\n";
     }

@@ -121,16 +121,16 @@ final class ChildrenJoin<R extends UpdatableRecord<R>, C extends TableRecord<C>>
             keyBindings[k].bind(ps, k + 1, keyValues[k]);
           }
         },
-        (rs, configuration) -> {
+        (rs, context) -> {
           if (!rs.next()) {
             return Optional.empty();
           }
-          R parent = parentReader.read(rs, 1, configuration);
+          R parent = parentReader.read(rs, 1, context);
           List<C> children = new ArrayList<>();
           do {
             rs.getObject(childPresence);
             if (!rs.wasNull()) {
-              children.add(childReader.read(rs, parentWidth + 1, configuration));
+              children.add(childReader.read(rs, parentWidth + 1, context));
             }
           } while (rs.next());
           return Optional.of(result.apply(parent, children));

@@ -19,7 +19,7 @@ import org.jooq.JSONB;
 enum ColumnType {
   INTEGER {
     @Override
-    Object read(ResultSet rs, int column, Class<?> type) throws SQLException {
+    Object read(ResultSet rs, int column, Class<?> type, ReadContext context) throws SQLException {
       int v = rs.getInt(column);
       return rs.wasNull() ? null : v;
     }
@@ -35,7 +35,7 @@ enum ColumnType {
   },
   LONG {
     @Override
-    Object read(ResultSet rs, int column, Class<?> type) throws SQLException {
+    Object read(ResultSet rs, int column, Class<?> type, ReadContext context) throws SQLException {
       long v = rs.getLong(column);
       return rs.wasNull() ? null : v;
     }
@@ -51,7 +51,7 @@ enum ColumnType {
   },
   STRING {
     @Override
-    Object read(ResultSet rs, int column, Class<?> type) throws SQLException {
+    Object read(ResultSet rs, int column, Class<?> type, ReadContext context) throws SQLException {
       return rs.getString(column);
     }
 
@@ -66,7 +66,7 @@ enum ColumnType {
   },
   BOOLEAN {
     @Override
-    Object read(ResultSet rs, int column, Class<?> type) throws SQLException {
+    Object read(ResultSet rs, int column, Class<?> type, ReadContext context) throws SQLException {
       boolean v = rs.getBoolean(column);
       return rs.wasNull() ? null : v;
     }
@@ -82,13 +82,8 @@ enum ColumnType {
   },
   OFFSET_DATE_TIME {
     @Override
-    Object read(ResultSet rs, int column, Class<?> type) throws SQLException {
-      String text = rs.getString(column);
-      if (text == null) {
-        return null;
-      }
-      OffsetDateTime parsed = PostgresTimestamps.parse(text);
-      return parsed != null ? parsed : rs.getObject(column, OffsetDateTime.class);
+    Object read(ResultSet rs, int column, Class<?> type, ReadContext context) throws SQLException {
+      return context.offsetDateTime(rs, column);
     }
 
     @Override
@@ -102,7 +97,7 @@ enum ColumnType {
   },
   UUID_ {
     @Override
-    Object read(ResultSet rs, int column, Class<?> type) throws SQLException {
+    Object read(ResultSet rs, int column, Class<?> type, ReadContext context) throws SQLException {
       return rs.getObject(column, UUID.class);
     }
 
@@ -118,7 +113,7 @@ enum ColumnType {
   /** A generated enum, read by its literal (read-only: jOOQ binds enums with a cast). */
   ENUM {
     @Override
-    Object read(ResultSet rs, int column, Class<?> type) throws SQLException {
+    Object read(ResultSet rs, int column, Class<?> type, ReadContext context) throws SQLException {
       String literal = rs.getString(column);
       if (literal == null) {
         return null;
@@ -143,7 +138,7 @@ enum ColumnType {
   /** {@code jsonb}, as jOOQ reads it: the text (read-only: jOOQ binds it with a cast). */
   JSONB_ {
     @Override
-    Object read(ResultSet rs, int column, Class<?> type) throws SQLException {
+    Object read(ResultSet rs, int column, Class<?> type, ReadContext context) throws SQLException {
       String text = rs.getString(column);
       return text == null ? null : JSONB.valueOf(text);
     }
@@ -172,7 +167,8 @@ enum ColumnType {
         }
       };
 
-  abstract Object read(ResultSet rs, int column, Class<?> type) throws SQLException;
+  abstract Object read(ResultSet rs, int column, Class<?> type, ReadContext context)
+      throws SQLException;
 
   /**
    * Whether {@link #bind} works for the type (the read-only types jOOQ binds with a cast do not).

@@ -38,7 +38,7 @@ final class DirectStatement {
   /** Reads the whole result. */
   @FunctionalInterface
   interface ResultReader<T> {
-    T read(ResultSet rs, Configuration configuration) throws SQLException;
+    T read(ResultSet rs, ReadContext context) throws SQLException;
   }
 
   private DirectStatement() {}
@@ -78,7 +78,7 @@ final class DirectStatement {
       }
       binder.bind(ps);
       try (ResultSet rs = ps.executeQuery()) {
-        return reader.read(rs, configuration);
+        return reader.read(rs, new ReadContext(configuration, connection));
       }
     } catch (SQLException e) {
       throw failure(configuration, sql, kind, table, e);

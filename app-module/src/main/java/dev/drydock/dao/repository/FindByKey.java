@@ -53,8 +53,7 @@ final class FindByKey<R extends TableRecord<R>> {
             keyBindings[i].bind(ps, i + 1, values[i]);
           }
         },
-        (rs, configuration) ->
-            rs.next() ? Optional.of(reader.read(rs, 1, configuration)) : Optional.empty());
+        (rs, context) -> rs.next() ? Optional.of(reader.read(rs, 1, context)) : Optional.empty());
   }
 
   private Condition condition(Object[] values) {

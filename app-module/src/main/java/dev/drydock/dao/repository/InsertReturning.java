@@ -63,11 +63,11 @@ final class InsertReturning<R extends TableRecord<R>> {
             }
           }
         },
-        (rs, configuration) -> {
+        (rs, context) -> {
           if (!rs.next()) {
             throw new IllegalStateException("INSERT ... RETURNING returned no row: " + sql);
           }
-          return reader.read(rs, 1, configuration);
+          return reader.read(rs, 1, context);
         });
   }
 }

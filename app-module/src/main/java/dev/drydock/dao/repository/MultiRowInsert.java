@@ -168,10 +168,10 @@ final class MultiRowInsert<R extends TableRecord<R>> {
             }
           }
         },
-        (rs, configuration) -> {
+        (rs, context) -> {
           List<R> rows = new ArrayList<>(chunk.size());
           while (rs.next()) {
-            rows.add(reader.read(rs, 1, configuration));
+            rows.add(reader.read(rs, 1, context));
           }
           return rows;
         });

@@ -166,7 +166,7 @@ final class OptimisticUpdate<R extends UpdatableRecord<R>> {
             keyBindings[k].bind(ps, p++, keyValues[k]);
           }
         },
-        (rs, configuration) -> {
+        (rs, context) -> {
           if (!rs.next()) {
             throw NotFoundException.noRow(table.getName(), model.id(keyValues));
           }
@@ -174,7 +174,7 @@ final class OptimisticUpdate<R extends UpdatableRecord<R>> {
           if (rs.wasNull()) {
             throw stale(keyValues, expected, rs.getLong(fields.length + 1));
           }
-          return reader.read(rs, 1, configuration);
+          return reader.read(rs, 1, context);
         });
   }
 

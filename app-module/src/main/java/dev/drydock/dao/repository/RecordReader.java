@@ -4,7 +4,6 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.jooq.Configuration;
 import org.jooq.Converter;
 import org.jooq.Converters;
 import org.jooq.Field;
@@ -71,13 +70,17 @@ final class RecordReader<R extends TableRecord<R>> {
   }
 
   /** The record in the columns {@code first} to {@code first + width() - 1} of the current row. */
-  R read(ResultSet rs, int first, Configuration configuration) throws SQLException {
+  R read(ResultSet rs, int first, ReadContext context) throws SQLException {
     R record = newRecord();
     // attached first: setting the key of a detached record makes jOOQ copy its default settings
-    record.attach(configuration);
+    record.attach(context.configuration());
     for (int i = 0; i < fields.length; i++) {
-      Object stored = types[i].read(rs, first + i, javaTypes[i]);
-      record.set(field(i), converters[i] == null ? stored : converters[i].from(stored));
+      Object stored = types[i].read(rs, first + i, javaTypes[i], context);
+      Object value = converters[i] == null ? stored : converters[i].from(stored);
+      // a new record holds nulls already, and changed(false) below leaves it as set() would
+      if (value != null) {
+        record.set(field(i), value);
+      }
     }
     record.changed(false);
     return record;

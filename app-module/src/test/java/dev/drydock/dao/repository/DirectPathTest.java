@@ -115,7 +115,7 @@ class DirectPathTest {
         java.sql.ResultSet rs =
             c.createStatement().executeQuery(dsl.render(dsl.selectFrom(POSTS)))) {
       assertThat(rs.next()).isTrue();
-      read = reader.read(rs, 1, dsl.configuration());
+      read = reader.read(rs, 1, new ReadContext(dsl.configuration(), c));
     }
     // then
     assertThat(read.getMetadata()).isEqualTo(new PostMetadata("k"));

@@ -1,5 +1,7 @@
 package dev.drydock.bench.dao;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,14 +16,22 @@ import java.util.function.IntConsumer;
  */
 public final class RepositoryAb {
 
-  /** One operation's result. */
+  /**
+   * One operation's result: wall time per call and the ratio (throughput, generic ÷ jdbc), and the
+   * calling thread's CPU time per call on each side (the client's own work, which the machine's
+   * load inflates far less than wall time).
+   */
   public record Result(
       String operation,
       double jdbcMicros,
       double genericMicros,
       double median,
       double q1,
-      double q3) {}
+      double q3,
+      double jdbcCpuMicros,
+      double genericCpuMicros) {}
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private static final int WARMUP_PAIRS = 6;
   private static final int PAIRS = 24;
@@ -40,13 +50,20 @@ public final class RepositoryAb {
       List<Double> ratios = new ArrayList<>();
       List<Double> aTimes = new ArrayList<>();
       List<Double> bTimes = new ArrayList<>();
+      List<Double> aCpu = new ArrayList<>();
+      List<Double> bCpu = new ArrayList<>();
       for (int pair = 0; pair < WARMUP_PAIRS + PAIRS; pair++) {
+        long ca = THREADS.getCurrentThreadCpuTime();
         double ta = time(a, block);
+        long cb = THREADS.getCurrentThreadCpuTime();
         double tb = time(b, block);
+        long end = THREADS.getCurrentThreadCpuTime();
         if (pair >= WARMUP_PAIRS) {
           ratios.add(ta / tb);
           aTimes.add(ta);
           bTimes.add(tb);
+          aCpu.add((double) (cb - ca));
+          bCpu.add((double) (end - cb));
         }
       }
       results.add(
@@ -56,7 +73,9 @@ public final class RepositoryAb {
               median(bTimes) / block / 1_000.0,
               median(ratios),
               quantile(ratios, 0.25),
-              quantile(ratios, 0.75)));
+              quantile(ratios, 0.75),
+              median(aCpu) / block / 1_000.0,
+              median(bCpu) / block / 1_000.0));
     }
     return results;
   }
@@ -97,7 +116,7 @@ public final class RepositoryAb {
     StringBuilder md =
         new StringBuilder(
             "| operation | jdbc µs/call | generic µs/call | generic ÷ jdbc (median, quartiles)"
-                + " | target |\n|---|---|---|---|---|\n");
+                + " | target | client CPU µs/call, jdbc / generic |\n|---|---|---|---|---|---|\n");
     for (Result r : results) {
       String target =
           switch (r.operation()) {
@@ -108,14 +127,16 @@ public final class RepositoryAb {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %.1f | %.1f | %.2fx (%.2f–%.2f) | %s |%n",
+              "| %s | %.1f | %.1f | %.2fx (%.2f–%.2f) | %s | %.1f / %.1f |%n",
               r.operation(),
               r.jdbcMicros(),
               r.genericMicros(),
               r.median(),
               r.q1(),
               r.q3(),
-              target));
+              target,
+              r.jdbcCpuMicros(),
+              r.genericCpuMicros()));
     }
     return md.toString();
   }
