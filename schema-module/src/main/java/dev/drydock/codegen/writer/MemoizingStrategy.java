@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jooq.codegen.AbstractGeneratorStrategy;
 import org.jooq.codegen.GeneratorStrategy;
 import org.jooq.codegen.Language;
 import org.jooq.meta.Definition;
@@ -79,11 +80,22 @@ final class MemoizingStrategy implements GeneratorStrategy {
   private static final Object NO_MODE = new Object();
 
   private final GeneratorStrategy delegate;
+
+  /**
+   * Whether the delegate is one of jOOQ's {@code AbstractGeneratorStrategy}s (jOOQ's own wrapper
+   * always is), whose compound names ({@code getFullJavaClassName}, {@code getFullJavaIdentifier},
+   * {@code getFileName}) and one-argument methods (the {@code DEFAULT} mode's answer) are final
+   * methods built from its other answers: built here from the remembered answers the same way,
+   * instead of asking for each part again.
+   */
+  private final boolean composite;
+
   private final Map<Language, Map<Key, Object>> answers = new EnumMap<>(Language.class);
   private final Map<Key, Object> noLanguage = new HashMap<>();
 
   MemoizingStrategy(GeneratorStrategy delegate) {
     this.delegate = delegate;
+    this.composite = delegate instanceof AbstractGeneratorStrategy;
   }
 
   boolean wraps(GeneratorStrategy strategy) {
@@ -245,7 +257,10 @@ final class MemoizingStrategy implements GeneratorStrategy {
         Question.FULL_IDENTIFIER,
         definition,
         NO_MODE,
-        () -> delegate.getFullJavaIdentifier(definition));
+        () ->
+            composite
+                ? JooqComposites.fullJavaIdentifier(this, definition)
+                : delegate.getFullJavaIdentifier(definition));
   }
 
   @Override
@@ -266,6 +281,9 @@ final class MemoizingStrategy implements GeneratorStrategy {
 
   @Override
   public String getJavaSetterName(Definition definition) {
+    if (composite) {
+      return getJavaSetterName(definition, Mode.DEFAULT);
+    }
     return ask(Question.SETTER, definition, NO_MODE, () -> delegate.getJavaSetterName(definition));
   }
 
@@ -277,6 +295,9 @@ final class MemoizingStrategy implements GeneratorStrategy {
 
   @Override
   public String getJavaGetterName(Definition definition) {
+    if (composite) {
+      return getJavaGetterName(definition, Mode.DEFAULT);
+    }
     return ask(Question.GETTER, definition, NO_MODE, () -> delegate.getJavaGetterName(definition));
   }
 
@@ -288,6 +309,9 @@ final class MemoizingStrategy implements GeneratorStrategy {
 
   @Override
   public String getJavaMethodName(Definition definition) {
+    if (composite) {
+      return getJavaMethodName(definition, Mode.DEFAULT);
+    }
     return ask(Question.METHOD, definition, NO_MODE, () -> delegate.getJavaMethodName(definition));
   }
 
@@ -299,6 +323,9 @@ final class MemoizingStrategy implements GeneratorStrategy {
 
   @Override
   public String getJavaClassExtends(Definition definition) {
+    if (composite) {
+      return getJavaClassExtends(definition, Mode.DEFAULT);
+    }
     return ask(
         Question.CLASS_EXTENDS,
         definition,
@@ -327,6 +354,9 @@ final class MemoizingStrategy implements GeneratorStrategy {
 
   @Override
   public String getJavaClassName(Definition definition) {
+    if (composite) {
+      return getJavaClassName(definition, Mode.DEFAULT);
+    }
     return ask(
         Question.CLASS_NAME, definition, NO_MODE, () -> delegate.getJavaClassName(definition));
   }
@@ -339,6 +369,9 @@ final class MemoizingStrategy implements GeneratorStrategy {
 
   @Override
   public String getJavaPackageName(Definition definition) {
+    if (composite) {
+      return getJavaPackageName(definition, Mode.DEFAULT);
+    }
     return ask(
         Question.PACKAGE, definition, NO_MODE, () -> delegate.getJavaPackageName(definition));
   }
@@ -351,6 +384,9 @@ final class MemoizingStrategy implements GeneratorStrategy {
 
   @Override
   public String getJavaMemberName(Definition definition) {
+    if (composite) {
+      return getJavaMemberName(definition, Mode.DEFAULT);
+    }
     return ask(Question.MEMBER, definition, NO_MODE, () -> delegate.getJavaMemberName(definition));
   }
 
@@ -362,6 +398,9 @@ final class MemoizingStrategy implements GeneratorStrategy {
 
   @Override
   public String getFullJavaClassName(Definition definition) {
+    if (composite) {
+      return getFullJavaClassName(definition, Mode.DEFAULT);
+    }
     return ask(
         Question.FULL_CLASS_NAME,
         definition,
@@ -375,21 +414,37 @@ final class MemoizingStrategy implements GeneratorStrategy {
         Question.FULL_CLASS_NAME,
         definition,
         mode,
-        () -> delegate.getFullJavaClassName(definition, mode));
+        () ->
+            composite
+                ? getJavaPackageName(definition, mode) + "." + getJavaClassName(definition, mode)
+                : delegate.getFullJavaClassName(definition, mode));
   }
 
   @Override
   public String getFileName(Definition definition) {
+    if (composite) {
+      return getFileName(definition, Mode.DEFAULT);
+    }
     return ask(Question.FILE_NAME, definition, NO_MODE, () -> delegate.getFileName(definition));
   }
 
   @Override
   public String getFileName(Definition definition, Mode mode) {
-    return ask(Question.FILE_NAME, definition, mode, () -> delegate.getFileName(definition, mode));
+    return ask(
+        Question.FILE_NAME,
+        definition,
+        mode,
+        () ->
+            composite
+                ? getJavaClassName(definition, mode) + ".java"
+                : delegate.getFileName(definition, mode));
   }
 
   @Override
   public File getFile(Definition definition) {
+    if (composite) {
+      return getFile(definition, Mode.DEFAULT);
+    }
     return ask(Question.FILE, definition, NO_MODE, () -> delegate.getFile(definition));
   }
 
@@ -410,6 +465,9 @@ final class MemoizingStrategy implements GeneratorStrategy {
 
   @Override
   public String getFileHeader(Definition definition) {
+    if (composite) {
+      return getFileHeader(definition, Mode.DEFAULT);
+    }
     return ask(Question.FILE_HEADER, definition, NO_MODE, () -> delegate.getFileHeader(definition));
   }
 
@@ -506,7 +564,12 @@ final class MemoizingStrategy implements GeneratorStrategy {
         Question.GLOBAL_NAMES_FULL_CLASS_NAME,
         container,
         objectType,
-        () -> delegate.getGlobalNamesFullJavaClassName(container, objectType));
+        () ->
+            composite
+                ? getGlobalNamesJavaPackageName(container, objectType)
+                    + "."
+                    + getGlobalNamesJavaClassName(container, objectType)
+                : delegate.getGlobalNamesFullJavaClassName(container, objectType));
   }
 
   @Override
@@ -516,7 +579,12 @@ final class MemoizingStrategy implements GeneratorStrategy {
         Question.GLOBAL_REFERENCES_FULL_CLASS_NAME,
         container,
         objectType,
-        () -> delegate.getGlobalReferencesFullJavaClassName(container, objectType));
+        () ->
+            composite
+                ? getGlobalReferencesJavaPackageName(container, objectType)
+                    + "."
+                    + getGlobalReferencesJavaClassName(container, objectType)
+                : delegate.getGlobalReferencesFullJavaClassName(container, objectType));
   }
 
   @Override
