@@ -12,7 +12,8 @@ import org.jooq.meta.Database;
  * member names of each definition many times per file it writes. {@link MemoizingStrategy}
  * remembers the answers for the length of one {@link #generate} and forgets them whenever a setting
  * of the strategy changes. A user's own {@code <strategy>} is still asked, once per question; a
- * user's own {@code <generator><name>} replaces this class.
+ * user's own {@code <generator><name>} replaces this class. The database it writes from answers
+ * look-ups of a table by name from an index ({@link IndexedTables}).
  *
  * <p>Named {@code dev.drydock.codegen.writer.DrydockJavaGenerator} in a jOOQ {@code <generator>}.
  */
@@ -27,7 +28,7 @@ public class DrydockJavaGenerator extends JavaGenerator {
   public void generate(Database db) {
     memoizing = null;
     try {
-      super.generate(db);
+      super.generate(IndexedTables.around(db));
     } finally {
       memoizing = null;
     }
