@@ -12,8 +12,7 @@ import org.jooq.meta.Database;
  * member names of each definition many times per file it writes. {@link MemoizingStrategy}
  * remembers the answers for the length of one {@link #generate} and forgets them whenever a setting
  * of the strategy changes. A user's own {@code <strategy>} is still asked, once per question; a
- * user's own {@code <generator><name>} replaces this class. The database it writes from answers
- * look-ups of a table by name from an index ({@link IndexedTables}).
+ * user's own {@code <generator><name>} replaces this class.
  *
  * <p>Named {@code dev.drydock.codegen.writer.DrydockJavaGenerator} in a jOOQ {@code <generator>}.
  */
@@ -28,7 +27,7 @@ public class DrydockJavaGenerator extends JavaGenerator {
   public void generate(Database db) {
     memoizing = null;
     try {
-      super.generate(IndexedTables.around(db));
+      super.generate(db);
     } finally {
       memoizing = null;
     }
