@@ -29,5 +29,10 @@ if %JAVA_MAJOR% LSS 17 (
   echo drydock: %JAVA_EXE% is Java %JAVA_VERSION%; drydock needs Java 17 or newer ^(set JAVA_HOME to one^) 1>&2
   exit /b 2
 )
-"%JAVA_EXE%" %JAVA_OPTS% %DRYDOCK_OPTS% -jar "%DRYDOCK_JAR%" %*
+rem JVM defaults for a command that runs seconds, not hours (see bin/drydock): the client
+rem compiler only and the serial collector, unless JAVA_OPTS or DRYDOCK_OPTS choose their own.
+set "DRYDOCK_DEFAULTS="
+echo.%JAVA_OPTS% %DRYDOCK_OPTS% | findstr /i /c:"GC" >nul || set "DRYDOCK_DEFAULTS=-XX:+UseSerialGC"
+echo.%JAVA_OPTS% %DRYDOCK_OPTS% | findstr /i /c:"Tiered" >nul || set "DRYDOCK_DEFAULTS=%DRYDOCK_DEFAULTS% -XX:TieredStopAtLevel=1"
+"%JAVA_EXE%" %DRYDOCK_DEFAULTS% %JAVA_OPTS% %DRYDOCK_OPTS% -jar "%DRYDOCK_JAR%" %*
 exit /b %ERRORLEVEL%

@@ -111,6 +111,18 @@ final class CodegenSection implements Section {
             true,
             out(),
             s.getValue().pg18());
+        if (wide) {
+          // the same run with the JVM options the CLI launcher (bin/drydock) adds by default
+          probe(
+              name + "/cli",
+              s.getValue().dir(),
+              "drydock",
+              "off",
+              true,
+              out(),
+              s.getValue().pg18(),
+              CLI_JVM_OPTIONS);
+        }
       }
       if (!only.contains("incremental")) {
         continue;
@@ -183,6 +195,10 @@ final class CodegenSection implements Section {
     return work.resolve("out-" + outs++);
   }
 
+  /** The JVM options {@code bin/drydock} adds unless the user's own choose otherwise. */
+  static final List<String> CLI_JVM_OPTIONS =
+      List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
   private void probe(
       String label,
       Path migrations,
@@ -192,11 +208,25 @@ final class CodegenSection implements Section {
       Path out,
       boolean pg18)
       throws Exception {
+    probe(label, migrations, meta, snapshots, force, out, pg18, List.of());
+  }
+
+  private void probe(
+      String label,
+      Path migrations,
+      String meta,
+      String snapshots,
+      boolean force,
+      Path out,
+      boolean pg18,
+      List<String> jvmOptions)
+      throws Exception {
     Machine.progress("codegen: " + label);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-XX:MaxRAM=7g");
     command.add("-XX:ActiveProcessorCount=2");
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(CodegenProbe.class.getName());
@@ -251,7 +281,12 @@ final class CodegenSection implements Section {
             + " seconds. *start* = provider start or snapshot restore plus Flyway, *hash* = the"
             + " catalog hash, *meta* = jOOQ-meta reading, *write* = jOOQ's writing, *swap* ="
             + " staging, fingerprint and the move into place; *run* = the whole `CodeGeneration.run()`,"
-            + " *JVM* = the process's wall time; RSS = peak resident set (`VmHWM`).\n\n");
+            + " *JVM* = the process's wall time; RSS = peak resident set (`VmHWM`). jOOQ"
+            + " `PostgresDatabase` = jOOQ's own reader and writer (`PostgresDatabase`,"
+            + " `JavaGenerator`); Drydock = `DrydockPostgresDatabase` and `DrydockJavaGenerator`;"
+            + " *CLI launcher's JVM options* = the same run with `"
+            + String.join(" ", CLI_JVM_OPTIONS)
+            + "`, which `bin/drydock` adds (the Maven goal runs in Maven's JVM).\n\n");
     MarkdownTable forced =
         MarkdownTable.of(
             "schema",
@@ -270,7 +305,7 @@ final class CodegenSection implements Section {
             "CPU ÷ stock",
             "RSS ÷ stock");
     for (String label : samples.keySet()) {
-      if (!label.endsWith("/stock") && !label.endsWith("/drydock")) {
+      if (!label.endsWith("/stock") && !label.endsWith("/drydock") && !label.endsWith("/cli")) {
         continue;
       }
       String schema = label.substring(0, label.indexOf('/'));
@@ -286,7 +321,11 @@ final class CodegenSection implements Section {
       }
       forced.row(
           schema,
-          stock ? "jOOQ `PostgresDatabase`" : "Drydock (default)",
+          stock
+              ? "jOOQ `PostgresDatabase`"
+              : label.endsWith("/cli")
+                  ? "Drydock (default), CLI launcher's JVM options"
+                  : "Drydock (default)",
           samples.get(label).get(0).get("files"),
           s(stat(label, "start")),
           s(stat(label, "hash")),

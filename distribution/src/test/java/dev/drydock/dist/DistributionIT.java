@@ -165,6 +165,60 @@ class DistributionIT {
   }
 
   @Test
+  void theLauncherRunsTheClientCompilerAndTheSerialCollectorByDefault(@TempDir Path echoJava)
+      throws Exception {
+    // given: a Java 17 that prints the options it is given
+    Path java = echoingJava(echoJava);
+
+    // when
+    Result r = drydock(Map.of("JAVA_HOME", echoJava.toString()), "generate");
+
+    // then
+    assertThat(r.exit).isZero();
+    assertThat(r.output.strip())
+        .isEqualTo(
+            "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "
+                + home.toRealPath().resolve("lib/drydock.jar")
+                + " generate");
+    assertThat(java).exists();
+  }
+
+  @Test
+  void aCollectorOrTieringOptionOfTheUsersReplacesTheLaunchersDefault(@TempDir Path echoJava)
+      throws Exception {
+    // given
+    echoingJava(echoJava);
+
+    // when: the user's JAVA_OPTS choose G1, DRYDOCK_OPTS full tiered compilation
+    Result r =
+        drydock(
+            Map.of(
+                "JAVA_HOME",
+                echoJava.toString(),
+                "JAVA_OPTS",
+                "-XX:+UseG1GC -Xmx1g",
+                "DRYDOCK_OPTS",
+                "-XX:TieredStopAtLevel=4"),
+            "generate");
+
+    // then: none of the launcher's defaults, theirs as given
+    assertThat(r.output.strip())
+        .isEqualTo(
+            "-XX:+UseG1GC -Xmx1g -XX:TieredStopAtLevel=4 -jar "
+                + home.toRealPath().resolve("lib/drydock.jar")
+                + " generate");
+  }
+
+  private static Path echoingJava(Path javaHome) throws IOException {
+    Files.createDirectories(javaHome.resolve("bin"));
+    Path java = javaHome.resolve("bin/java");
+    Files.writeString(java, "#!/bin/sh\necho \"$@\"\n");
+    java.toFile().setExecutable(true);
+    Files.writeString(javaHome.resolve("release"), "JAVA_VERSION=\"17.0.9\"\n");
+    return java;
+  }
+
+  @Test
   void completionScriptLoadsInBash() throws Exception {
     Result r =
         run(

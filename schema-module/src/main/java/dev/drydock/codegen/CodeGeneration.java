@@ -248,7 +248,7 @@ public final class CodeGeneration {
         .withGenerator(
             jooq.mergeInto(
                 new Generator()
-                    .withName("org.jooq.codegen.JavaGenerator")
+                    .withName(dev.drydock.codegen.writer.DrydockJavaGenerator.NAME)
                     .withDatabase(database)
                     .withGenerate(
                         new Generate()

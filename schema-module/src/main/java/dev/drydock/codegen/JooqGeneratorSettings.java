@@ -32,6 +32,13 @@ public final class JooqGeneratorSettings {
    */
   static final String DRYDOCK = "dev.drydock.codegen.meta.DrydockPostgresDatabase";
 
+  /**
+   * The {@code <generator><name>} jOOQ reads when none is given ({@code DefaultGenerator}, its
+   * {@code JavaGenerator}): not the project's choice, so Drydock's writer, which writes the same
+   * bytes, stays.
+   */
+  static final String JOOQ_DEFAULT_GENERATOR = "org.jooq.codegen.DefaultGenerator";
+
   private static final Pattern ROOT =
       Pattern.compile("<(?![?!])(?:[A-Za-z_][\\w.-]*:)?([A-Za-z_][\\w.-]*)");
 
@@ -161,7 +168,9 @@ public final class JooqGeneratorSettings {
     if (mine.getStrategy() != null) {
       drydock.setStrategy(mine.getStrategy());
     }
-    if (mine.getName() != null && !mine.getName().isBlank()) {
+    if (mine.getName() != null
+        && !mine.getName().isBlank()
+        && !mine.getName().equals(JOOQ_DEFAULT_GENERATOR)) {
       drydock.setName(mine.getName());
     }
     return drydock;

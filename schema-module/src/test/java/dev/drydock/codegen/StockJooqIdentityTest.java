@@ -17,18 +17,27 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.jooq.codegen.DefaultGeneratorStrategy;
 import org.jooq.codegen.GenerationTool;
+import org.jooq.meta.Definition;
 import org.jooq.meta.jaxb.Database;
 import org.jooq.meta.jaxb.Generator;
+import org.jooq.meta.jaxb.MatcherRule;
+import org.jooq.meta.jaxb.MatcherTransformType;
+import org.jooq.meta.jaxb.Matchers;
+import org.jooq.meta.jaxb.MatchersFieldType;
+import org.jooq.meta.jaxb.MatchersTableType;
+import org.jooq.meta.jaxb.Strategy;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Drydock's jOOQ-meta ({@code DrydockPostgresDatabase}, the default) writes the same bytes as
- * jOOQ's own {@code PostgresDatabase}: both generate from one migrated database and the two trees
- * must be equal file by file ({@code diff -r} empty). The large generated schemas run under {@code
- * -Preliability}.
+ * Drydock's jOOQ-meta and writer ({@code DrydockPostgresDatabase} and {@code DrydockJavaGenerator},
+ * the defaults) write the same bytes as jOOQ's own {@code PostgresDatabase} and {@code
+ * JavaGenerator}: both generate from one migrated database and the two trees must be equal file by
+ * file ({@code diff -r} empty), also with a user's own naming strategy. The large generated schemas
+ * run under {@code -Preliability}.
  */
 class StockJooqIdentityTest {
 
@@ -77,6 +86,54 @@ class StockJooqIdentityTest {
     Path migrations = Files.createDirectories(root.resolve("edge"));
     Files.writeString(migrations.resolve("V1__edge.sql"), EDGE);
     assertSameAsStock(migrations, embedded17());
+  }
+
+  @Test
+  void aUsersOwnStrategyClassNamesTheSameAsWithStockJooq() throws Exception {
+    // given: the edge cases and a strategy of the user's that names classes, members, methods
+    // and enum literals its own way
+    Path migrations = Files.createDirectories(root.resolve("edge"));
+    Files.writeString(migrations.resolve("V1__edge.sql"), EDGE);
+
+    // when/then: generated with it, Drydock's writer (asking it once per question) and jOOQ's
+    // (asking it each time) write the same bytes
+    assertSameAsStock(
+        migrations,
+        embedded17(),
+        new Generator().withStrategy(new Strategy().withName(PrefixingStrategy.class.getName())));
+  }
+
+  @Test
+  void aUsersMatcherStrategyNamesTheSameAsWithStockJooq() throws Exception {
+    // given: the edge cases and matchers renaming tables, records and fields
+    Path migrations = Files.createDirectories(root.resolve("edge"));
+    Files.writeString(migrations.resolve("V1__edge.sql"), EDGE);
+    Matchers matchers =
+        new Matchers()
+            .withTables(
+                new MatchersTableType()
+                    .withExpression("(.*)")
+                    .withTableClass(
+                        new MatcherRule()
+                            .withTransform(MatcherTransformType.PASCAL)
+                            .withExpression("Tbl_$1"))
+                    .withRecordClass(
+                        new MatcherRule()
+                            .withTransform(MatcherTransformType.PASCAL)
+                            .withExpression("$1_Row")))
+            .withFields(
+                new MatchersFieldType()
+                    .withExpression("(.*)")
+                    .withFieldIdentifier(
+                        new MatcherRule()
+                            .withTransform(MatcherTransformType.UPPER)
+                            .withExpression("F_$1")));
+
+    // when/then
+    assertSameAsStock(
+        migrations,
+        embedded17(),
+        new Generator().withStrategy(new Strategy().withMatchers(matchers)));
   }
 
   @Test
@@ -154,6 +211,15 @@ class StockJooqIdentityTest {
   }
 
   private void assertSameAsStock(Path migrationsDir, ProviderSettings provider) throws Exception {
+    assertSameAsStock(migrationsDir, provider, new Generator());
+  }
+
+  /**
+   * Generates with Drydock's defaults and with jOOQ's own {@code PostgresDatabase} and {@code
+   * JavaGenerator}, both with the user's {@code settings} (a strategy, say) merged in.
+   */
+  private void assertSameAsStock(Path migrationsDir, ProviderSettings provider, Generator settings)
+      throws Exception {
     // given: one migrated database
     Migrations migrations = Migrations.configure().location(migrationsDir).build();
     try (MigratedDatabase migrated =
@@ -166,13 +232,15 @@ class StockJooqIdentityTest {
       Path drydock = root.resolve("out-drydock");
       Path stock = root.resolve("out-stock");
       GenerationTool.generate(
-          workflow(migrations, JooqGeneratorSettings.none())
+          workflow(migrations, JooqGeneratorSettings.of(settings))
               .jooqConfiguration(migrated.database(), drydock));
       GenerationTool.generate(
           workflow(
                   migrations,
                   JooqGeneratorSettings.of(
                       new Generator()
+                          .withName("org.jooq.codegen.JavaGenerator")
+                          .withStrategy(settings.getStrategy())
                           .withDatabase(
                               new Database().withName("org.jooq.meta.postgres.PostgresDatabase"))))
               .jooqConfiguration(migrated.database(), stock));
@@ -191,6 +259,35 @@ class StockJooqIdentityTest {
           });
       assertThat(differing).as("files that differ from stock jOOQ's").isEmpty();
       assertThat(ours).isEqualTo(theirs);
+    }
+  }
+
+  /** A user's strategy: its own class, member, method and enum literal names. */
+  public static final class PrefixingStrategy extends DefaultGeneratorStrategy {
+
+    @Override
+    public String getJavaClassName(Definition definition, Mode mode) {
+      return "Db" + super.getJavaClassName(definition, mode);
+    }
+
+    @Override
+    public String getJavaMemberName(Definition definition, Mode mode) {
+      return "m" + super.getJavaMemberName(definition, mode);
+    }
+
+    @Override
+    public String getJavaIdentifier(Definition definition) {
+      return "ID_" + super.getJavaIdentifier(definition);
+    }
+
+    @Override
+    public String getJavaMethodName(Definition definition, Mode mode) {
+      return "call" + super.getJavaMethodName(definition, mode);
+    }
+
+    @Override
+    public String getJavaEnumLiteral(org.jooq.meta.EnumDefinition definition, String literal) {
+      return "L_" + super.getJavaEnumLiteral(definition, literal);
     }
   }
 

@@ -33,10 +33,17 @@ public final class CodegenProbe {
     }
     Database database = new Database();
     if (o.get("meta").equals("stock")) {
+      // jOOQ's own reader and writer: PostgresDatabase and JavaGenerator (timed)
       database.setName("org.jooq.meta.postgres.PostgresDatabase");
     }
     Generator generator =
-        new Generator().withName(TimedJavaGenerator.class.getName()).withDatabase(database);
+        new Generator()
+            .withName(
+                (o.get("meta").equals("stock")
+                        ? TimedJavaGenerator.class
+                        : TimedDrydockJavaGenerator.class)
+                    .getName())
+            .withDatabase(database);
     ProviderSettings.Builder provider =
         ProviderSettings.configure()
             .kind(ProviderKind.EMBEDDED)

@@ -1,0 +1,75 @@
+package dev.drydock.codegen.writer;
+
+import java.util.Locale;
+import org.jooq.codegen.GeneratorStrategy;
+import org.jooq.codegen.JavaGenerator;
+import org.jooq.meta.Database;
+
+/**
+ * jOOQ's {@link JavaGenerator} with the same output, whose naming strategy answers each question
+ * once: jOOQ asks the configured {@code GeneratorStrategy} (through its own wrapper, which turns
+ * every answer into a Java identifier with regular expressions) for the same class, package and
+ * member names of each definition many times per file it writes. {@link MemoizingStrategy}
+ * remembers the answers for the length of one {@link #generate} and forgets them whenever a setting
+ * of the strategy changes. A user's own {@code <strategy>} is still asked, once per question; a
+ * user's own {@code <generator><name>} replaces this class.
+ *
+ * <p>Named {@code dev.drydock.codegen.writer.DrydockJavaGenerator} in a jOOQ {@code <generator>}.
+ */
+public class DrydockJavaGenerator extends JavaGenerator {
+
+  /** This class's name, Drydock's default {@code <generator><name>}. */
+  public static final String NAME = "dev.drydock.codegen.writer.DrydockJavaGenerator";
+
+  private MemoizingStrategy memoizing;
+
+  @Override
+  public void generate(Database db) {
+    memoizing = null;
+    try {
+      super.generate(db);
+    } finally {
+      memoizing = null;
+    }
+  }
+
+  @Override
+  public GeneratorStrategy getStrategy() {
+    GeneratorStrategy wrapped = super.getStrategy();
+    if (wrapped == null) {
+      return null;
+    }
+    MemoizingStrategy current = memoizing;
+    if (current == null || !current.wraps(wrapped)) {
+      current = new MemoizingStrategy(wrapped);
+      memoizing = current;
+    }
+    return current;
+  }
+
+  @Override
+  public void setStrategy(GeneratorStrategy strategy) {
+    super.setStrategy(strategy);
+    memoizing = null;
+  }
+
+  // the setters below change the strategy behind the memo's back (jOOQ sets them on its field)
+
+  @Override
+  public void setTargetDirectory(String directory) {
+    super.setTargetDirectory(directory);
+    memoizing = null;
+  }
+
+  @Override
+  public void setTargetPackage(String packageName) {
+    super.setTargetPackage(packageName);
+    memoizing = null;
+  }
+
+  @Override
+  public void setTargetLocale(Locale targetLocale) {
+    super.setTargetLocale(targetLocale);
+    memoizing = null;
+  }
+}
