@@ -51,7 +51,7 @@ public final class CatalogState {
   private final Map<ColumnKey, Column> columns;
   private final Map<Long, Constraint> constraints;
 
-  private CatalogState(
+  CatalogState(
       Map<Long, Relation> relations,
       Map<Long, Long> fileNodes,
       Map<ColumnKey, Column> columns,
