@@ -49,6 +49,7 @@ public final class ObservationFile {
     ObjectNode root = JSON.createObjectNode();
     root.put("serverVersion", observation.serverVersion());
     root.put("startedFrom", startedFrom);
+    root.put("notValidNotNull", observation.notValidNotNull());
     Map<String, Integer> catalogIndex = new LinkedHashMap<>();
     ArrayNode catalogs = root.putArray("catalogs");
     root.put("existing", catalog(observation.existing(), catalogs, catalogIndex));
@@ -140,7 +141,8 @@ public final class ObservationFile {
           new Observation(
               catalogs.get(root.path("existing").asInt()),
               root.path("serverVersion").asInt(),
-              migrations);
+              migrations,
+              root.path("notValidNotNull").asBoolean());
       return new Kept(observation, root.path("startedFrom").asText());
     } catch (RuntimeException e) {
       throw new IOException("unreadable kept observation: " + e.getMessage(), e);

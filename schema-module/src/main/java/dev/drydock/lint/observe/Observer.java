@@ -53,9 +53,11 @@ public final class Observer {
   public Observation observe(DataSource throwaway) throws SQLException {
     CatalogState existing;
     int version;
+    boolean notValidNotNull;
     try (Connection c = throwaway.getConnection()) {
       existing = CatalogState.read(c, migrations.table());
       version = Probes.serverVersion(c);
+      notValidNotNull = Probes.accepts(c, Probes.NOT_VALID_NOT_NULL);
     }
     Run run = new Run();
     DataSource observed =
@@ -79,7 +81,7 @@ public final class Observer {
                     migrations.locate(script),
                     statements.stream().allMatch(ObservedStatement::inTransaction),
                     statements)));
-    return new Observation(existing, version, done);
+    return new Observation(existing, version, done, notValidNotNull);
   }
 
   private static Object invoke(Method method, Object target, Object[] args) throws Throwable {

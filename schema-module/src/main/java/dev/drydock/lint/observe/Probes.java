@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The read-only queries run on the migration's connection around each statement. */
@@ -22,7 +23,33 @@ final class Probes {
   // statement just run (proved per major by the lint tests)
   private static final String SCANS = "SELECT relid, seq_scan FROM pg_stat_xact_user_tables";
 
+  /** A NOT NULL constraint added NOT VALID (PostgreSQL 18+), on a temporary table. */
+  static final List<String> NOT_VALID_NOT_NULL =
+      List.of(
+          "CREATE TEMPORARY TABLE drydock_probe (a int)",
+          "ALTER TABLE drydock_probe ADD CONSTRAINT drydock_probe_a NOT NULL a NOT VALID");
+
   private Probes() {}
+
+  /**
+   * True when the server runs {@code statements} without an error, in a transaction that is rolled
+   * back (nothing is left).
+   */
+  static boolean accepts(Connection c, List<String> statements) throws SQLException {
+    boolean autoCommit = c.getAutoCommit();
+    c.setAutoCommit(false);
+    try (Statement st = c.createStatement()) {
+      for (String sql : statements) {
+        st.execute(sql);
+      }
+      return true;
+    } catch (SQLException refused) {
+      return false;
+    } finally {
+      c.rollback();
+      c.setAutoCommit(autoCommit);
+    }
+  }
 
   /** The strongest lock this backend holds on each relation. */
   static Map<Long, LockMode> locks(Connection c) throws SQLException {
