@@ -78,14 +78,18 @@ public final class Lint {
    */
   public LintReport run() throws SQLException {
     migrations.requireMigrations();
+
     NewMigrations.Selection selection = newMigrations.select(migrations);
+
     if (selection.isEmpty()) {
       return new LintReport(0, "nothing started", live != null, List.of(), List.of(), rules);
     }
     Observed observed = observe(selection);
+
     Observation observation = observed.observation();
     String startedFrom = observed.startedFrom();
     LintContext context = new LintContext(observation, transactionalLock(), liveLockTimeout());
+
     List<Finding> findings = new ArrayList<>();
     for (ObservedMigration m : observation.migrations()) {
       for (LintRule rule : rules) {
@@ -94,7 +98,9 @@ public final class Lint {
     }
     List<Allowances.Judged> judged =
         Allowances.read(observation.migrations(), allowFile).judge(findings, rules);
+
     Map<String, LiveRelation> sizes = liveSizes(judged);
+
     List<LintReport.Reported> reported =
         judged.stream()
             .map(
@@ -161,16 +167,16 @@ public final class Lint {
         return new Observed(observer.observe(db.dataSource()), "empty cluster");
       }
     }
+    String keptName = ObservationKey.of(migrations, length, selection.files());
+    Optional<ObservationFile.Kept> kept = keptAfter(length, keptName);
+    if (kept.isPresent()) {
+      return new Observed(
+          kept.get().observation(),
+          kept.get().startedFrom() + ", observation kept from an earlier run");
+    }
     Path dir = copyPrefix(length);
     try {
       MigratedDatabase.Builder builder = prefixBuilder(dir);
-      String keptName = ObservationKey.of(migrations, length, selection.files());
-      Optional<ObservationFile.Kept> kept = kept(builder, keptName);
-      if (kept.isPresent()) {
-        return new Observed(
-            kept.get().observation(),
-            kept.get().startedFrom() + ", observation kept from an earlier run");
-      }
       MigratedDatabase migrated = builder.start();
       boolean saving = snapshots.enabled() && EmbeddedClusters.identity(provider).isPresent();
       if (saving && migrated.applied() > 0) {
@@ -191,9 +197,19 @@ public final class Lint {
     }
   }
 
-  /** The observation kept under {@code name} with the prefix's snapshot, if it can be read. */
-  private Optional<ObservationFile.Kept> kept(MigratedDatabase.Builder prefix, String name) {
-    Optional<byte[]> bytes = prefix.cachedFile(name);
+  /**
+   * The observation kept under {@code name} with the prefix's snapshot, if it can be read. Looked
+   * up under the key of the first {@code length} migrations of the whole chain, with no copy of the
+   * prefix: that is the prefix's own key when no callback or target dialect is added to it (else
+   * the lookup misses, and the observation is made again).
+   */
+  private Optional<ObservationFile.Kept> keptAfter(int length, String name) {
+    Optional<byte[]> bytes =
+        MigratedDatabase.configure()
+            .provider(provider)
+            .migrations(migrations)
+            .snapshots(snapshots)
+            .cachedFileAfter(length, name);
     if (bytes.isEmpty()) {
       return Optional.empty();
     }

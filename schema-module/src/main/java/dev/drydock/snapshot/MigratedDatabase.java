@@ -222,6 +222,23 @@ public final class MigratedDatabase implements AutoCloseable {
     }
 
     /**
+     * The bytes kept under {@code name} with the snapshot of the first {@code versioned} versioned
+     * migrations of these (its key covers everything the base key does and those migrations'
+     * bytes), whichever run saved it; empty when there are none or snapshots cannot be used. What
+     * lets a caller that will start from a prefix's snapshot find what it kept there without
+     * copying and keying the prefix on its own.
+     */
+    public Optional<byte[]> cachedFileAfter(int versioned, String name) {
+      return prepared()
+          .plan()
+          .filter(p -> versioned >= 1 && versioned <= p.keys().versionedCount())
+          .flatMap(
+              p ->
+                  SnapshotCache.at(provider.cacheDirectory())
+                      .kept(p.identity(), p.keys().afterVersioned(versioned), name));
+    }
+
+    /**
      * The files checked and keyed once for {@link #cachedCatalog} and {@link #start} (a setter
      * starts over): reading and hashing every migration is the same work for both.
      */
