@@ -150,6 +150,35 @@ class KeptObservationTest {
     }
   }
 
+  @Test
+  void givenADamagedKeptObservationTheNextLintObservesAgainAndReportsTheSame() throws Exception {
+    // given V2 linted once, its observation kept, then every kept file damaged (one byte changed)
+    SnapshotCache.at(cache).clear();
+    Files.writeString(
+        project.resolve("V1__t.sql"),
+        "CREATE TABLE t (id int PRIMARY KEY, n int);\nINSERT INTO t VALUES (1, 1);\n");
+    Files.writeString(
+        project.resolve("V2__widen.sql"), "ALTER TABLE t ALTER COLUMN n TYPE bigint;\n");
+    LintReport first = lint(SnapshotSettings.defaults(), Map.of());
+    List<Path> kept;
+    try (var files = Files.walk(SnapshotCache.at(cache).directory())) {
+      kept = files.filter(f -> f.getFileName().toString().startsWith("kept-")).toList();
+    }
+    assertThat(kept).hasSize(1);
+    String text = Files.readString(kept.get(0));
+    Files.writeString(kept.get(0), text.replace("bigint", "bigin7"));
+
+    // when V2 is linted again
+    LintReport again = lint(SnapshotSettings.defaults(), Map.of());
+
+    // then the damaged observation is not used: observed again, with the same report
+    assertThat(again.startedFrom()).isEqualTo("snapshot V1");
+    assertThat(comparable(again)).isEqualTo(comparable(first));
+    assertThat(again.of("table-rewrite"))
+        .extracting(f -> f.where())
+        .containsExactly("V2__widen.sql:1");
+  }
+
   private record Change(String what, Map<String, String> placeholders, Consumer<Path> apply) {}
 
   private LintReport lint(SnapshotSettings snapshots, Map<String, String> placeholders)
