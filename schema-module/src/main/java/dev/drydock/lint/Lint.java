@@ -78,50 +78,52 @@ public final class Lint {
    */
   public LintReport run() throws SQLException {
     migrations.requireMigrations();
-
     NewMigrations.Selection selection = newMigrations.select(migrations);
-
     if (selection.isEmpty()) {
       return new LintReport(0, "nothing started", live != null, List.of(), List.of(), rules);
     }
     Observed observed = observe(selection);
-
     Observation observation = observed.observation();
-    String startedFrom = observed.startedFrom();
-    LintContext context = new LintContext(observation, transactionalLock(), liveLockTimeout());
-
-    List<Finding> findings = new ArrayList<>();
-    for (ObservedMigration m : observation.migrations()) {
-      for (LintRule rule : rules) {
-        findings.addAll(rule.findings(m, context));
+    // one connection to the live database for its lock_timeout and the sizes (null: none)
+    try (Connection c = live == null ? null : live.getConnection()) {
+      long liveLockTimeout = c == null ? 0 : LiveFacts.lockTimeout(c);
+      LintContext context = new LintContext(observation, transactionalLock(), liveLockTimeout);
+      List<Finding> findings = new ArrayList<>();
+      for (ObservedMigration m : observation.migrations()) {
+        for (LintRule rule : rules) {
+          findings.addAll(rule.findings(m, context));
+        }
       }
+      List<Allowances.Judged> judged =
+          Allowances.read(observation.migrations(), allowFile).judge(findings, rules);
+      Map<String, LiveRelation> sizes = c == null ? Map.of() : liveSizes(c, judged);
+      List<LintReport.Reported> reported =
+          judged.stream()
+              .map(
+                  j ->
+                      new LintReport.Reported(
+                          j.finding(),
+                          j.finding().relations().stream()
+                              .filter(sizes::containsKey)
+                              .map(sizes::get)
+                              .toList(),
+                          j.allowedBecause()))
+              .toList();
+      List<LintReport.Migration> applied =
+          observation.migrations().stream()
+              .map(
+                  m ->
+                      new LintReport.Migration(
+                          m.script(), m.file(), m.transactional(), m.statements().size()))
+              .toList();
+      return new LintReport(
+          observation.serverVersion(),
+          observed.startedFrom(),
+          live != null,
+          applied,
+          reported,
+          rules);
     }
-    List<Allowances.Judged> judged =
-        Allowances.read(observation.migrations(), allowFile).judge(findings, rules);
-
-    Map<String, LiveRelation> sizes = liveSizes(judged);
-
-    List<LintReport.Reported> reported =
-        judged.stream()
-            .map(
-                j ->
-                    new LintReport.Reported(
-                        j.finding(),
-                        j.finding().relations().stream()
-                            .filter(sizes::containsKey)
-                            .map(sizes::get)
-                            .toList(),
-                        j.allowedBecause()))
-            .toList();
-    List<LintReport.Migration> applied =
-        observation.migrations().stream()
-            .map(
-                m ->
-                    new LintReport.Migration(
-                        m.script(), m.file(), m.transactional(), m.statements().size()))
-            .toList();
-    return new LintReport(
-        observation.serverVersion(), startedFrom, live != null, applied, reported, rules);
   }
 
   private boolean transactionalLock() {
@@ -129,24 +131,11 @@ public final class Lint {
     return lock == null || !lock.strip().equalsIgnoreCase("false");
   }
 
-  private long liveLockTimeout() throws SQLException {
-    if (live == null) {
-      return 0;
-    }
-    try (Connection c = live.getConnection()) {
-      return LiveFacts.lockTimeout(c);
-    }
-  }
-
-  private Map<String, LiveRelation> liveSizes(List<Allowances.Judged> judged) throws SQLException {
-    if (live == null) {
-      return Map.of();
-    }
+  private static Map<String, LiveRelation> liveSizes(Connection c, List<Allowances.Judged> judged)
+      throws SQLException {
     Set<String> names = new LinkedHashSet<>();
     judged.forEach(j -> names.addAll(j.finding().relations()));
-    try (Connection c = live.getConnection()) {
-      return LiveFacts.relations(c, names);
-    }
+    return LiveFacts.relations(c, names);
   }
 
   /**
