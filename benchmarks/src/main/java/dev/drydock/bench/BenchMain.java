@@ -138,6 +138,7 @@ public final class BenchMain {
       case "dao" -> new DaoSection(options.all(), options.root(), work);
       case "snapshots" -> new SnapshotSection(options.all(), work);
       case "codegen" -> new CodegenSection(options.all(), work);
+      case "lint" -> new LintSection(options.runs(), work);
       default -> throw new IllegalArgumentException("unknown section " + name);
     };
   }

@@ -1,5 +1,6 @@
 package dev.drydock.cli;
 
+import dev.drydock.provider.PgDataSource;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -9,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** Opens connections to the live database and turns failures into one clear line. */
 final class LiveDatabase {
@@ -25,17 +25,7 @@ final class LiveDatabase {
    * backends show {@code application_name = drydock}.
    */
   static DataSource dataSource(ConnectionOptions.Resolved c) {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setUrl(c.jdbcUrl());
-    if (c.user() != null) {
-      ds.setUser(c.user());
-    }
-    if (c.password() != null) {
-      ds.setPassword(c.password());
-    }
-    ds.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
-    ds.setApplicationName(APPLICATION_NAME);
-    return ds;
+    return PgDataSource.of(c.jdbcUrl(), properties(c));
   }
 
   /** The driver properties of every connection to the live database: login, bounded connect. */

@@ -2,6 +2,7 @@ package dev.drydock.lint;
 
 import dev.drydock.files.FileTrees;
 import dev.drydock.lint.observe.Observation;
+import dev.drydock.lint.observe.ObservationFile;
 import dev.drydock.lint.observe.ObservedMigration;
 import dev.drydock.lint.observe.Observer;
 import dev.drydock.lint.rules.Finding;
@@ -27,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -80,48 +82,48 @@ public final class Lint {
     if (selection.isEmpty()) {
       return new LintReport(0, "nothing started", live != null, List.of(), List.of(), rules);
     }
-    Observation observation;
-    String startedFrom;
-    try (Prefix prefix = startPrefix(selection.prefixLength())) {
-      startedFrom = prefix.startedFrom;
-      observation =
-          Observer.configure()
-              .migrations(migrations)
-              .newFiles(selection.files())
-              .build()
-              .observe(prefix.database.dataSource());
-    }
-    LintContext context = new LintContext(observation, transactionalLock(), liveLockTimeout());
-    List<Finding> findings = new ArrayList<>();
-    for (ObservedMigration m : observation.migrations()) {
-      for (LintRule rule : rules) {
-        findings.addAll(rule.findings(m, context));
+    Observed observed = observe(selection);
+    Observation observation = observed.observation();
+    // one connection to the live database for its lock_timeout and the sizes (null: none)
+    try (Connection c = live == null ? null : live.getConnection()) {
+      long liveLockTimeout = c == null ? 0 : LiveFacts.lockTimeout(c);
+      LintContext context = new LintContext(observation, transactionalLock(), liveLockTimeout);
+      List<Finding> findings = new ArrayList<>();
+      for (ObservedMigration m : observation.migrations()) {
+        for (LintRule rule : rules) {
+          findings.addAll(rule.findings(m, context));
+        }
       }
+      List<Allowances.Judged> judged =
+          Allowances.read(observation.migrations(), allowFile).judge(findings, rules);
+      Map<String, LiveRelation> sizes = c == null ? Map.of() : liveSizes(c, judged);
+      List<LintReport.Reported> reported =
+          judged.stream()
+              .map(
+                  j ->
+                      new LintReport.Reported(
+                          j.finding(),
+                          j.finding().relations().stream()
+                              .filter(sizes::containsKey)
+                              .map(sizes::get)
+                              .toList(),
+                          j.allowedBecause()))
+              .toList();
+      List<LintReport.Migration> applied =
+          observation.migrations().stream()
+              .map(
+                  m ->
+                      new LintReport.Migration(
+                          m.script(), m.file(), m.transactional(), m.statements().size()))
+              .toList();
+      return new LintReport(
+          observation.serverVersion(),
+          observed.startedFrom(),
+          live != null,
+          applied,
+          reported,
+          rules);
     }
-    List<Allowances.Judged> judged =
-        Allowances.read(observation.migrations(), allowFile).judge(findings, rules);
-    Map<String, LiveRelation> sizes = liveSizes(judged);
-    List<LintReport.Reported> reported =
-        judged.stream()
-            .map(
-                j ->
-                    new LintReport.Reported(
-                        j.finding(),
-                        j.finding().relations().stream()
-                            .filter(sizes::containsKey)
-                            .map(sizes::get)
-                            .toList(),
-                        j.allowedBecause()))
-            .toList();
-    List<LintReport.Migration> applied =
-        observation.migrations().stream()
-            .map(
-                m ->
-                    new LintReport.Migration(
-                        m.script(), m.file(), m.transactional(), m.statements().size()))
-            .toList();
-    return new LintReport(
-        observation.serverVersion(), startedFrom, live != null, applied, reported, rules);
   }
 
   private boolean transactionalLock() {
@@ -129,53 +131,41 @@ public final class Lint {
     return lock == null || !lock.strip().equalsIgnoreCase("false");
   }
 
-  private long liveLockTimeout() throws SQLException {
-    if (live == null) {
-      return 0;
-    }
-    try (Connection c = live.getConnection()) {
-      return LiveFacts.lockTimeout(c);
-    }
-  }
-
-  private Map<String, LiveRelation> liveSizes(List<Allowances.Judged> judged) throws SQLException {
-    if (live == null) {
-      return Map.of();
-    }
+  private static Map<String, LiveRelation> liveSizes(Connection c, List<Allowances.Judged> judged)
+      throws SQLException {
     Set<String> names = new LinkedHashSet<>();
     judged.forEach(j -> names.addAll(j.finding().relations()));
-    try (Connection c = live.getConnection()) {
-      return LiveFacts.relations(c, names);
-    }
+    return LiveFacts.relations(c, names);
   }
 
   /**
-   * A throwaway holding the versioned migrations before the first new one (and the callbacks): from
-   * their snapshot when the cache has it. The new ones are then applied to it, so it must never be
-   * saved as that snapshot: a start that would save at close is closed at once (saving the prefix)
-   * and started again from what it saved.
+   * The new migrations applied and observed on a throwaway holding the versioned migrations before
+   * the first new one (and the callbacks), started from their snapshot when the cache has it. The
+   * observation is kept with that snapshot: a second lint of the same new migrations on the same
+   * prefix reads it back instead of starting a server ({@link ObservationKey} says what it depends
+   * on). The throwaway must never be saved as the prefix's snapshot after the new ones ran on it: a
+   * start that would save at close is closed at once (saving the prefix) and started again from
+   * what it saved.
    */
-  private Prefix startPrefix(int length) {
+  private Observed observe(NewMigrations.Selection selection) throws SQLException {
+    Observer observer =
+        Observer.configure().migrations(migrations).newFiles(selection.files()).build();
+    int length = selection.prefixLength();
     if (length == 0) {
-      return new Prefix(ThrowawayDatabase.start(provider), null, null, "empty cluster");
+      try (ThrowawayDatabase db = ThrowawayDatabase.start(provider)) {
+        return new Observed(observer.observe(db.dataSource()), "empty cluster");
+      }
+    }
+    String keptName = ObservationKey.of(migrations, length, selection.files());
+    Optional<ObservationFile.Kept> kept = keptAfter(length, keptName);
+    if (kept.isPresent()) {
+      return new Observed(
+          kept.get().observation(),
+          kept.get().startedFrom() + ", observation kept from an earlier run");
     }
     Path dir = copyPrefix(length);
     try {
-      Migrations prefix =
-          Migrations.configure()
-              .location(dir)
-              .settings(migrations.settings())
-              .placeholders(migrations.placeholders())
-              .schemas(migrations.schemas())
-              .table(migrations.table())
-              .throwawayLockTimeout(migrations.throwawayLockTimeout())
-              .build();
-      MigratedDatabase.Builder builder =
-          MigratedDatabase.configure()
-              .provider(provider)
-              .migrations(prefix)
-              .snapshots(snapshots)
-              .log(log);
+      MigratedDatabase.Builder builder = prefixBuilder(dir);
       MigratedDatabase migrated = builder.start();
       boolean saving = snapshots.enabled() && EmbeddedClusters.identity(provider).isPresent();
       if (saving && migrated.applied() > 0) {
@@ -186,12 +176,59 @@ public final class Lint {
           migrated = builder.snapshots(SnapshotSettings.disabled()).start();
         }
       }
-      return new Prefix(migrated.database(), migrated, dir, migrated.startedFrom());
-    } catch (RuntimeException | Error e) {
+      try (MigratedDatabase prefix = migrated) {
+        Observation observation = observer.observe(prefix.database().dataSource());
+        prefix.keepFile(keptName, ObservationFile.write(observation, prefix.startedFrom()));
+        return new Observed(observation, prefix.startedFrom());
+      }
+    } finally {
       FileTrees.deleteQuietly(dir);
-      throw e;
     }
   }
+
+  /**
+   * The observation kept under {@code name} with the prefix's snapshot, if it can be read. Looked
+   * up under the key of the first {@code length} migrations of the whole chain, with no copy of the
+   * prefix: that is the prefix's own key when no callback or target dialect is added to it (else
+   * the lookup misses, and the observation is made again).
+   */
+  private Optional<ObservationFile.Kept> keptAfter(int length, String name) {
+    Optional<byte[]> bytes =
+        MigratedDatabase.configure()
+            .provider(provider)
+            .migrations(migrations)
+            .snapshots(snapshots)
+            .cachedFileAfter(length, name);
+    if (bytes.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ObservationFile.read(bytes.get(), migrations::locate));
+    } catch (IOException unreadable) {
+      log.accept("The kept observation could not be used: " + unreadable.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private MigratedDatabase.Builder prefixBuilder(Path dir) {
+    Migrations prefix =
+        Migrations.configure()
+            .location(dir)
+            .settings(migrations.settings())
+            .placeholders(migrations.placeholders())
+            .schemas(migrations.schemas())
+            .table(migrations.table())
+            .throwawayLockTimeout(migrations.throwawayLockTimeout())
+            .build();
+    return MigratedDatabase.configure()
+        .provider(provider)
+        .migrations(prefix)
+        .snapshots(snapshots)
+        .log(log);
+  }
+
+  /** What was observed, and where the throwaway started from. */
+  private record Observed(Observation observation, String startedFrom) {}
 
   private Path copyPrefix(int length) {
     MigrationChain chain = migrations.chain();
@@ -205,26 +242,6 @@ public final class Lint {
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The prefix's throwaway, closed with its snapshot handling and copied files. */
-  private record Prefix(
-      ThrowawayDatabase database, MigratedDatabase migrated, Path dir, String startedFrom)
-      implements AutoCloseable {
-    @Override
-    public void close() {
-      try {
-        if (migrated != null) {
-          migrated.close();
-        } else {
-          database.close();
-        }
-      } finally {
-        if (dir != null) {
-          FileTrees.deleteQuietly(dir);
-        }
-      }
     }
   }
 

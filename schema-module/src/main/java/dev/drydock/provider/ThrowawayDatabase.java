@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Properties;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * An empty PostgreSQL database that exists only until {@link #close()}: the server (embedded,
@@ -49,11 +48,10 @@ public interface ThrowawayDatabase extends AutoCloseable {
 
   /** A non-pooling data source for the throwaway database. */
   default DataSource dataSource() {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setUrl(jdbcUrl());
-    ds.setUser(user());
-    ds.setPassword(password());
-    return ds;
+    Properties props = new Properties();
+    props.setProperty("user", user());
+    props.setProperty("password", password());
+    return PgDataSource.of(jdbcUrl(), props);
   }
 
   /** Opens a new connection to the throwaway database. */

@@ -34,7 +34,7 @@ public final class MigratedDatabase implements AutoCloseable {
   private final int applied;
   private final String startedFrom;
   private final Runnable saveOnClose;
-  private final BiConsumer<String, Catalog> catalogKeeper;
+  private final BiConsumer<String, Object> catalogKeeper;
   private boolean closed;
 
   MigratedDatabase(
@@ -43,7 +43,7 @@ public final class MigratedDatabase implements AutoCloseable {
       int applied,
       String startedFrom,
       Runnable saveOnClose,
-      BiConsumer<String, Catalog> catalogKeeper) {
+      BiConsumer<String, Object> catalogKeeper) {
     this.database = database;
     this.migrations = migrations;
     this.applied = applied;
@@ -85,6 +85,17 @@ public final class MigratedDatabase implements AutoCloseable {
   public void keepCatalog(String name, Catalog catalog) {
     if (catalogKeeper != null) {
       catalogKeeper.accept(name, catalog);
+    }
+  }
+
+  /**
+   * Keeps {@code content}, derived from this database, with its final snapshot under {@code name}
+   * (which must say everything else it depends on), for {@link Builder#cachedFile}. Does nothing
+   * without snapshots.
+   */
+  public void keepFile(String name, byte[] content) {
+    if (catalogKeeper != null) {
+      catalogKeeper.accept(name, content.clone());
     }
   }
 
@@ -195,6 +206,36 @@ public final class MigratedDatabase implements AutoCloseable {
               p ->
                   SnapshotCache.at(provider.cacheDirectory())
                       .catalog(p.identity(), p.keys().finalKey(), name, warnings()));
+    }
+
+    /**
+     * The bytes a run with exactly these migrations kept under {@code name} ({@link
+     * MigratedDatabase#keepFile}), if the cache has them: their reader checks them.
+     */
+    public Optional<byte[]> cachedFile(String name) {
+      return prepared()
+          .plan()
+          .flatMap(
+              p ->
+                  SnapshotCache.at(provider.cacheDirectory())
+                      .kept(p.identity(), p.keys().finalKey(), name));
+    }
+
+    /**
+     * The bytes kept under {@code name} with the snapshot of the first {@code versioned} versioned
+     * migrations of these (its key covers everything the base key does and those migrations'
+     * bytes), whichever run saved it; empty when there are none or snapshots cannot be used. What
+     * lets a caller that will start from a prefix's snapshot find what it kept there without
+     * copying and keying the prefix on its own.
+     */
+    public Optional<byte[]> cachedFileAfter(int versioned, String name) {
+      return prepared()
+          .plan()
+          .filter(p -> versioned >= 1 && versioned <= p.keys().versionedCount())
+          .flatMap(
+              p ->
+                  SnapshotCache.at(provider.cacheDirectory())
+                      .kept(p.identity(), p.keys().afterVersioned(versioned), name));
     }
 
     /**

@@ -42,8 +42,8 @@ final class SnapshotApply {
   private ExecutorService background;
   private Path template;
 
-  /** Catalogs to keep with the final snapshot once it is saved. */
-  private final Map<String, Catalog> catalogs = new LinkedHashMap<>();
+  /** Catalogs and files to keep with the final snapshot once it is saved. */
+  private final Map<String, Object> catalogs = new LinkedHashMap<>();
 
   /** How long closing waits for intermediate snapshots still being copied into the cache. */
   private static final int SAVE_WAIT_SECONDS = 120;
@@ -302,18 +302,25 @@ final class SnapshotApply {
     return " [" + (System.nanoTime() - started) / 1_000_000 + " ms]";
   }
 
-  /** Keeps a catalog of the final state: now when its snapshot exists, else after it is saved. */
-  private void keep(String name, Catalog catalog) {
+  /**
+   * Keeps a catalog ({@link Catalog}) or file ({@code byte[]}) of the final state: now when its
+   * snapshot exists, else after it is saved.
+   */
+  private void keep(String name, Object kept) {
     if (cache.has(identity, keys.finalKey())) {
-      keepNow(name, catalog);
+      keepNow(name, kept);
     } else {
-      catalogs.put(name, catalog);
+      catalogs.put(name, kept);
     }
   }
 
-  private void keepNow(String name, Catalog catalog) {
+  private void keepNow(String name, Object kept) {
     try {
-      cache.saveCatalog(identity, keys.finalKey(), name, catalog);
+      if (kept instanceof Catalog catalog) {
+        cache.saveCatalog(identity, keys.finalKey(), name, catalog);
+      } else {
+        cache.keep(identity, keys.finalKey(), name, (byte[]) kept);
+      }
     } catch (IOException | RuntimeException e) {
       log.accept("Could not keep the catalog with the snapshot: " + e.getMessage());
     }

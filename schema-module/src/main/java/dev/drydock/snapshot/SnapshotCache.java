@@ -195,6 +195,55 @@ public final class SnapshotCache {
         });
   }
 
+  /**
+   * The bytes kept under {@code name} with the snapshot {@code key} ({@link #keep}), marking the
+   * snapshot used; empty when there are none. Their reader checks what they hold.
+   */
+  Optional<byte[]> kept(String identity, String key, String name) {
+    Path dir = dir(identity, key);
+    Path file = dir.resolve(keptFileName(name));
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    return locked(
+        () -> {
+          if (!Files.isRegularFile(file) || !Files.isRegularFile(dir.resolve(META))) {
+            return Optional.empty();
+          }
+          byte[] content = Files.readAllBytes(file);
+          Files.setLastModifiedTime(dir.resolve(META), FileTime.from(Instant.now()));
+          return Optional.of(content);
+        });
+  }
+
+  /**
+   * Keeps {@code content} under {@code name} with the snapshot {@code key} (if it still exists),
+   * replacing what was kept under that name; it goes when the snapshot is evicted.
+   */
+  void keep(String identity, String key, String name, byte[] content) throws IOException {
+    Path dir = dir(identity, key);
+    CacheLock.holding(
+        lockFile(),
+        () -> {
+          if (!Files.isRegularFile(dir.resolve(META))) {
+            return null;
+          }
+          Path tmp = Files.createTempFile(dir, "kept", ".tmp");
+          try {
+            Files.write(tmp, content);
+            move(tmp, dir.resolve(keptFileName(name)));
+          } finally {
+            Files.deleteIfExists(tmp);
+          }
+          return null;
+        });
+  }
+
+  /** {@code kept-<hash of name>.bin}. */
+  private static String keptFileName(String name) {
+    return "kept-" + catalogFileName(name).substring("catalog-".length()).replace(".json", ".bin");
+  }
+
   /** {@code catalog-<hash of name>.json}: names carry options, not fit for file names. */
   private static String catalogFileName(String name) {
     try {

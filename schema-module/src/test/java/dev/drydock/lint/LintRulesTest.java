@@ -22,7 +22,9 @@ class LintRulesTest {
         .first()
         .isEqualTo(
             "V2__dangerous.sql:3 scans every row of table public.nn under ACCESS EXCLUSIVE lock"
-                + " (blocks reads and writes), held until the migration commits");
+                + " (blocks reads and writes), held until the migration commits; on this server:"
+                + " ADD CONSTRAINT ... CHECK (a IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT, then"
+                + " SET NOT NULL");
     assertThat(RuleExpectations.messages(report, "foreign-key-lock"))
         .containsExactly(
             "V2__dangerous.sql:9 adds foreign key child_parent checking every row, under SHARE ROW"

@@ -48,12 +48,12 @@ class LintSnapshotTest {
     LintReport cold = lint.run();
     LintReport warm = lint.run();
 
-    // then both observe the rewrite, and the second starts from V1's snapshot
+    // then both observe the rewrite, and the second reads the observation kept with V1's snapshot
     assertThat(cold.of("table-rewrite")).hasSize(1);
     assertThat(warm.of("table-rewrite"))
         .extracting(f -> f.where())
         .containsExactly("V2__widen.sql:1");
-    assertThat(warm.startedFrom()).isEqualTo("snapshot V1");
+    assertThat(warm.startedFrom()).isEqualTo("snapshot V1, observation kept from an earlier run");
     // and that snapshot still is V1 alone: n is an integer there, not V2's bigint
     Files.copy(project.resolve("V1__t.sql"), prefixOnly.resolve("V1__t.sql"));
     try (MigratedDatabase v1 =

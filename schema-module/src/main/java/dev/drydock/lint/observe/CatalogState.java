@@ -51,7 +51,7 @@ public final class CatalogState {
   private final Map<ColumnKey, Column> columns;
   private final Map<Long, Constraint> constraints;
 
-  private CatalogState(
+  CatalogState(
       Map<Long, Relation> relations,
       Map<Long, Long> fileNodes,
       Map<ColumnKey, Column> columns,
@@ -68,68 +68,89 @@ public final class CatalogState {
    * @throws SQLException when a catalog query fails
    */
   public static CatalogState read(Connection connection, String historyTable) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      st.execute(QUERIES);
+      return read(st, historyTable);
+    }
+  }
+
+  /** The three catalog queries as one text, for {@link #read(Statement, String)}. */
+  static final String QUERIES = RELATIONS + ";\n" + COLUMNS + ";\n" + CONSTRAINTS;
+
+  /**
+   * Reads the state from the result sets of {@link #QUERIES}, the statement's current result set
+   * being the first of them; leaves the statement on the last.
+   */
+  static CatalogState read(Statement st, String historyTable) throws SQLException {
     Map<Long, Relation> relations = new HashMap<>();
     Map<Long, Long> fileNodes = new HashMap<>();
     Map<ColumnKey, Column> columns = new HashMap<>();
     Map<Long, Constraint> constraints = new HashMap<>();
-    try (Statement st = connection.createStatement()) {
-      try (ResultSet rs = st.executeQuery(RELATIONS)) {
-        while (rs.next()) {
-          Relation r =
-              new Relation(
-                  rs.getLong(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4).charAt(0),
-                  rs.getLong(6));
-          relations.put(r.oid(), r);
-          fileNodes.put(r.oid(), rs.getLong(5));
+    try (ResultSet rs = st.getResultSet()) {
+      while (rs.next()) {
+        Relation r =
+            new Relation(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4).charAt(0),
+                rs.getLong(6));
+        relations.put(r.oid(), r);
+        fileNodes.put(r.oid(), rs.getLong(5));
+      }
+    }
+    relations
+        .values()
+        .removeIf(
+            r ->
+                r.name().equals(historyTable)
+                    || (r.isIndex()
+                        && r.table() != 0
+                        && relations.containsKey(r.table())
+                        && relations.get(r.table()).name().equals(historyTable)));
+    next(st);
+    try (ResultSet rs = st.getResultSet()) {
+      while (rs.next()) {
+        Column c =
+            new Column(
+                rs.getLong(1),
+                rs.getInt(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getLong(5),
+                rs.getInt(6),
+                rs.getBoolean(7),
+                rs.getBoolean(8),
+                rs.getBoolean(9));
+        if (relations.containsKey(c.table())) {
+          columns.put(new ColumnKey(c.table(), c.number()), c);
         }
       }
-      relations
-          .values()
-          .removeIf(
-              r ->
-                  r.name().equals(historyTable)
-                      || (r.isIndex()
-                          && r.table() != 0
-                          && relations.containsKey(r.table())
-                          && relations.get(r.table()).name().equals(historyTable)));
-      try (ResultSet rs = st.executeQuery(COLUMNS)) {
-        while (rs.next()) {
-          Column c =
-              new Column(
-                  rs.getLong(1),
-                  rs.getInt(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getLong(5),
-                  rs.getInt(6),
-                  rs.getBoolean(7),
-                  rs.getBoolean(8),
-                  rs.getBoolean(9));
-          if (relations.containsKey(c.table())) {
-            columns.put(new ColumnKey(c.table(), c.number()), c);
-          }
-        }
-      }
-      try (ResultSet rs = st.executeQuery(CONSTRAINTS)) {
-        while (rs.next()) {
-          Constraint c =
-              new Constraint(
-                  rs.getLong(1),
-                  rs.getString(2),
-                  rs.getString(3).charAt(0),
-                  rs.getLong(4),
-                  rs.getLong(5),
-                  rs.getBoolean(6));
-          if (relations.containsKey(c.table())) {
-            constraints.put(c.oid(), c);
-          }
+    }
+    next(st);
+    try (ResultSet rs = st.getResultSet()) {
+      while (rs.next()) {
+        Constraint c =
+            new Constraint(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3).charAt(0),
+                rs.getLong(4),
+                rs.getLong(5),
+                rs.getBoolean(6));
+        if (relations.containsKey(c.table())) {
+          constraints.put(c.oid(), c);
         }
       }
     }
     return new CatalogState(relations, fileNodes, columns, constraints);
+  }
+
+  /** Moves {@code st} to its next result set, which must be one. */
+  static void next(Statement st) throws SQLException {
+    if (!st.getMoreResults()) {
+      throw new SQLException("a probe query returned no rows");
+    }
   }
 
   public Map<Long, Relation> relations() {

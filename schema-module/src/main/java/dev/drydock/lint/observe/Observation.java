@@ -9,9 +9,15 @@ import java.util.List;
  *     table created by a new migration is empty and unused when production runs it
  * @param serverVersion the throwaway's {@code server_version_num}, e.g. {@code 170006}
  * @param migrations the new migrations in the order Flyway applied them
+ * @param notValidNotNull true when the throwaway accepted {@code ADD CONSTRAINT ... NOT NULL col
+ *     NOT VALID} (tried on a temporary table, rolled back): then {@code SET NOT NULL} has a safe
+ *     form without a helper {@code CHECK} (PostgreSQL 18 has it; observed, not assumed)
  */
 public record Observation(
-    CatalogState existing, int serverVersion, List<ObservedMigration> migrations) {
+    CatalogState existing,
+    int serverVersion,
+    List<ObservedMigration> migrations,
+    boolean notValidNotNull) {
 
   public Observation {
     migrations = List.copyOf(migrations);

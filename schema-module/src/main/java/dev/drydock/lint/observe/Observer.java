@@ -53,9 +53,11 @@ public final class Observer {
   public Observation observe(DataSource throwaway) throws SQLException {
     CatalogState existing;
     int version;
+    boolean notValidNotNull;
     try (Connection c = throwaway.getConnection()) {
       existing = CatalogState.read(c, migrations.table());
       version = Probes.serverVersion(c);
+      notValidNotNull = Probes.accepts(c, Probes.NOT_VALID_NOT_NULL);
     }
     Run run = new Run();
     DataSource observed =
@@ -79,7 +81,7 @@ public final class Observer {
                     migrations.locate(script),
                     statements.stream().allMatch(ObservedStatement::inTransaction),
                     statements)));
-    return new Observation(existing, version, done);
+    return new Observation(existing, version, done, notValidNotNull);
   }
 
   private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
@@ -156,10 +158,10 @@ public final class Observer {
       if (!inTransaction) {
         Probes.run(c, "BEGIN");
       }
-      long[] timeouts = Probes.timeouts(c);
-      Map<Long, LockMode> locksBefore = Probes.locks(c);
-      Map<Long, Long> scansBefore = Probes.scans(c);
-      CatalogState before = CatalogState.read(c, migrations.table());
+      Probes.Point before = Probes.point(c, migrations.table());
+      long[] timeouts = before.timeouts();
+      Map<Long, LockMode> locksBefore = before.locks();
+      Map<Long, Long> scansBefore = before.scans();
       Object result;
       boolean locksObserved = true;
       try {
@@ -176,10 +178,12 @@ public final class Observer {
         result = action.run();
         locksObserved = false;
       }
-      Map<Long, LockMode> locksAfter = locksObserved ? Probes.locks(c) : Map.of();
+      Probes.Point after = Probes.point(c, migrations.table());
+      Map<Long, LockMode> locksAfter = locksObserved ? after.locks() : Map.of();
       Map<Long, Long> scans = new HashMap<>();
       if (locksObserved) {
-        Probes.scans(c)
+        after
+            .scans()
             .forEach(
                 (table, count) -> {
                   long delta = count - scansBefore.getOrDefault(table, 0L);
@@ -188,7 +192,6 @@ public final class Observer {
                   }
                 });
       }
-      CatalogState after = CatalogState.read(c, migrations.table());
       if (!inTransaction && locksObserved) {
         Probes.run(c, "COMMIT");
       }
@@ -207,8 +210,8 @@ public final class Observer {
               Map.copyOf(locksBefore),
               Map.copyOf(locksAfter),
               Map.copyOf(scans),
-              before,
-              after));
+              before.catalog(),
+              after.catalog()));
       return result;
     }
   }

@@ -20,7 +20,8 @@ final class LockTimeout extends StatementRule {
             + " waits behind every running transaction on the relation; while it waits, every new"
             + " query on the relation queues behind it. With lock_timeout 0 (the default) a single"
             + " long report or idle-in-transaction session turns a millisecond ALTER into an"
-            + " outage.",
+            + " outage. A statement_timeout in effect bounds the wait as well (it counts the time"
+            + " spent waiting for locks), so a statement run under one is not reported.",
         "Start the migration with SET lock_timeout = '5s' (or SET LOCAL in a transactional"
             + " migration), so that it fails fast instead of stalling the application, and retry"
             + " the deployment.");
@@ -28,8 +29,10 @@ final class LockTimeout extends StatementRule {
 
   @Override
   void check(ObservedMigration m, ObservedStatement s, LintContext c, List<Finding> found) {
-    if (s.lockTimeoutMillis() > 0 || c.defaultLockTimeoutMillis() > 0) {
-      return;
+    if (s.lockTimeoutMillis() > 0
+        || s.statementTimeoutMillis() > 0
+        || c.defaultLockTimeoutMillis() > 0) {
+      return; // the wait is bounded: by lock_timeout, or by statement_timeout, which counts it
     }
     List<Relation> locked = new ArrayList<>();
     LockMode strongest = null;

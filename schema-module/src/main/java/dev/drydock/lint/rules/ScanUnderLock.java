@@ -1,5 +1,7 @@
 package dev.drydock.lint.rules;
 
+import dev.drydock.lint.observe.CatalogState;
+import dev.drydock.lint.observe.Column;
 import dev.drydock.lint.observe.Constraint;
 import dev.drydock.lint.observe.LockMode;
 import dev.drydock.lint.observe.ObservedMigration;
@@ -24,7 +26,9 @@ final class ScanUnderLock extends StatementRule {
         "Add the constraint NOT VALID (no scan), then in a later migration VALIDATE CONSTRAINT"
             + " (which scans under SHARE UPDATE EXCLUSIVE: writes go on). For SET NOT NULL: add"
             + " CHECK (col IS NOT NULL) NOT VALID, VALIDATE it, then SET NOT NULL (PostgreSQL 12+"
-            + " uses the valid check instead of scanning) and drop the check.");
+            + " uses the valid check instead of scanning) and drop the check; where the server"
+            + " accepts ADD CONSTRAINT ... NOT NULL col NOT VALID (PostgreSQL 18, observed on the"
+            + " throwaway), add that, then VALIDATE CONSTRAINT it in a later migration.");
   }
 
   @Override
@@ -63,9 +67,40 @@ final class ScanUnderLock extends StatementRule {
                   + r.qualified()
                   + " under "
                   + describe(lock)
-                  + untilCommit(s),
+                  + untilCommit(s)
+                  + notNullRewrite(s, c, oid),
               List.of(r)));
     }
+  }
+
+  /**
+   * For a column made NOT NULL (observed: {@code attnotnull} turned on for an existing column), the
+   * safe form this server takes: a NOT NULL constraint NOT VALID where it accepted one, else the
+   * helper CHECK.
+   */
+  private static String notNullRewrite(ObservedStatement s, LintContext c, long table) {
+    List<String> columns =
+        s.after().columnsOf(table).stream()
+            .filter(Column::notNull)
+            .filter(
+                col -> {
+                  Column was =
+                      s.before().columns().get(new CatalogState.ColumnKey(table, col.number()));
+                  return was != null && !was.notNull();
+                })
+            .map(Column::name)
+            .toList();
+    if (columns.isEmpty()) {
+      return "";
+    }
+    String col = columns.get(0);
+    return c.observation().notValidNotNull()
+        ? "; on this server: ADD CONSTRAINT ... NOT NULL "
+            + col
+            + " NOT VALID, then VALIDATE CONSTRAINT in a later migration"
+        : "; on this server: ADD CONSTRAINT ... CHECK ("
+            + col
+            + " IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT, then SET NOT NULL";
   }
 
   private static boolean validatedBefore(Map<Long, Constraint> before, Constraint k) {
