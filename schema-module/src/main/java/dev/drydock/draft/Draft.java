@@ -18,10 +18,7 @@ import dev.drydock.pull.MigrationName;
 import dev.drydock.pull.MigrationWriter;
 import dev.drydock.pull.PulledMigration;
 import dev.drydock.pull.VersionScheme;
-import dev.drydock.snapshot.MigratedDatabase;
 import dev.drydock.snapshot.SnapshotSettings;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -87,81 +84,68 @@ public final class Draft {
     return new Builder();
   }
 
-  /** Drafts, proves and (unless a check or a dry run) writes; starts one throwaway server. */
+  /**
+   * Drafts, proves and (unless a check or a dry run) writes; starts at most one throwaway server,
+   * and none when the catalogs it needs were kept with the migrations' snapshot ({@link
+   * DraftCache}).
+   */
   public DraftResult run() {
     SchemaFolder folder = SchemaFolder.read(schemaDirectory);
     Hints hints = Hints.read(hintsFile);
-    Introspector introspector = Introspector.configure().historyTable(migrations.table()).build();
-    if (writtenVersions().isEmpty()) {
-      log.accept("No migrations yet: drafting the first one on an empty throwaway PostgreSQL");
-      try (ThrowawayDatabase empty = ThrowawayDatabase.start(throwaway)) {
-        return draftOn(empty, null, folder, hints, introspector);
-      } catch (SQLException e) {
-        throw new DraftException("Database error: " + e.getMessage(), e);
-      }
-    }
-    log.accept("Applying the migrations to a throwaway PostgreSQL");
-    MigratedDatabase.Builder builder =
-        MigratedDatabase.configure()
-            .provider(throwaway)
-            .migrations(migrations)
-            .snapshots(snapshots)
-            .log(log);
-    // the catalog a diff of these migrations kept with their snapshot spares one introspection
-    String catalogName = CatalogFile.keyFor(migrations.table(), Set.of());
-    Optional<Catalog> kept = builder.cachedCatalog(catalogName);
-    long starting = System.nanoTime();
-    try (MigratedDatabase migrated = builder.start()) {
-      log.accept(
-          "The migrations' database is ready ("
-              + migrated.startedFrom()
-              + "), "
-              + millisSince(starting)
-              + " ms");
-      Catalog actual;
-      if (kept.isPresent()) {
-        actual = kept.get();
-      } else {
-        try (Connection c = migrated.database().connect()) {
-          actual = introspector.load(c, Set.of());
-        }
-        migrated.keepCatalog(catalogName, actual);
-      }
-      return draftOn(migrated.database(), actual, folder, hints, introspector);
+    try (DraftServer server =
+        new DraftServer(
+            writtenVersions().isEmpty() ? null : migrations, throwaway, snapshots, log)) {
+      DraftResult r = draft(server, folder, hints);
+      return new DraftResult(
+          r.outcome(),
+          r.differences(),
+          r.stops(),
+          r.migrations(),
+          r.written(),
+          r.desiredStatements(),
+          r.loadRounds(),
+          server.started());
     } catch (SQLException e) {
       throw new DraftException("Database error: " + e.getMessage(), e);
     }
   }
 
-  /**
-   * Drafts on {@code base} (the migrated database, or an empty one when there are no migrations).
-   *
-   * @param actual the migrations' catalog; null to introspect it from {@code base}
-   */
-  private DraftResult draftOn(
-      ThrowawayDatabase base,
-      Catalog actual,
-      SchemaFolder folder,
-      Hints hints,
-      Introspector introspector)
+  private DraftResult draft(DraftServer server, SchemaFolder folder, Hints hints)
       throws SQLException {
-    if (actual == null) {
-      try (Connection c = base.connect()) {
-        actual = introspector.load(c, Set.of());
+    Introspector introspector = Introspector.configure().historyTable(migrations.table()).build();
+    // the catalog a diff of these migrations kept with their snapshot spares one introspection
+    String actualName = CatalogFile.keyFor(migrations.table(), Set.of());
+    String desiredName = DraftCache.desired(folder, migrations.table());
+    Optional<Catalog> actual = server.cached(actualName);
+    Optional<Catalog> desired = server.cached(desiredName);
+    Catalog migrated;
+    if (actual.isPresent()) {
+      migrated = actual.get();
+    } else {
+      try (Connection c = server.base().connect()) {
+        migrated = introspector.load(c, Set.of());
       }
+      server.keep(actualName, migrated);
+    }
+    if (desired.isPresent()) {
+      log.accept("The desired state's catalog was kept from an earlier run: nothing to load");
+      DiffResult result = SchemaComparator.compare(desired.get(), migrated);
+      return decide(
+          server, null, result, hints, new DependencyLoader.Loaded(folder.pieces().size(), 0));
     }
     // the copy the draft is proven on is made while the desired state loads (its template must
     // have no other session, so after the migrated database was introspected)
+    ThrowawayDatabase base = server.base();
     CompletableFuture<ScratchDatabase> proof =
         checkOnly
             ? CompletableFuture.completedFuture(null)
             : CompletableFuture.supplyAsync(() -> copy(base));
-    try (ScratchDatabase desired = ScratchDatabase.create(base, "desired", null)) {
+    try (ScratchDatabase scratch = ScratchDatabase.create(base, "desired", null)) {
       log.accept("Loading " + folder.files().size() + " desired-state file(s)");
       DependencyLoader.Loaded loaded;
       Catalog expected;
       long started = System.nanoTime();
-      try (Connection c = desired.connect()) {
+      try (Connection c = scratch.connect()) {
         loaded = DependencyLoader.load(folder, c);
         log.accept(
             "Loaded "
@@ -175,8 +159,9 @@ public final class Draft {
         expected = introspector.load(c, Set.of());
         log.accept("Introspected the desired state, " + millisSince(introspecting) + " ms");
       }
-      DiffResult result = SchemaComparator.compare(expected, actual);
-      return decide(proof, result, hints, loaded);
+      server.keep(desiredName, expected);
+      DiffResult result = SchemaComparator.compare(expected, migrated);
+      return decide(server, proof, result, hints, loaded);
     } finally {
       try {
         ScratchDatabase copy = proof.join();
@@ -208,7 +193,11 @@ public final class Draft {
     }
   }
 
+  /**
+   * @param proof the copy being made to prove the draft on; null to make it only when needed
+   */
   private DraftResult decide(
+      DraftServer server,
       CompletableFuture<ScratchDatabase> proof,
       DiffResult result,
       Hints hints,
@@ -244,17 +233,33 @@ public final class Draft {
                 + result.differences().size()
                 + " difference(s)).\n",
             clock);
-    log.accept("Proving the draft on a copy of the migrated database");
-    long started = System.nanoTime();
     DiffResult remaining;
-    try {
-      remaining = prove(proof, files, result.expected());
-    } catch (MigrationException e) {
-      String failure = "The draft fails to apply on top of the migrations: " + e.getMessage();
-      return outcome(
-          DraftResult.Outcome.UNPROVEN, result, List.of(failure), files, List.of(), loaded);
+    String provenName = DraftCache.proven(files, migrations);
+    Optional<Catalog> kept = server.cached(provenName);
+    if (kept.isPresent()) {
+      log.accept("The proof of this exact draft was kept from an earlier run");
+      remaining = SchemaComparator.compare(result.expected(), kept.get());
+    } else {
+      log.accept("Proving the draft on a copy of the migrated database");
+      long started = System.nanoTime();
+      Catalog proven;
+      ScratchDatabase copy = null;
+      try {
+        copy = proof != null ? join(proof) : copy(server.base());
+        proven = Proof.apply(copy, files, migrations);
+      } catch (MigrationException e) {
+        String failure = "The draft fails to apply on top of the migrations: " + e.getMessage();
+        return outcome(
+            DraftResult.Outcome.UNPROVEN, result, List.of(failure), files, List.of(), loaded);
+      } finally {
+        if (proof == null && copy != null) {
+          copy.close();
+        }
+      }
+      server.keep(provenName, proven);
+      log.accept("Proof took " + millisSince(started) + " ms");
+      remaining = SchemaComparator.compare(result.expected(), proven);
     }
-    log.accept("Proof took " + millisSince(started) + " ms");
     if (remaining.hasDrift()) {
       return outcome(DraftResult.Outcome.UNPROVEN, remaining, List.of(), files, List.of(), loaded);
     }
@@ -275,48 +280,6 @@ public final class Draft {
         : List.of();
   }
 
-  /**
-   * Applies the drafted files with Flyway on top of the migrations, in a copy of the migrated
-   * database, and compares the result with the desired catalog.
-   */
-  private DiffResult prove(
-      CompletableFuture<ScratchDatabase> copy, List<PulledMigration> files, Catalog desired)
-      throws SQLException {
-    Path staging;
-    try {
-      staging = Files.createTempDirectory("drydock-draft-");
-    } catch (IOException e) {
-      throw new DraftException("Cannot create a temporary directory: " + e.getMessage(), e);
-    }
-    try {
-      ScratchDatabase proof = join(copy);
-      for (PulledMigration m : files) {
-        MigrationWriter.write(staging, m);
-      }
-      // the copy's history is the migrations' own (a snapshot keyed by them, or applied just now):
-      // Flyway is given the drafted files only and applies them after it, without reading and
-      // validating every migration again
-      Migrations withDraft =
-          Migrations.configure()
-              .location(staging)
-              .schemas(migrations.schemas())
-              .placeholders(migrations.placeholders())
-              .table(migrations.table())
-              .settings(migrations.settings())
-              .throwawayLockTimeout(migrations.throwawayLockTimeout())
-              .build()
-              .onThrowaway();
-      withDraft.migrateTrusted(proof.dataSource(), script -> {});
-      try (Connection c = proof.connect()) {
-        Catalog proven =
-            Introspector.configure().historyTable(migrations.table()).build().load(c, Set.of());
-        return SchemaComparator.compare(desired, proven);
-      }
-    } finally {
-      ScratchFiles.deleteTree(staging);
-    }
-  }
-
   private DraftResult outcome(
       DraftResult.Outcome outcome,
       DiffResult result,
@@ -325,7 +288,14 @@ public final class Draft {
       List<Path> written,
       DependencyLoader.Loaded loaded) {
     return new DraftResult(
-        outcome, result.differences(), stops, files, written, loaded.statements(), loaded.rounds());
+        outcome,
+        result.differences(),
+        stops,
+        files,
+        written,
+        loaded.statements(),
+        loaded.rounds(),
+        false);
   }
 
   private static long millisSince(long started) {

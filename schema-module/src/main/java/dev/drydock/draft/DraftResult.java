@@ -18,7 +18,10 @@ import java.util.List;
  *     transaction with its {@code .conf}), in the order to write them
  * @param written the files written; empty unless written
  * @param desiredStatements how many statements the desired-state folder has
- * @param loadRounds in how many rounds they loaded
+ * @param loadRounds in how many rounds they loaded; 0 when they were not loaded, the desired
+ *     state's catalog having been kept from an earlier run with the same files
+ * @param serverStarted whether a throwaway server was started (none is when every catalog the draft
+ *     needs was kept with the migrations' snapshot)
  */
 public record DraftResult(
     Outcome outcome,
@@ -27,7 +30,8 @@ public record DraftResult(
     List<PulledMigration> migrations,
     List<Path> written,
     int desiredStatements,
-    int loadRounds) {
+    int loadRounds,
+    boolean serverStarted) {
 
   /** How a draft ended. */
   public enum Outcome {
