@@ -166,9 +166,7 @@ final class DraftSection implements Section {
                 schema.toString(),
                 "--provider",
                 "embedded"));
-    if (quiet) {
-      args.add("--quiet");
-    }
+    args.add(quiet ? "--quiet" : "--progress");
     return args.toArray(String[]::new);
   }
 

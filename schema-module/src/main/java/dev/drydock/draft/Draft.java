@@ -104,7 +104,8 @@ public final class Draft {
           r.written(),
           r.desiredStatements(),
           r.loadRounds(),
-          server.started());
+          server.started(),
+          r.warnings());
     } catch (SQLException e) {
       throw new DraftException("Database error: " + e.getMessage(), e);
     }
@@ -204,10 +205,12 @@ public final class Draft {
       DependencyLoader.Loaded loaded)
       throws SQLException {
     if (!result.hasDrift()) {
-      return outcome(DraftResult.Outcome.IN_STEP, result, List.of(), List.of(), List.of(), loaded);
+      return outcome(
+          DraftResult.Outcome.IN_STEP, result, List.of(), List.of(), List.of(), loaded, List.of());
     }
     if (checkOnly) {
-      return outcome(DraftResult.Outcome.DIFFERS, result, List.of(), List.of(), List.of(), loaded);
+      return outcome(
+          DraftResult.Outcome.DIFFERS, result, List.of(), List.of(), List.of(), loaded, List.of());
     }
     List<String> stops = new ArrayList<>(Safety.check(result, hints, allowDestructive, hintsFile));
     String script =
@@ -219,7 +222,8 @@ public final class Draft {
     List<DraftScript.Block> blocks = DraftScript.blocks(script);
     stops.addAll(Safety.otherDestructive(blocks, result, allowDestructive));
     if (!stops.isEmpty()) {
-      return outcome(DraftResult.Outcome.STOPPED, result, stops, List.of(), List.of(), loaded);
+      return outcome(
+          DraftResult.Outcome.STOPPED, result, stops, List.of(), List.of(), loaded, List.of());
     }
     List<PulledMigration> files =
         DraftFiles.of(
@@ -233,6 +237,8 @@ public final class Draft {
                 + result.differences().size()
                 + " difference(s)).\n",
             clock);
+    // what the proof, on no rows, cannot clear
+    List<String> warnings = DataRisks.of(result);
     DiffResult remaining;
     String provenName = DraftCache.proven(files, migrations);
     Optional<Catalog> kept = server.cached(provenName);
@@ -250,7 +256,13 @@ public final class Draft {
       } catch (MigrationException e) {
         String failure = "The draft fails to apply on top of the migrations: " + e.getMessage();
         return outcome(
-            DraftResult.Outcome.UNPROVEN, result, List.of(failure), files, List.of(), loaded);
+            DraftResult.Outcome.UNPROVEN,
+            result,
+            List.of(failure),
+            files,
+            List.of(),
+            loaded,
+            warnings);
       } finally {
         if (proof == null && copy != null) {
           copy.close();
@@ -261,7 +273,8 @@ public final class Draft {
       remaining = SchemaComparator.compare(result.expected(), proven);
     }
     if (remaining.hasDrift()) {
-      return outcome(DraftResult.Outcome.UNPROVEN, remaining, List.of(), files, List.of(), loaded);
+      return outcome(
+          DraftResult.Outcome.UNPROVEN, remaining, List.of(), files, List.of(), loaded, warnings);
     }
     List<Path> written = new ArrayList<>();
     if (write) {
@@ -270,7 +283,7 @@ public final class Draft {
         written.add(MigrationWriter.write(directory, m));
       }
     }
-    return outcome(DraftResult.Outcome.PROVEN, result, List.of(), files, written, loaded);
+    return outcome(DraftResult.Outcome.PROVEN, result, List.of(), files, written, loaded, warnings);
   }
 
   /** The versions of the migrations as their files write them, as Flyway resolves them. */
@@ -286,7 +299,8 @@ public final class Draft {
       List<String> stops,
       List<PulledMigration> files,
       List<Path> written,
-      DependencyLoader.Loaded loaded) {
+      DependencyLoader.Loaded loaded,
+      List<String> warnings) {
     return new DraftResult(
         outcome,
         result.differences(),
@@ -295,7 +309,8 @@ public final class Draft {
         written,
         loaded.statements(),
         loaded.rounds(),
-        false);
+        false,
+        warnings);
   }
 
   private static long millisSince(long started) {

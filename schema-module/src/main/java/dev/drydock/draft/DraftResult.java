@@ -22,6 +22,8 @@ import java.util.List;
  *     state's catalog having been kept from an earlier run with the same files
  * @param serverStarted whether a throwaway server was started (none is when every catalog the draft
  *     needs was kept with the migrations' snapshot)
+ * @param warnings for a drafted migration: its steps that can fail on rows a table already has
+ *     (which the proof, on no rows, cannot clear), one line each naming the step; never a stop
  */
 public record DraftResult(
     Outcome outcome,
@@ -31,7 +33,8 @@ public record DraftResult(
     List<Path> written,
     int desiredStatements,
     int loadRounds,
-    boolean serverStarted) {
+    boolean serverStarted,
+    List<String> warnings) {
 
   /** How a draft ended. */
   public enum Outcome {
@@ -52,5 +55,6 @@ public record DraftResult(
     stops = List.copyOf(stops);
     migrations = List.copyOf(migrations);
     written = List.copyOf(written);
+    warnings = List.copyOf(warnings);
   }
 }
