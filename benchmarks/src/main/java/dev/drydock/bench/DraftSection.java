@@ -121,7 +121,7 @@ final class DraftSection implements Section {
     t.row("cold-proof draft ÷ diff", ratio(Stats.of(coldRatios), false));
     r.append(t).append('\n');
     r.append("Where a cold-proof draft's time goes (its progress lines, one run):\n\n```\n")
-        .append(anatomy.strip())
+        .append(anatomy.replace("\u001b[K", "").replace("\r", "").strip())
         .append("\n```\n");
     return r.toString();
   }

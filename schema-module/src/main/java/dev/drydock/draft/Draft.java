@@ -90,8 +90,17 @@ public final class Draft {
    * DraftCache}).
    */
   public DraftResult run() {
+    long reading = System.nanoTime();
     SchemaFolder folder = SchemaFolder.read(schemaDirectory);
     Hints hints = Hints.read(hintsFile);
+    log.accept(
+        "Read "
+            + folder.files().size()
+            + " desired-state file(s), "
+            + folder.pieces().size()
+            + " statement(s), "
+            + millisSince(reading)
+            + " ms");
     try (DraftServer server =
         new DraftServer(
             writtenVersions().isEmpty() ? null : migrations, throwaway, snapshots, log)) {
@@ -212,6 +221,7 @@ public final class Draft {
       return outcome(
           DraftResult.Outcome.DIFFERS, result, List.of(), List.of(), List.of(), loaded, List.of());
     }
+    long planning = System.nanoTime();
     List<String> stops = new ArrayList<>(Safety.check(result, hints, allowDestructive, hintsFile));
     String script =
         SqlRenderer.configure()
@@ -237,6 +247,14 @@ public final class Draft {
                 + result.differences().size()
                 + " difference(s)).\n",
             clock);
+    log.accept(
+        "Planned "
+            + result.differences().size()
+            + " difference(s) into "
+            + files.size()
+            + " file(s), "
+            + millisSince(planning)
+            + " ms");
     // what the proof, on no rows, cannot clear
     List<String> warnings = DataRisks.of(result);
     DiffResult remaining;

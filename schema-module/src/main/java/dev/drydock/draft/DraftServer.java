@@ -51,7 +51,14 @@ final class DraftServer implements AutoCloseable {
   /** Keeps a catalog with the final snapshot; only once the server started (it saves it). */
   void keep(String name, Catalog catalog) {
     if (migrated != null) {
+      long keeping = System.nanoTime();
       migrated.keepCatalog(name, catalog);
+      log.accept(
+          "Kept "
+              + catalog.objects().size()
+              + " catalog object(s) with the snapshot, "
+              + (System.nanoTime() - keeping) / 1_000_000
+              + " ms");
     }
   }
 
@@ -86,7 +93,10 @@ final class DraftServer implements AutoCloseable {
   @Override
   public void close() {
     if (migrated != null) {
+      long stopping = System.nanoTime();
       migrated.close();
+      log.accept(
+          "Stopped the throwaway server, " + (System.nanoTime() - stopping) / 1_000_000 + " ms");
     }
     if (empty != null) {
       empty.close();
