@@ -97,8 +97,6 @@ public final class Draft {
         "Read "
             + folder.files().size()
             + " desired-state file(s), "
-            + folder.pieces().size()
-            + " statement(s), "
             + millisSince(reading)
             + " ms");
     try (DraftServer server =
@@ -128,6 +126,24 @@ public final class Draft {
     String desiredName = DraftCache.desired(folder, migrations.table());
     Optional<Catalog> actual = server.cached(actualName);
     Optional<Catalog> desired = server.cached(desiredName);
+    if (desired.isEmpty()) {
+      // the desired state is loaded on the server: its statements are split while it starts
+      CompletableFuture<ThrowawayDatabase> starting = CompletableFuture.supplyAsync(server::base);
+      try {
+        long splitting = System.nanoTime();
+        int statements = folder.pieces().size();
+        log.accept("Split " + statements + " statement(s), " + millisSince(splitting) + " ms");
+      } catch (RuntimeException e) {
+        // the server is stopped (by the caller) only once its start ended
+        try {
+          starting.join();
+        } catch (CompletionException startFailed) {
+          e.addSuppressed(startFailed.getCause());
+        }
+        throw e;
+      }
+      join(starting);
+    }
     Catalog migrated;
     if (actual.isPresent()) {
       migrated = actual.get();
@@ -140,8 +156,7 @@ public final class Draft {
     if (desired.isPresent()) {
       log.accept("The desired state's catalog was kept from an earlier run: nothing to load");
       DiffResult result = SchemaComparator.compare(desired.get(), migrated);
-      return decide(
-          server, null, result, hints, new DependencyLoader.Loaded(folder.pieces().size(), 0));
+      return decide(server, null, result, hints, new DependencyLoader.Loaded(0, 0));
     }
     // the copy the draft is proven on is made while the desired state loads (its template must
     // have no other session, so after the migrated database was introspected)
@@ -184,7 +199,7 @@ public final class Draft {
     }
   }
 
-  private static ScratchDatabase join(CompletableFuture<ScratchDatabase> copy) {
+  private static <T> T join(CompletableFuture<T> copy) {
     try {
       return copy.join();
     } catch (CompletionException e) {

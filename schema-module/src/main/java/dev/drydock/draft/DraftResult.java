@@ -17,7 +17,8 @@ import java.util.List;
  * @param migrations the drafted files (a migration, and possibly a second one run outside a
  *     transaction with its {@code .conf}), in the order to write them
  * @param written the files written; empty unless written
- * @param desiredStatements how many statements the desired-state folder has
+ * @param desiredStatements how many statements of the desired-state folder were loaded (0 when its
+ *     catalog was kept from an earlier run with the same files)
  * @param loadRounds in how many rounds they loaded; 0 when they were not loaded, the desired
  *     state's catalog having been kept from an earlier run with the same files
  * @param serverStarted whether a throwaway server was started (none is when every catalog the draft

@@ -117,8 +117,6 @@ class DraftCacheTest {
         + r.differences().stream().map(Difference::describe).collect(Collectors.joining("\n"))
         + "\nstops: "
         + r.stops()
-        + "\nstatements: "
-        + r.desiredStatements()
         + "\n"
         + r.migrations().stream()
             .map(m -> m.fileName() + "\n" + m.sql())

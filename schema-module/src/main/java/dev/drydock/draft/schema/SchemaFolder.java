@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * The desired-state folder: every {@code *.sql} file under it, in any order, each split into
- * statements by Flyway's PostgreSQL parser.
+ * statements by Flyway's PostgreSQL parser when they are needed.
  */
 public final class SchemaFolder {
 
@@ -37,13 +37,14 @@ public final class SchemaFolder {
 
   private final Path directory;
   private final List<Path> files;
-  private final List<Piece> pieces;
+  private final List<String> texts;
   private final String contentHash;
+  private List<Piece> pieces;
 
-  private SchemaFolder(Path directory, List<Path> files, List<Piece> pieces, String contentHash) {
+  private SchemaFolder(Path directory, List<Path> files, List<String> texts, String contentHash) {
     this.directory = directory;
     this.files = List.copyOf(files);
-    this.pieces = List.copyOf(pieces);
+    this.texts = List.copyOf(texts);
     this.contentHash = contentHash;
   }
 
@@ -69,7 +70,7 @@ public final class SchemaFolder {
     } catch (IOException e) {
       throw new DraftException("Cannot list " + directory + ": " + e.getMessage(), e);
     }
-    List<Piece> pieces = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
     MessageDigest sha = sha256();
     for (Path file : files) {
       String text;
@@ -84,12 +85,10 @@ public final class SchemaFolder {
       } catch (IOException e) {
         throw new DraftException("Cannot read " + file + ": " + e.getMessage(), e);
       }
-      for (FlywayInternals.ScriptStatement s : FlywayInternals.statements(text)) {
-        pieces.add(new Piece(file, s.line(), s.sql()));
-      }
+      texts.add(text);
     }
     return new SchemaFolder(
-        directory, files, pieces, HexFormat.of().formatHex(sha.digest()).substring(0, 32));
+        directory, files, texts, HexFormat.of().formatHex(sha.digest()).substring(0, 32));
   }
 
   private static void update(MessageDigest sha, byte[] bytes) {
@@ -123,8 +122,20 @@ public final class SchemaFolder {
     return contentHash;
   }
 
-  /** Every statement, file by file in path order, each file's in its own order. */
-  public List<Piece> pieces() {
+  /**
+   * Every statement, file by file in path order, each file's in its own order: split on first use
+   * (a draft whose desired state's catalog was kept never needs them).
+   */
+  public synchronized List<Piece> pieces() {
+    if (pieces == null) {
+      List<Piece> all = new ArrayList<>();
+      for (int i = 0; i < files.size(); i++) {
+        for (FlywayInternals.ScriptStatement s : FlywayInternals.statements(texts.get(i))) {
+          all.add(new Piece(files.get(i), s.line(), s.sql()));
+        }
+      }
+      pieces = List.copyOf(all);
+    }
     return pieces;
   }
 }
