@@ -158,13 +158,16 @@ public final class Draft {
       DiffResult result = SchemaComparator.compare(desired.get(), migrated);
       return decide(server, null, result, hints, new DependencyLoader.Loaded(0, 0));
     }
-    // the copy the draft is proven on is made while the desired state loads (its template must
-    // have no other session, so after the migrated database was introspected)
+    // the draft is proven on the migrated database itself when it is thrown away unsaved, else on
+    // a copy made while the desired state loads (its template must have no other session, so
+    // after the migrated database was introspected)
     ThrowawayDatabase base = server.base();
     CompletableFuture<ScratchDatabase> proof =
         checkOnly
             ? CompletableFuture.completedFuture(null)
-            : CompletableFuture.supplyAsync(() -> copy(base));
+            : server.disposable()
+                ? CompletableFuture.completedFuture(ScratchDatabase.inPlace(base))
+                : CompletableFuture.supplyAsync(() -> copy(base));
     try (ScratchDatabase scratch = ScratchDatabase.create(base, "desired", null)) {
       log.accept("Loading " + folder.files().size() + " desired-state file(s)");
       DependencyLoader.Loaded loaded;
@@ -279,12 +282,17 @@ public final class Draft {
       log.accept("The proof of this exact draft was kept from an earlier run");
       remaining = SchemaComparator.compare(result.expected(), kept.get());
     } else {
-      log.accept("Proving the draft on a copy of the migrated database");
+      log.accept("Proving the draft on top of the migrated database");
       long started = System.nanoTime();
       Catalog proven;
       ScratchDatabase copy = null;
       try {
-        copy = proof != null ? join(proof) : copy(server.base());
+        if (proof != null) {
+          copy = join(proof);
+        } else {
+          ThrowawayDatabase base = server.base();
+          copy = server.disposable() ? ScratchDatabase.inPlace(base) : copy(base);
+        }
         proven = Proof.apply(copy, files, migrations);
       } catch (MigrationException e) {
         String failure = "The draft fails to apply on top of the migrations: " + e.getMessage();

@@ -84,6 +84,14 @@ final class DraftServer implements AutoCloseable {
     return migrated != null ? migrated.database() : empty;
   }
 
+  /**
+   * Whether the started database is thrown away unsaved, so that a proof may change it in place:
+   * the migrations' state is already a snapshot (or snapshots are off), or there are no migrations.
+   */
+  boolean disposable() {
+    return started && (migrated == null || !migrated.savesOnClose());
+  }
+
   /** Whether {@link #base()} started a server. */
   boolean started() {
     return started;

@@ -3,12 +3,16 @@ package dev.drydock.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.diff.Difference;
+import dev.drydock.diff.SchemaComparator;
 import dev.drydock.files.CodeHash;
+import dev.drydock.introspect.Catalog;
 import dev.drydock.introspect.CatalogFile;
+import dev.drydock.introspect.Introspector;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderKind;
 import dev.drydock.provider.ProviderSettings;
 import dev.drydock.pull.PulledMigration;
+import dev.drydock.snapshot.MigratedDatabase;
 import dev.drydock.snapshot.SnapshotSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -239,6 +243,43 @@ class DraftCacheTest {
     assertThat(after.loadRounds()).as(seedText).isPositive();
     assertThat(proofWasKept()).as(seedText).isFalse();
     assertThat(answer(after)).as(seedText).isEqualTo(answer(uncached("change")));
+  }
+
+  @Test
+  void givenTheFinalSnapshot_whenADraftIsProvenInPlace_thenTheSnapshotStillHoldsOnlyTheMigrations()
+      throws Exception {
+    // given: the migrations' final snapshot, saved by a first draft
+    cached("change");
+
+    // when: a draft under another name starts from it and proves its files on it, in place
+    DraftResult inPlace = cached("in_place");
+
+    // then: the draft is proven, and the snapshot's schema is the migrations' own, as a full
+    // apply with no snapshot gives it
+    assertThat(inPlace.outcome())
+        .as("seed " + seed + "\n" + log)
+        .isEqualTo(DraftResult.Outcome.PROVEN);
+    assertThat(log).contains("Started from the snapshot of V1..V2");
+    Migrations m = Migrations.configure().location(migrations).build();
+    try (MigratedDatabase fromSnapshot =
+            MigratedDatabase.configure().provider(provider()).migrations(m).start();
+        MigratedDatabase full =
+            MigratedDatabase.configure()
+                .provider(provider())
+                .migrations(m)
+                .snapshots(SnapshotSettings.disabled())
+                .start()) {
+      assertThat(fromSnapshot.startedFrom()).isEqualTo("snapshot V1..V2");
+      assertThat(SchemaComparator.compare(catalog(full), catalog(fromSnapshot)).differences())
+          .as("seed " + seed)
+          .isEmpty();
+    }
+  }
+
+  private static Catalog catalog(MigratedDatabase db) throws java.sql.SQLException {
+    try (java.sql.Connection c = db.database().connect()) {
+      return Introspector.configure().build().load(c, java.util.Set.of());
+    }
   }
 
   @Test
