@@ -54,9 +54,9 @@ final class DraftServer implements AutoCloseable {
       long keeping = System.nanoTime();
       migrated.keepCatalog(name, catalog);
       log.accept(
-          "Kept "
+          "Kept the catalog ("
               + catalog.objects().size()
-              + " catalog object(s) with the snapshot, "
+              + " object(s)) with the snapshot, if there is one, "
               + (System.nanoTime() - keeping) / 1_000_000
               + " ms");
     }
