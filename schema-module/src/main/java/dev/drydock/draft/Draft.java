@@ -38,8 +38,10 @@ import java.util.function.Consumer;
  * migrations are applied (from a snapshot when there is one), the desired folder is loaded into a
  * second database there in dependency order, both are introspected and compared, the planner of
  * {@code diff --format sql} writes the draft, and the draft is applied by Flyway on top of the
- * migrations in a copy of the migrated database and compared with the desired schema again. Only an
- * empty comparison writes the files.
+ * migrations (in place when the migrated database is thrown away unsaved, else in a copy) and
+ * compared with the desired schema again. Only an empty comparison writes the files. The desired
+ * state's catalog and the proof's are kept with the migrations' snapshot ({@link DraftCache}): a
+ * draft whose desired files and script did not change starts no server.
  *
  * <pre>{@code
  * DraftResult result = Draft.configure()
@@ -168,28 +170,11 @@ public final class Draft {
             : server.disposable()
                 ? CompletableFuture.completedFuture(ScratchDatabase.inPlace(base))
                 : CompletableFuture.supplyAsync(() -> copy(base));
-    try (ScratchDatabase scratch = ScratchDatabase.create(base, "desired", null)) {
-      log.accept("Loading " + folder.files().size() + " desired-state file(s)");
-      DependencyLoader.Loaded loaded;
-      Catalog expected;
-      long started = System.nanoTime();
-      try (Connection c = scratch.connect()) {
-        loaded = DependencyLoader.load(folder, c);
-        log.accept(
-            "Loaded "
-                + loaded.statements()
-                + " statement(s) in "
-                + loaded.rounds()
-                + " round(s), "
-                + millisSince(started)
-                + " ms");
-        long introspecting = System.nanoTime();
-        expected = introspector.load(c, Set.of());
-        log.accept("Introspected the desired state, " + millisSince(introspecting) + " ms");
-      }
-      server.keep(desiredName, expected);
-      DiffResult result = SchemaComparator.compare(expected, migrated);
-      return decide(server, proof, result, hints, loaded);
+    try {
+      DesiredState.Loaded loaded = DesiredState.load(base, folder, introspector, log);
+      server.keep(desiredName, loaded.catalog());
+      DiffResult result = SchemaComparator.compare(loaded.catalog(), migrated);
+      return decide(server, proof, result, hints, loaded.loaded());
     } finally {
       try {
         ScratchDatabase copy = proof.join();
