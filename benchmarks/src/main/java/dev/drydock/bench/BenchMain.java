@@ -139,6 +139,7 @@ public final class BenchMain {
       case "snapshots" -> new SnapshotSection(options.all(), work);
       case "codegen" -> new CodegenSection(options.all(), work);
       case "lint" -> new LintSection(options.runs(), work);
+      case "draft" -> new DraftSection(options.all(), work, Machine::progress);
       default -> throw new IllegalArgumentException("unknown section " + name);
     };
   }

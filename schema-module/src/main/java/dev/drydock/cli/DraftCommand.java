@@ -135,6 +135,9 @@ final class DraftCommand implements Callable<Integer> {
       throw new CliException(ExitCodes.USAGE_OR_CONNECTION, e.getMessage(), e);
     }
     String text = text(result);
+    for (String warning : result.warnings()) {
+      text += "Warning: " + warning + "\n";
+    }
     boolean concurrently =
         result.migrations().stream().anyMatch(m -> m.fileName().endsWith(".conf"));
     if (concurrently

@@ -18,10 +18,7 @@ import dev.drydock.pull.MigrationName;
 import dev.drydock.pull.MigrationWriter;
 import dev.drydock.pull.PulledMigration;
 import dev.drydock.pull.VersionScheme;
-import dev.drydock.snapshot.MigratedDatabase;
 import dev.drydock.snapshot.SnapshotSettings;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -41,8 +38,10 @@ import java.util.function.Consumer;
  * migrations are applied (from a snapshot when there is one), the desired folder is loaded into a
  * second database there in dependency order, both are introspected and compared, the planner of
  * {@code diff --format sql} writes the draft, and the draft is applied by Flyway on top of the
- * migrations in a copy of the migrated database and compared with the desired schema again. Only an
- * empty comparison writes the files.
+ * migrations (in place when the migrated database is thrown away unsaved, else in a copy) and
+ * compared with the desired schema again. Only an empty comparison writes the files. The desired
+ * state's catalog and the proof's are kept with the migrations' snapshot ({@link DraftCache}): a
+ * draft whose desired files and script did not change starts no server.
  *
  * <pre>{@code
  * DraftResult result = Draft.configure()
@@ -87,96 +86,95 @@ public final class Draft {
     return new Builder();
   }
 
-  /** Drafts, proves and (unless a check or a dry run) writes; starts one throwaway server. */
+  /**
+   * Drafts, proves and (unless a check or a dry run) writes; starts at most one throwaway server,
+   * and none when the catalogs it needs were kept with the migrations' snapshot ({@link
+   * DraftCache}).
+   */
   public DraftResult run() {
+    long reading = System.nanoTime();
     SchemaFolder folder = SchemaFolder.read(schemaDirectory);
     Hints hints = Hints.read(hintsFile);
-    Introspector introspector = Introspector.configure().historyTable(migrations.table()).build();
-    if (writtenVersions().isEmpty()) {
-      log.accept("No migrations yet: drafting the first one on an empty throwaway PostgreSQL");
-      try (ThrowawayDatabase empty = ThrowawayDatabase.start(throwaway)) {
-        return draftOn(empty, null, folder, hints, introspector);
-      } catch (SQLException e) {
-        throw new DraftException("Database error: " + e.getMessage(), e);
-      }
-    }
-    log.accept("Applying the migrations to a throwaway PostgreSQL");
-    MigratedDatabase.Builder builder =
-        MigratedDatabase.configure()
-            .provider(throwaway)
-            .migrations(migrations)
-            .snapshots(snapshots)
-            .log(log);
-    // the catalog a diff of these migrations kept with their snapshot spares one introspection
-    String catalogName = CatalogFile.keyFor(migrations.table(), Set.of());
-    Optional<Catalog> kept = builder.cachedCatalog(catalogName);
-    long starting = System.nanoTime();
-    try (MigratedDatabase migrated = builder.start()) {
-      log.accept(
-          "The migrations' database is ready ("
-              + migrated.startedFrom()
-              + "), "
-              + millisSince(starting)
-              + " ms");
-      Catalog actual;
-      if (kept.isPresent()) {
-        actual = kept.get();
-      } else {
-        try (Connection c = migrated.database().connect()) {
-          actual = introspector.load(c, Set.of());
-        }
-        migrated.keepCatalog(catalogName, actual);
-      }
-      return draftOn(migrated.database(), actual, folder, hints, introspector);
+    log.accept(
+        "Read "
+            + folder.files().size()
+            + " desired-state file(s), "
+            + millisSince(reading)
+            + " ms");
+    try (DraftServer server =
+        new DraftServer(
+            writtenVersions().isEmpty() ? null : migrations, throwaway, snapshots, log)) {
+      DraftResult r = draft(server, folder, hints);
+      return new DraftResult(
+          r.outcome(),
+          r.differences(),
+          r.stops(),
+          r.migrations(),
+          r.written(),
+          r.desiredStatements(),
+          r.loadRounds(),
+          server.started(),
+          r.warnings());
     } catch (SQLException e) {
       throw new DraftException("Database error: " + e.getMessage(), e);
     }
   }
 
-  /**
-   * Drafts on {@code base} (the migrated database, or an empty one when there are no migrations).
-   *
-   * @param actual the migrations' catalog; null to introspect it from {@code base}
-   */
-  private DraftResult draftOn(
-      ThrowawayDatabase base,
-      Catalog actual,
-      SchemaFolder folder,
-      Hints hints,
-      Introspector introspector)
+  private DraftResult draft(DraftServer server, SchemaFolder folder, Hints hints)
       throws SQLException {
-    if (actual == null) {
-      try (Connection c = base.connect()) {
-        actual = introspector.load(c, Set.of());
+    Introspector introspector = Introspector.configure().historyTable(migrations.table()).build();
+    // the catalog a diff of these migrations kept with their snapshot spares one introspection
+    String actualName = CatalogFile.keyFor(migrations.table(), Set.of());
+    String desiredName = DraftCache.desired(folder, migrations.table());
+    Optional<Catalog> actual = server.cached(actualName);
+    Optional<Catalog> desired = server.cached(desiredName);
+    if (desired.isEmpty()) {
+      // the desired state is loaded on the server: its statements are split while it starts
+      CompletableFuture<ThrowawayDatabase> starting = CompletableFuture.supplyAsync(server::base);
+      try {
+        long splitting = System.nanoTime();
+        int statements = folder.pieces().size();
+        log.accept("Split " + statements + " statement(s), " + millisSince(splitting) + " ms");
+      } catch (RuntimeException e) {
+        // the server is stopped (by the caller) only once its start ended
+        try {
+          starting.join();
+        } catch (CompletionException startFailed) {
+          e.addSuppressed(startFailed.getCause());
+        }
+        throw e;
       }
+      join(starting);
     }
-    // the copy the draft is proven on is made while the desired state loads (its template must
-    // have no other session, so after the migrated database was introspected)
+    Catalog migrated;
+    if (actual.isPresent()) {
+      migrated = actual.get();
+    } else {
+      try (Connection c = server.base().connect()) {
+        migrated = introspector.load(c, Set.of());
+      }
+      server.keep(actualName, migrated);
+    }
+    if (desired.isPresent()) {
+      log.accept("The desired state's catalog was kept from an earlier run: nothing to load");
+      DiffResult result = SchemaComparator.compare(desired.get(), migrated);
+      return decide(server, null, result, hints, new DependencyLoader.Loaded(0, 0));
+    }
+    // the draft is proven on the migrated database itself when it is thrown away unsaved, else on
+    // a copy made while the desired state loads (its template must have no other session, so
+    // after the migrated database was introspected)
+    ThrowawayDatabase base = server.base();
     CompletableFuture<ScratchDatabase> proof =
         checkOnly
             ? CompletableFuture.completedFuture(null)
-            : CompletableFuture.supplyAsync(() -> copy(base));
-    try (ScratchDatabase desired = ScratchDatabase.create(base, "desired", null)) {
-      log.accept("Loading " + folder.files().size() + " desired-state file(s)");
-      DependencyLoader.Loaded loaded;
-      Catalog expected;
-      long started = System.nanoTime();
-      try (Connection c = desired.connect()) {
-        loaded = DependencyLoader.load(folder, c);
-        log.accept(
-            "Loaded "
-                + loaded.statements()
-                + " statement(s) in "
-                + loaded.rounds()
-                + " round(s), "
-                + millisSince(started)
-                + " ms");
-        long introspecting = System.nanoTime();
-        expected = introspector.load(c, Set.of());
-        log.accept("Introspected the desired state, " + millisSince(introspecting) + " ms");
-      }
-      DiffResult result = SchemaComparator.compare(expected, actual);
-      return decide(proof, result, hints, loaded);
+            : server.disposable()
+                ? CompletableFuture.completedFuture(ScratchDatabase.inPlace(base))
+                : CompletableFuture.supplyAsync(() -> copy(base));
+    try {
+      DesiredState.Loaded loaded = DesiredState.load(base, folder, introspector, log);
+      server.keep(desiredName, loaded.catalog());
+      DiffResult result = SchemaComparator.compare(loaded.catalog(), migrated);
+      return decide(server, proof, result, hints, loaded.loaded());
     } finally {
       try {
         ScratchDatabase copy = proof.join();
@@ -189,7 +187,7 @@ public final class Draft {
     }
   }
 
-  private static ScratchDatabase join(CompletableFuture<ScratchDatabase> copy) {
+  private static <T> T join(CompletableFuture<T> copy) {
     try {
       return copy.join();
     } catch (CompletionException e) {
@@ -208,18 +206,25 @@ public final class Draft {
     }
   }
 
+  /**
+   * @param proof the copy being made to prove the draft on; null to make it only when needed
+   */
   private DraftResult decide(
+      DraftServer server,
       CompletableFuture<ScratchDatabase> proof,
       DiffResult result,
       Hints hints,
       DependencyLoader.Loaded loaded)
       throws SQLException {
     if (!result.hasDrift()) {
-      return outcome(DraftResult.Outcome.IN_STEP, result, List.of(), List.of(), List.of(), loaded);
+      return outcome(
+          DraftResult.Outcome.IN_STEP, result, List.of(), List.of(), List.of(), loaded, List.of());
     }
     if (checkOnly) {
-      return outcome(DraftResult.Outcome.DIFFERS, result, List.of(), List.of(), List.of(), loaded);
+      return outcome(
+          DraftResult.Outcome.DIFFERS, result, List.of(), List.of(), List.of(), loaded, List.of());
     }
+    long planning = System.nanoTime();
     List<String> stops = new ArrayList<>(Safety.check(result, hints, allowDestructive, hintsFile));
     String script =
         SqlRenderer.configure()
@@ -230,7 +235,8 @@ public final class Draft {
     List<DraftScript.Block> blocks = DraftScript.blocks(script);
     stops.addAll(Safety.otherDestructive(blocks, result, allowDestructive));
     if (!stops.isEmpty()) {
-      return outcome(DraftResult.Outcome.STOPPED, result, stops, List.of(), List.of(), loaded);
+      return outcome(
+          DraftResult.Outcome.STOPPED, result, stops, List.of(), List.of(), loaded, List.of());
     }
     List<PulledMigration> files =
         DraftFiles.of(
@@ -244,19 +250,57 @@ public final class Draft {
                 + result.differences().size()
                 + " difference(s)).\n",
             clock);
-    log.accept("Proving the draft on a copy of the migrated database");
-    long started = System.nanoTime();
+    log.accept(
+        "Planned "
+            + result.differences().size()
+            + " difference(s) into "
+            + files.size()
+            + " file(s), "
+            + millisSince(planning)
+            + " ms");
+    // what the proof, on no rows, cannot clear
+    List<String> warnings = DataRisks.of(result);
     DiffResult remaining;
-    try {
-      remaining = prove(proof, files, result.expected());
-    } catch (MigrationException e) {
-      String failure = "The draft fails to apply on top of the migrations: " + e.getMessage();
-      return outcome(
-          DraftResult.Outcome.UNPROVEN, result, List.of(failure), files, List.of(), loaded);
+    String provenName = DraftCache.proven(files, migrations);
+    Optional<Catalog> kept = server.cached(provenName);
+    if (kept.isPresent()) {
+      log.accept("The proof of this exact draft was kept from an earlier run");
+      remaining = SchemaComparator.compare(result.expected(), kept.get());
+    } else {
+      log.accept("Proving the draft on top of the migrated database");
+      long started = System.nanoTime();
+      Catalog proven;
+      ScratchDatabase copy = null;
+      try {
+        if (proof != null) {
+          copy = join(proof);
+        } else {
+          ThrowawayDatabase base = server.base();
+          copy = server.disposable() ? ScratchDatabase.inPlace(base) : copy(base);
+        }
+        proven = Proof.apply(copy, files, migrations);
+      } catch (MigrationException e) {
+        String failure = "The draft fails to apply on top of the migrations: " + e.getMessage();
+        return outcome(
+            DraftResult.Outcome.UNPROVEN,
+            result,
+            List.of(failure),
+            files,
+            List.of(),
+            loaded,
+            warnings);
+      } finally {
+        if (proof == null && copy != null) {
+          copy.close();
+        }
+      }
+      server.keep(provenName, proven);
+      log.accept("Proof took " + millisSince(started) + " ms");
+      remaining = SchemaComparator.compare(result.expected(), proven);
     }
-    log.accept("Proof took " + millisSince(started) + " ms");
     if (remaining.hasDrift()) {
-      return outcome(DraftResult.Outcome.UNPROVEN, remaining, List.of(), files, List.of(), loaded);
+      return outcome(
+          DraftResult.Outcome.UNPROVEN, remaining, List.of(), files, List.of(), loaded, warnings);
     }
     List<Path> written = new ArrayList<>();
     if (write) {
@@ -265,7 +309,7 @@ public final class Draft {
         written.add(MigrationWriter.write(directory, m));
       }
     }
-    return outcome(DraftResult.Outcome.PROVEN, result, List.of(), files, written, loaded);
+    return outcome(DraftResult.Outcome.PROVEN, result, List.of(), files, written, loaded, warnings);
   }
 
   /** The versions of the migrations as their files write them, as Flyway resolves them. */
@@ -275,57 +319,24 @@ public final class Draft {
         : List.of();
   }
 
-  /**
-   * Applies the drafted files with Flyway on top of the migrations, in a copy of the migrated
-   * database, and compares the result with the desired catalog.
-   */
-  private DiffResult prove(
-      CompletableFuture<ScratchDatabase> copy, List<PulledMigration> files, Catalog desired)
-      throws SQLException {
-    Path staging;
-    try {
-      staging = Files.createTempDirectory("drydock-draft-");
-    } catch (IOException e) {
-      throw new DraftException("Cannot create a temporary directory: " + e.getMessage(), e);
-    }
-    try {
-      ScratchDatabase proof = join(copy);
-      for (PulledMigration m : files) {
-        MigrationWriter.write(staging, m);
-      }
-      // the copy's history is the migrations' own (a snapshot keyed by them, or applied just now):
-      // Flyway is given the drafted files only and applies them after it, without reading and
-      // validating every migration again
-      Migrations withDraft =
-          Migrations.configure()
-              .location(staging)
-              .schemas(migrations.schemas())
-              .placeholders(migrations.placeholders())
-              .table(migrations.table())
-              .settings(migrations.settings())
-              .throwawayLockTimeout(migrations.throwawayLockTimeout())
-              .build()
-              .onThrowaway();
-      withDraft.migrateTrusted(proof.dataSource(), script -> {});
-      try (Connection c = proof.connect()) {
-        Catalog proven =
-            Introspector.configure().historyTable(migrations.table()).build().load(c, Set.of());
-        return SchemaComparator.compare(desired, proven);
-      }
-    } finally {
-      ScratchFiles.deleteTree(staging);
-    }
-  }
-
   private DraftResult outcome(
       DraftResult.Outcome outcome,
       DiffResult result,
       List<String> stops,
       List<PulledMigration> files,
       List<Path> written,
-      DependencyLoader.Loaded loaded) {
+      DependencyLoader.Loaded loaded,
+      List<String> warnings) {
     return new DraftResult(
-        outcome, result.differences(), stops, files, written, loaded.statements(), loaded.rounds());
+        outcome,
+        result.differences(),
+        stops,
+        files,
+        written,
+        loaded.statements(),
+        loaded.rounds(),
+        false,
+        warnings);
   }
 
   private static long millisSince(long started) {

@@ -17,8 +17,14 @@ import java.util.List;
  * @param migrations the drafted files (a migration, and possibly a second one run outside a
  *     transaction with its {@code .conf}), in the order to write them
  * @param written the files written; empty unless written
- * @param desiredStatements how many statements the desired-state folder has
- * @param loadRounds in how many rounds they loaded
+ * @param desiredStatements how many statements of the desired-state folder were loaded (0 when its
+ *     catalog was kept from an earlier run with the same files)
+ * @param loadRounds in how many rounds they loaded; 0 when they were not loaded, the desired
+ *     state's catalog having been kept from an earlier run with the same files
+ * @param serverStarted whether a throwaway server was started (none is when every catalog the draft
+ *     needs was kept with the migrations' snapshot)
+ * @param warnings for a drafted migration: its steps that can fail on rows a table already has
+ *     (which the proof, on no rows, cannot clear), one line each naming the step; never a stop
  */
 public record DraftResult(
     Outcome outcome,
@@ -27,7 +33,9 @@ public record DraftResult(
     List<PulledMigration> migrations,
     List<Path> written,
     int desiredStatements,
-    int loadRounds) {
+    int loadRounds,
+    boolean serverStarted,
+    List<String> warnings) {
 
   /** How a draft ended. */
   public enum Outcome {
@@ -48,5 +56,6 @@ public record DraftResult(
     stops = List.copyOf(stops);
     migrations = List.copyOf(migrations);
     written = List.copyOf(written);
+    warnings = List.copyOf(warnings);
   }
 }

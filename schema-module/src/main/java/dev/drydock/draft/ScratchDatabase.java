@@ -21,10 +21,20 @@ final class ScratchDatabase implements AutoCloseable {
 
   private final ThrowawayDatabase server;
   private final String name;
+  private final boolean owned;
 
-  private ScratchDatabase(ThrowawayDatabase server, String name) {
+  private ScratchDatabase(ThrowawayDatabase server, String name, boolean owned) {
     this.server = server;
     this.name = name;
+    this.owned = owned;
+  }
+
+  /**
+   * The server's own database, used in place (a proof on a migrated database that is thrown away
+   * unsaved needs no copy); {@link #close()} leaves it to the server.
+   */
+  static ScratchDatabase inPlace(ThrowawayDatabase server) {
+    return new ScratchDatabase(server, server.databaseName(), false);
   }
 
   /**
@@ -57,7 +67,7 @@ final class ScratchDatabase implements AutoCloseable {
         }
       }
     }
-    return new ScratchDatabase(server, name);
+    return new ScratchDatabase(server, name, true);
   }
 
   Connection connect() throws SQLException {
@@ -74,6 +84,9 @@ final class ScratchDatabase implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!owned) {
+      return;
+    }
     try (Connection c = server.connect();
         Statement st = c.createStatement()) {
       st.execute("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)");

@@ -5,11 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -21,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
  * A {@link Catalog} as a JSON file, read back equal: what lets a run with unchanged migrations skip
@@ -36,9 +28,6 @@ public final class CatalogFile {
 
   /** 2: the catalog inside an envelope with its SHA-256; a file of format 1 is never used. */
   private static final int FORMAT = 2;
-
-  private static final String PACKAGE = "dev/drydock/introspect/";
-  private static String codeIdentity;
 
   private CatalogFile() {}
 
@@ -142,51 +131,8 @@ public final class CatalogFile {
    * A hash of the introspection code itself (every class and SQL file of this package, as built): a
    * catalog file written by other code is not used, even under the same version number.
    */
-  public static synchronized String codeIdentity() {
-    if (codeIdentity == null) {
-      codeIdentity = hashPackage();
-    }
-    return codeIdentity;
-  }
-
-  private static String hashPackage() {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      URL self = CatalogFile.class.getResource("CatalogFile.class");
-      if (self != null && "jar".equals(self.getProtocol())) {
-        JarURLConnection connection = (JarURLConnection) self.openConnection();
-        connection.setUseCaches(false);
-        try (JarFile jar = connection.getJarFile()) {
-          List<JarEntry> entries =
-              jar.stream()
-                  .filter(e -> e.getName().startsWith(PACKAGE))
-                  .sorted(java.util.Comparator.comparing(JarEntry::getName))
-                  .toList();
-          for (JarEntry e : entries) {
-            sha.update(
-                (e.getName() + "|" + e.getSize() + "|" + e.getCrc() + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-          }
-        }
-      } else if (self != null && "file".equals(self.getProtocol())) {
-        Path dir = Path.of(self.toURI()).getParent();
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-          files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
-        for (Path f : files) {
-          sha.update(dir.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
-          try (InputStream in = Files.newInputStream(f)) {
-            sha.update(in.readAllBytes());
-          }
-        }
-      } else {
-        return "unknown-" + System.nanoTime(); // never matches: no catalog file is used
-      }
-      return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-    } catch (IOException | URISyntaxException | NoSuchAlgorithmException e) {
-      return "unknown-" + System.nanoTime();
-    }
+  public static String codeIdentity() {
+    return dev.drydock.files.CodeHash.of(CatalogFile.class);
   }
 
   private static String text(JsonNode value) {

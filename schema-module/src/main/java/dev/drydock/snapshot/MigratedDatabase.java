@@ -99,6 +99,15 @@ public final class MigratedDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether {@link #close()} saves this database's state as a snapshot: when it did not start from
+   * the final one. When it does not, the database may be changed before it is closed (a draft's
+   * proof applies its files to it rather than to a copy).
+   */
+  public boolean savesOnClose() {
+    return saveOnClose != null;
+  }
+
   /** Saves the final state for the next run (when new and allowed), then stops and deletes all. */
   @Override
   public void close() {

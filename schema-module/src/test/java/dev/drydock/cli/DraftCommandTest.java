@@ -306,6 +306,63 @@ class DraftCommandTest {
   }
 
   @Test
+  void stepsThatCheckExistingRowsAreWarnedByNameButTheProvenDraftIsWritten() throws IOException {
+    // given: an existing table whose desired state makes a column NOT NULL, adds a unique key, a
+    // validated check and foreign key, a NOT NULL column with no default, a nullable one, narrows
+    // a type and widens another; and
+    // a new table with the same kinds of steps (no rows to fail on: no warning)
+    write(
+        migrations,
+        "V1__accounts.sql",
+        "CREATE TABLE accounts (id int PRIMARY KEY, email text, code text, amount bigint,"
+            + " visits integer);\n");
+    write(
+        schema,
+        "accounts.sql",
+        "CREATE TABLE accounts (\n"
+            + "  id int PRIMARY KEY,\n"
+            + "  email text NOT NULL,\n"
+            + "  code text CONSTRAINT accounts_code_key UNIQUE,\n"
+            + "  amount integer CONSTRAINT accounts_amount_check CHECK (amount > 0),\n"
+            + "  visits bigint,\n"
+            + "  region text NOT NULL,\n"
+            + "  note text,\n"
+            + "  parent_id int CONSTRAINT accounts_parent_fkey REFERENCES accounts (id)\n"
+            + ");\n"
+            + "CREATE TABLE fresh (id int PRIMARY KEY, code text NOT NULL UNIQUE"
+            + " CHECK (code <> ''));\n");
+
+    // when
+    Cli.Result r = draft("--name", "tighten", "--allow-destructive");
+
+    // then: one warning per risky step on the existing table, none for the widening or the new
+    // table, and the draft is written all the same
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    assertThat(migrationFiles())
+        .containsExactly(
+            "V1__accounts.sql",
+            "V2__tighten.sql",
+            "V3__tighten_concurrently.sql",
+            "V3__tighten_concurrently.sql.conf");
+    assertThat(r.out().lines().filter(l -> l.startsWith("Warning: ")).toList())
+        .containsExactlyInAnyOrder(
+            "Warning: column public.accounts.email: SET NOT NULL fails if existing rows hold NULL"
+                + " there; update them first (the proof runs on no rows)",
+            "Warning: column public.accounts.amount: the narrowing type change from bigint to"
+                + " integer fails if an existing value does not convert (the proof runs on no"
+                + " rows)",
+            "Warning: column public.accounts.region: added NOT NULL with no default: fails if the"
+                + " table has rows (the proof runs on no rows)",
+            "Warning: constraint public.accounts.accounts_code_key: new unique key: fails if"
+                + " existing rows hold duplicates there (the proof runs on no rows)",
+            "Warning: constraint public.accounts.accounts_amount_check: new check, validated:"
+                + " fails if an existing row breaks it (the proof runs on no rows)",
+            "Warning: constraint public.accounts.accounts_parent_fkey: new foreign key,"
+                + " validated: fails if an existing row references nothing (the proof runs on no"
+                + " rows)");
+  }
+
+  @Test
   void aStatementThatLoadsInNoOrderIsOneLineWithFileAndLine() throws IOException {
     // given: a view on a table no file creates, after a statement that loads
     write(migrations, "V1__base.sql", "CREATE TABLE a (id int);\n");

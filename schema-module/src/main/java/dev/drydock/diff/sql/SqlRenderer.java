@@ -22,6 +22,14 @@ public final class SqlRenderer {
     this.declaredRenames = b.declaredRenames;
   }
 
+  /**
+   * Whether the planner takes a column's type change from {@code from} to {@code to} as one that
+   * never loses data (a widening); any other is marked destructive.
+   */
+  public static boolean widens(String from, String to) {
+    return ColumnAlterations.isWidening(from, to);
+  }
+
   public static Builder configure() {
     return new Builder();
   }

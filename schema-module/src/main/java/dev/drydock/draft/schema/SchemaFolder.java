@@ -1,19 +1,23 @@
 package dev.drydock.draft.schema;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.drydock.draft.DraftException;
 import dev.drydock.migrate.FlywayInternals;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * The desired-state folder: every {@code *.sql} file under it, in any order, each split into
- * statements by Flyway's PostgreSQL parser.
+ * statements by Flyway's PostgreSQL parser when they are needed.
  */
 public final class SchemaFolder {
 
@@ -33,12 +37,15 @@ public final class SchemaFolder {
 
   private final Path directory;
   private final List<Path> files;
-  private final List<Piece> pieces;
+  private final List<String> texts;
+  private final String contentHash;
+  private List<Piece> pieces;
 
-  private SchemaFolder(Path directory, List<Path> files, List<Piece> pieces) {
+  private SchemaFolder(Path directory, List<Path> files, List<String> texts, String contentHash) {
     this.directory = directory;
     this.files = List.copyOf(files);
-    this.pieces = List.copyOf(pieces);
+    this.texts = List.copyOf(texts);
+    this.contentHash = contentHash;
   }
 
   /**
@@ -63,25 +70,39 @@ public final class SchemaFolder {
     } catch (IOException e) {
       throw new DraftException("Cannot list " + directory + ": " + e.getMessage(), e);
     }
-    List<Piece> pieces = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    MessageDigest sha = sha256();
     for (Path file : files) {
       String text;
       try {
-        text =
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                .toString();
+        byte[] bytes = Files.readAllBytes(file);
+        // the path inside the folder (the order files load in) and the exact bytes
+        update(sha, directory.relativize(file).toString().replace('\\', '/').getBytes(UTF_8));
+        update(sha, bytes);
+        text = UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
       } catch (CharacterCodingException e) {
         throw new DraftException(file + " is not valid UTF-8", e);
       } catch (IOException e) {
         throw new DraftException("Cannot read " + file + ": " + e.getMessage(), e);
       }
-      for (FlywayInternals.ScriptStatement s : FlywayInternals.statements(text)) {
-        pieces.add(new Piece(file, s.line(), s.sql()));
-      }
+      texts.add(text);
     }
-    return new SchemaFolder(directory, files, pieces);
+    return new SchemaFolder(
+        directory, files, texts, HexFormat.of().formatHex(sha.digest()).substring(0, 32));
+  }
+
+  private static void update(MessageDigest sha, byte[] bytes) {
+    sha.update(Integer.toString(bytes.length).getBytes(UTF_8));
+    sha.update((byte) 0);
+    sha.update(bytes);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public Path directory() {
@@ -93,8 +114,28 @@ public final class SchemaFolder {
     return files;
   }
 
-  /** Every statement, file by file in path order, each file's in its own order. */
-  public List<Piece> pieces() {
+  /**
+   * A SHA-256 (32 hex digits) of every file's path inside the folder and exact bytes, in load
+   * order: what a catalog of this desired state is kept under.
+   */
+  public String contentHash() {
+    return contentHash;
+  }
+
+  /**
+   * Every statement, file by file in path order, each file's in its own order: split on first use
+   * (a draft whose desired state's catalog was kept never needs them).
+   */
+  public synchronized List<Piece> pieces() {
+    if (pieces == null) {
+      List<Piece> all = new ArrayList<>();
+      for (int i = 0; i < files.size(); i++) {
+        for (FlywayInternals.ScriptStatement s : FlywayInternals.statements(texts.get(i))) {
+          all.add(new Piece(files.get(i), s.line(), s.sql()));
+        }
+      }
+      pieces = List.copyOf(all);
+    }
     return pieces;
   }
 }
