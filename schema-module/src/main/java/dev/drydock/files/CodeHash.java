@@ -36,6 +36,32 @@ public final class CodeHash {
     return HASHES.computeIfAbsent(anchor.getPackageName(), p -> hash(anchor));
   }
 
+  /**
+   * The hash of several packages together (16 hex digits): for an answer that code in more than one
+   * package computes. Unreadable if any of them is.
+   */
+  public static String of(Class<?> first, Class<?>... more) {
+    StringBuilder parts = new StringBuilder(of(first));
+    for (Class<?> anchor : more) {
+      String part = of(anchor);
+      if (part.startsWith("unknown-")) {
+        return part;
+      }
+      parts.append('|').append(part);
+    }
+    if (more.length == 0 || parts.toString().startsWith("unknown-")) {
+      return parts.toString();
+    }
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(parts.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      return "unknown-" + System.nanoTime();
+    }
+  }
+
   private static String hash(Class<?> anchor) {
     String prefix = anchor.getPackageName().replace('.', '/') + "/";
     try {

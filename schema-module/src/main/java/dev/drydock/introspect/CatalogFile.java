@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drydock.files.CodeHash;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,7 +133,7 @@ public final class CatalogFile {
    * catalog file written by other code is not used, even under the same version number.
    */
   public static String codeIdentity() {
-    return dev.drydock.files.CodeHash.of(CatalogFile.class);
+    return CodeHash.of(CatalogFile.class);
   }
 
   private static String text(JsonNode value) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.drydock.files.CodeIdentity;
+import dev.drydock.files.CodeHash;
 import dev.drydock.migrate.Migrations;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ public final class ObservationFile {
    */
   public static synchronized String codeIdentity() {
     if (codeIdentity == null) {
-      codeIdentity = CodeIdentity.of(Observer.class, Migrations.class);
+      codeIdentity = CodeHash.of(Observer.class, Migrations.class);
     }
     return codeIdentity;
   }
