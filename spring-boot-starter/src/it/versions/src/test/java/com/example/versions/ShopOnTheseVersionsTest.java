@@ -3,7 +3,9 @@ package com.example.versions;
 import static com.example.versions.db.Tables.CUSTOMERS;
 import static com.example.versions.db.Tables.ORDERS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.versions.db.enums.OrderStatus;
 import com.example.versions.db.tables.records.CustomersRecord;
@@ -15,6 +17,7 @@ import dev.drydock.dao.error.StaleVersionException;
 import dev.drydock.provider.ProviderKind;
 import dev.drydock.provider.ProviderSettings;
 import dev.drydock.provider.ThrowawayDatabase;
+import dev.drydock.spring.drift.DriftCheckRunner;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +34,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The service on the Flyway and jOOQ this run names: Boot's Flyway migrates, the starter's
+ * The service on the Flyway and jOOQ this run names: Boot's Flyway migrates, the starter's drift
+ * check applies the same migrations to a throwaway and finds no drift, the starter's
  * DrydockDatabase runs on Boot's jOOQ, its repositories update optimistically and translate errors.
  */
 @SpringBootTest(classes = ShopApplication.class)
@@ -66,6 +70,7 @@ class ShopOnTheseVersionsTest {
   @Autowired DrydockDatabase db;
   @Autowired DSLContext bootDsl;
   @Autowired Flyway flyway;
+  @Autowired DriftCheckRunner driftCheck;
 
   private static String version(String groupAndArtifact) throws Exception {
     Properties p = new Properties();
@@ -88,6 +93,12 @@ class ShopOnTheseVersionsTest {
   void givenBootsFlywayThenTheMigrationIsApplied() {
     assertEquals(1, flyway.info().applied().length);
     assertEquals("1", flyway.info().current().getVersion().getVersion());
+  }
+
+  @Test
+  void givenTheStarterDriftCheckThenItRanOnTheseVersionsAndFoundNoDrift() {
+    assertTrue(driftCheck.failure().isEmpty(), () -> "could not run: " + driftCheck.failure());
+    assertFalse(driftCheck.report().orElseThrow().hasDrift());
   }
 
   @Test
