@@ -341,7 +341,8 @@ public final class Migrations {
    * they wait forever behind that lock. Empty when the lock is off.
    */
   public List<Path> concurrentlyUnderTransactionalLock(DataSource dataSource) {
-    if (throwaway || "false".equalsIgnoreCase(settings.get(TRANSACTIONAL_LOCK))) {
+    String lock = settings.get(TRANSACTIONAL_LOCK);
+    if (throwaway || (lock != null && !TransactionalLock.parse(lock))) {
       return List.of();
     }
     return FlywayCalls.concurrentlyUnderTransactionalLock(this, dataSource);

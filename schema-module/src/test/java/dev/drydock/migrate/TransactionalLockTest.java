@@ -64,6 +64,16 @@ class TransactionalLockTest {
   }
 
   @Test
+  void givenTheLockSetOffWithBlanksAndCapitalsThenNoMigrationIsBlockedByIt() {
+    Migrations m =
+        migrations(
+            FlywaySettings.configure().setting("postgresql.transactional.lock", " False ").build());
+
+    // off as Flyway reads it: nothing to look for, so no database is asked
+    assertThat(m.concurrentlyUnderTransactionalLock(null)).isEmpty();
+  }
+
+  @Test
   void givenANonBooleanLockValueThenTheSettingIsRejectedNamingIt() {
     assertThatThrownBy(
             () ->
