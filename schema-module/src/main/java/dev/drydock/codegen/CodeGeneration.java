@@ -123,7 +123,11 @@ public final class CodeGeneration {
       stamp.ifPresent(s -> fingerprint.restamp(outputDirectory, s));
       return upToDate(fingerprint, start);
     }
-    log.accept("Applying migrations from " + migrations.locations());
+    log.accept(
+        "Applying migrations from "
+            + migrations.locations()
+            + " with Flyway "
+            + ToolVersions.flyway());
     try (MigratedDatabase migrated =
         MigratedDatabase.configure()
             .provider(provider)
@@ -211,7 +215,11 @@ public final class CodeGeneration {
     try (staged) {
       System.setProperty("org.jooq.no-logo", "true");
       System.setProperty("org.jooq.no-tips", "true");
-      log.accept("Generating jOOQ sources for schemas " + String.join(", ", schemas));
+      log.accept(
+          "Generating jOOQ sources for schemas "
+              + String.join(", ", schemas)
+              + " with jOOQ "
+              + ToolVersions.jooq());
       GenerationTool.generate(jooqConfiguration(db, staged.directory()));
       CatalogHash.writeTo(staged.directory(), catalog);
       fingerprint.writeTo(staged.directory(), stamp);

@@ -16,27 +16,46 @@ public final class ToolVersions {
   }
 
   /**
-   * The jOOQ on the class path, from its jar's Maven metadata: read without loading a jOOQ class
-   * (the up-to-date check stays free of jOOQ), else jOOQ's own constant.
+   * The jOOQ on the class path (a project may override the one Drydock is built with), from its
+   * jar's Maven metadata: read without loading a jOOQ class (the up-to-date check stays free of
+   * jOOQ), else jOOQ's own constant, read at run time.
    */
   public static String jooq() {
+    String version = onClassPath("org.jooq/jooq");
+    if (version != null) {
+      return version;
+    }
+    try {
+      return String.valueOf(org.jooq.Constants.class.getField("FULL_VERSION").get(null));
+    } catch (ReflectiveOperationException e) {
+      return "unknown";
+    }
+  }
+
+  /**
+   * The Flyway on the class path (a project may override the one Drydock is built with), from its
+   * jar's Maven metadata, else the one Drydock is built with.
+   */
+  public static String flyway() {
+    String version = onClassPath("org.flywaydb/flyway-core");
+    return version != null ? version : PROPERTIES.getProperty("flyway.version", "unknown");
+  }
+
+  /** The version in {@code META-INF/maven/<groupAndArtifact>/pom.properties}, if there is one. */
+  private static String onClassPath(String groupAndArtifact) {
     Properties p = new Properties();
     try (InputStream in =
         ToolVersions.class
             .getClassLoader()
-            .getResourceAsStream("META-INF/maven/org.jooq/jooq/pom.properties")) {
-      if (in != null) {
-        p.load(in);
-        return p.getProperty("version", "unknown");
+            .getResourceAsStream("META-INF/maven/" + groupAndArtifact + "/pom.properties")) {
+      if (in == null) {
+        return null;
       }
+      p.load(in);
+      return p.getProperty("version");
     } catch (IOException e) {
-      // fall back to the class
+      return null;
     }
-    return org.jooq.Constants.FULL_VERSION;
-  }
-
-  public static String flyway() {
-    return PROPERTIES.getProperty("flyway.version", "unknown");
   }
 
   public static String postgresBinaries() {

@@ -155,8 +155,12 @@ public final class FlywaySettings {
           continue;
         }
         try {
-          Flyway.configure(FlywaySettings.class.getClassLoader())
-              .configuration(Map.of(e.getKey(), e.getValue()));
+          if (e.getKey().equals(TransactionalLock.KEY)) {
+            TransactionalLock.parse(e.getValue());
+          } else {
+            Flyway.configure(FlywaySettings.class.getClassLoader())
+                .configuration(Map.of(e.getKey(), e.getValue()));
+          }
         } catch (FlywayException | IllegalArgumentException invalid) {
           String from = origin.get(e.getKey());
           String name = e.getKey().substring("flyway.".length());

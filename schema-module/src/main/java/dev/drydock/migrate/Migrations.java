@@ -38,7 +38,7 @@ public final class Migrations {
   /** How long a statement may wait for a lock on a throwaway database, by default. */
   public static final Duration DEFAULT_THROWAWAY_LOCK_TIMEOUT = Duration.ofSeconds(30);
 
-  static final String TRANSACTIONAL_LOCK = "flyway.postgresql.transactional.lock";
+  static final String TRANSACTIONAL_LOCK = TransactionalLock.KEY;
 
   private final List<Path> locations;
   private final List<String> schemas;
@@ -176,9 +176,7 @@ public final class Migrations {
     }
     Map<String, String> config = new LinkedHashMap<>(settings.values());
     config.keySet().removeIf(k -> k.startsWith("flyway.placeholders."));
-    if (throwaway) {
-      config.put(TRANSACTIONAL_LOCK, "false");
-    }
+    String lockSetting = config.remove(TRANSACTIONAL_LOCK);
     if (throwaway && boundLocks) {
       String bound = "SET lock_timeout = '" + throwawayLockTimeout.toMillis() + "ms'";
       String userInit = config.get("flyway.initSql");
@@ -198,6 +196,11 @@ public final class Migrations {
             .loggers(FlywayInternals.QuietLogCreator.class.getName());
     if (!schemas.isEmpty()) {
       flyway.schemas(schemas.toArray(String[]::new)).createSchemas(true);
+    }
+    if (throwaway) {
+      TransactionalLock.apply(flyway, false);
+    } else if (lockSetting != null) {
+      TransactionalLock.apply(flyway, TransactionalLock.parse(lockSetting));
     }
     return flyway;
   }
@@ -338,7 +341,8 @@ public final class Migrations {
    * they wait forever behind that lock. Empty when the lock is off.
    */
   public List<Path> concurrentlyUnderTransactionalLock(DataSource dataSource) {
-    if (throwaway || "false".equalsIgnoreCase(settings.get(TRANSACTIONAL_LOCK))) {
+    String lock = settings.get(TRANSACTIONAL_LOCK);
+    if (throwaway || (lock != null && !TransactionalLock.parse(lock))) {
       return List.of();
     }
     return FlywayCalls.concurrentlyUnderTransactionalLock(this, dataSource);
