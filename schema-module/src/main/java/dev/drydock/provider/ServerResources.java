@@ -35,7 +35,11 @@ final class ServerResources {
     if (released) {
       throw interrupted();
     }
-    workDir = Files.createTempDirectory(Files.createDirectories(parent), "drydock-pg-");
+    // the JVM's pid in the name says whose directory it is (to a person, and to tests that must
+    // not count another process's servers as their own leftovers)
+    workDir =
+        Files.createTempDirectory(
+            Files.createDirectories(parent), "drydock-pg-" + ProcessHandle.current().pid() + "-");
     registration = Orphans.register(cache, workDir);
     return workDir;
   }
