@@ -124,14 +124,16 @@ public final class CodeGeneration {
       return upToDate(fingerprint, start);
     }
     log.accept("Applying migrations from " + migrations.locations());
-    try (MigratedDatabase migrated =
-        MigratedDatabase.configure()
-            .provider(provider)
-            .migrations(migrations)
-            .snapshots(snapshots)
-            .log(log)
-            .warnings(warnings)
-            .start()) {
+    // what the rest of the run loads is loaded beside it while it waits for the database
+    try (ClassPreload preload = ClassPreload.start();
+        MigratedDatabase migrated =
+            MigratedDatabase.configure()
+                .provider(provider)
+                .migrations(migrations)
+                .snapshots(snapshots)
+                .log(log)
+                .warnings(warnings)
+                .start()) {
       ThrowawayDatabase db = migrated.database();
       log.accept("Using " + db.description() + " (from " + migrated.startedFrom() + ")");
       String catalog = catalogHash(db);
