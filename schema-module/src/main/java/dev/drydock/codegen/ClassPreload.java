@@ -11,13 +11,14 @@ import java.util.List;
 /**
  * Loads, on a daemon thread, the classes a generation run needs once its database starts ({@value
  * #RESOURCE}: Flyway's migrate, the JDBC driver, jOOQ-meta, jOOQ's code generator), while the run's
- * own thread mostly waits: for the snapshot to be restored, the server to start, the migrations to
- * run. In a fresh JVM (every Maven build, every {@code drydock generate}) loading those ~2,600
- * classes is about a second of one core, which then is no longer on the critical path. Classes are
- * only loaded, never initialized (no static initializer runs on this thread: two threads
- * initializing classes that need each other could deadlock); a name that is not on the class path
- * is skipped. Started only when a database starts, so an up-to-date build loads no Flyway or jOOQ
- * class. {@link #close()} stops it (at most {@value #STOP_WAIT_MILLIS} ms).
+ * own thread lists and hashes the migrations, restores a snapshot, waits for the server and the
+ * migrations. In a fresh JVM (every Maven build, every {@code drydock generate}) loading those
+ * ~2,600 classes is about a second of one core, which then is no longer on the critical path.
+ * Classes are only loaded, never initialized (no static initializer runs on this thread: two
+ * threads initializing classes that need each other could deadlock); a name that is not on the
+ * class path is skipped. Started once the file listing says the output may be stale (a database
+ * most likely starts), so the free up-to-date build loads no Flyway or jOOQ class. {@link #close()}
+ * stops it (at most {@value #STOP_WAIT_MILLIS} ms).
  *
  * <p>Off with {@code -Ddrydock.classPreload=false} (to measure what it saves).
  */

@@ -115,6 +115,15 @@ public final class CodeGeneration {
         return upToDate(same.get(), start);
       }
     }
+    // from here a database most likely starts: what the run loads next (Flyway's migrate, the
+    // driver, jOOQ) is loaded on a second thread while this one lists, hashes and waits
+    try (ClassPreload preload = ClassPreload.start()) {
+      return migrateAndGenerate(configuration, stamp, start);
+    }
+  }
+
+  private GenerationResult migrateAndGenerate(
+      String configuration, Optional<String> stamp, long start) {
     migrations.requireMigrations();
     OutputOwnership ownership = new OutputOwnership(outputDirectory, packageName);
     ownership.requireReplaceable();
@@ -124,16 +133,14 @@ public final class CodeGeneration {
       return upToDate(fingerprint, start);
     }
     log.accept("Applying migrations from " + migrations.locations());
-    // what the rest of the run loads is loaded beside it while it waits for the database
-    try (ClassPreload preload = ClassPreload.start();
-        MigratedDatabase migrated =
-            MigratedDatabase.configure()
-                .provider(provider)
-                .migrations(migrations)
-                .snapshots(snapshots)
-                .log(log)
-                .warnings(warnings)
-                .start()) {
+    try (MigratedDatabase migrated =
+        MigratedDatabase.configure()
+            .provider(provider)
+            .migrations(migrations)
+            .snapshots(snapshots)
+            .log(log)
+            .warnings(warnings)
+            .start()) {
       ThrowawayDatabase db = migrated.database();
       log.accept("Using " + db.description() + " (from " + migrated.startedFrom() + ")");
       String catalog = catalogHash(db);
