@@ -26,6 +26,17 @@ final class ClassPreload implements AutoCloseable {
 
   static final String RESOURCE = "preload-classes.txt";
 
+  /** The line of {@value #RESOURCE} that starts jOOQ's section. */
+  static final String JOOQ_MARKER = "# --- jooq";
+
+  /** The two parts of the list. */
+  enum Section {
+    /** What restoring, starting and migrating the database load (every run that starts one). */
+    DATABASE,
+    /** What jOOQ-meta and the code generator load (not a run that keeps the sources). */
+    JOOQ
+  }
+
   static final String PROPERTY = "drydock.classPreload";
 
   static final String THREAD_NAME = "drydock-class-preload";
@@ -42,12 +53,18 @@ final class ClassPreload implements AutoCloseable {
     thread.setDaemon(true);
   }
 
-  /** Starts loading the classes of {@value #RESOURCE}, unless switched off. */
-  static ClassPreload start() {
-    if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))) {
-      return start(List.of(), ClassPreload.class.getClassLoader());
+  /**
+   * Starts loading the classes of these sections of {@value #RESOURCE} (in that order), unless
+   * switched off; none: nothing starts.
+   */
+  static ClassPreload start(Section... sections) {
+    List<String> names = new ArrayList<>();
+    if (Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))) {
+      for (Section section : sections) {
+        names.addAll(shippedList(section));
+      }
     }
-    return start(shippedList(), ClassPreload.class.getClassLoader());
+    return start(names, ClassPreload.class.getClassLoader());
   }
 
   /** Starts loading {@code names} (binary class names) with {@code loader}. */
@@ -59,8 +76,8 @@ final class ClassPreload implements AutoCloseable {
     return preload;
   }
 
-  /** The class names of {@value #RESOURCE}, without comments; empty when it cannot be read. */
-  static List<String> shippedList() {
+  /** The class names of one section of {@value #RESOURCE}; empty when it cannot be read. */
+  static List<String> shippedList(Section section) {
     List<String> names = new ArrayList<>();
     try (InputStream in = ClassPreload.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
@@ -68,9 +85,12 @@ final class ClassPreload implements AutoCloseable {
       }
       BufferedReader reader =
           new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+      Section current = Section.DATABASE;
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         String name = line.strip();
-        if (!name.isEmpty() && !name.startsWith("#")) {
+        if (name.startsWith(JOOQ_MARKER)) {
+          current = Section.JOOQ;
+        } else if (current == section && !name.isEmpty() && !name.startsWith("#")) {
           names.add(name);
         }
       }
