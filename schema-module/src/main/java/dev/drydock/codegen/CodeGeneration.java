@@ -6,6 +6,7 @@ import dev.drydock.provider.ThrowawayDatabase;
 import dev.drydock.snapshot.MigratedDatabase;
 import dev.drydock.snapshot.SnapshotSettings;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -115,6 +116,21 @@ public final class CodeGeneration {
         return upToDate(same.get(), start);
       }
     }
+    // from here a database most likely starts: what the run loads next (Flyway's migrate, the
+    // driver; jOOQ when it surely runs) is loaded on a second thread while this one lists, hashes
+    // and waits
+    boolean jooqSurely =
+        force || !Files.isRegularFile(outputDirectory.resolve(CatalogHash.FILE_NAME));
+    try (ClassPreload preload =
+        jooqSurely
+            ? ClassPreload.start(ClassPreload.Section.DATABASE, ClassPreload.Section.JOOQ)
+            : ClassPreload.start(ClassPreload.Section.DATABASE)) {
+      return migrateAndGenerate(configuration, stamp, start, !jooqSurely);
+    }
+  }
+
+  private GenerationResult migrateAndGenerate(
+      String configuration, Optional<String> stamp, long start, boolean preloadJooq) {
     migrations.requireMigrations();
     OutputOwnership ownership = new OutputOwnership(outputDirectory, packageName);
     ownership.requireReplaceable();
@@ -149,7 +165,10 @@ public final class CodeGeneration {
                 + catalog.substring(0, 12)
                 + "): jOOQ sources kept, fingerprint updated");
       } else {
-        generateInto(db, fingerprint, stamp, ownership, catalog);
+        try (ClassPreload jooqClasses =
+            preloadJooq ? ClassPreload.start(ClassPreload.Section.JOOQ) : ClassPreload.start()) {
+          generateInto(db, fingerprint, stamp, ownership, catalog);
+        }
       }
       return new GenerationResult(
           false,
