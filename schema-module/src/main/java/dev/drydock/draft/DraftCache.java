@@ -4,12 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.drydock.draft.schema.SchemaFolder;
 import dev.drydock.files.CodeHash;
+import dev.drydock.files.KeyDigest;
 import dev.drydock.introspect.CatalogFile;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.pull.PulledMigration;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -47,10 +45,9 @@ final class DraftCache {
   }
 
   static String proven(List<PulledMigration> files, Migrations migrations) {
-    MessageDigest sha = sha256();
+    KeyDigest sha = KeyDigest.start();
     for (PulledMigration m : files) {
-      update(sha, m.fileName().getBytes(UTF_8));
-      update(sha, m.sql().getBytes(UTF_8));
+      sha.sized(m.fileName().getBytes(UTF_8)).sized(m.sql().getBytes(UTF_8));
     }
     return String.join(
         "|",
@@ -59,20 +56,6 @@ final class DraftCache {
         CatalogFile.keyFor(migrations.table(), List.of()),
         CodeHash.of(Draft.class),
         CodeHash.of(Migrations.class),
-        HexFormat.of().formatHex(sha.digest()).substring(0, 32));
-  }
-
-  private static void update(MessageDigest sha, byte[] bytes) {
-    sha.update(Integer.toString(bytes.length).getBytes(UTF_8));
-    sha.update((byte) 0);
-    sha.update(bytes);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+        sha.hex(32));
   }
 }

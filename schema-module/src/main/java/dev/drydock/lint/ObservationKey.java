@@ -1,16 +1,10 @@
 package dev.drydock.lint;
 
+import dev.drydock.files.KeyDigest;
 import dev.drydock.lint.observe.ObservationFile;
 import dev.drydock.migrate.MigrationChain;
 import dev.drydock.migrate.Migrations;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,48 +24,20 @@ final class ObservationKey {
 
   static String of(Migrations migrations, int prefixLength, Set<Path> observed) {
     MigrationChain chain = migrations.chain();
-    MessageDigest sha = sha();
-    update(sha, "lint-observation/1");
-    update(sha, ObservationFile.codeIdentity());
-    update(sha, "target=" + migrations.target().target().id());
+    KeyDigest sha =
+        KeyDigest.start()
+            .text("lint-observation/1")
+            .text(ObservationFile.codeIdentity())
+            .text("target=" + migrations.target().target().id());
     List<MigrationChain.Versioned> rest =
         chain.versioned().subList(prefixLength, chain.versioned().size());
     for (MigrationChain.Versioned v : rest) {
-      update(sha, "versioned=" + v.version());
-      files(sha, v.files());
+      sha.text("versioned=" + v.version()).namedFiles(v.files());
     }
-    update(sha, "repeatables");
-    files(sha, chain.repeatables());
-    update(sha, "callbacks");
-    files(sha, chain.callbacks());
+    sha.text("repeatables").namedFiles(chain.repeatables());
+    sha.text("callbacks").namedFiles(chain.callbacks());
     TreeSet<String> names = new TreeSet<>();
     observed.forEach(p -> names.add(p.getFileName().toString()));
-    update(sha, "observed=" + names);
-    return "lint-observation-" + HexFormat.of().formatHex(sha.digest()).substring(0, 32);
-  }
-
-  private static void files(MessageDigest sha, List<Path> files) {
-    for (Path file : files) {
-      update(sha, file.getFileName().toString());
-      try {
-        sha.update(Files.readAllBytes(file));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      sha.update((byte) 0);
-    }
-  }
-
-  private static void update(MessageDigest sha, String text) {
-    sha.update(text.getBytes(StandardCharsets.UTF_8));
-    sha.update((byte) 0);
-  }
-
-  private static MessageDigest sha() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return "lint-observation-" + sha.text("observed=" + names).hex(32);
   }
 }

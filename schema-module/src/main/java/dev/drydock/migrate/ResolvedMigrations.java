@@ -1,15 +1,9 @@
 package dev.drydock.migrate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.drydock.files.KeyDigest;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -250,35 +244,16 @@ public final class ResolvedMigrations {
    * history name, bytes and its {@code .conf}'s bytes. Changes if and only if the list does.
    */
   public String digest() {
-    MessageDigest sha = sha();
+    KeyDigest sha = KeyDigest.start();
     for (Script s : all()) {
-      update(sha, s.kind().name());
-      update(sha, String.valueOf(s.version()));
-      update(sha, String.valueOf(s.description()));
-      update(sha, s.script());
+      sha.text(s.kind().name())
+          .text(String.valueOf(s.version()))
+          .text(String.valueOf(s.description()))
+          .text(s.script());
       for (Path file : s.files()) {
-        update(sha, file.equals(s.file()) ? "script" : "conf");
-        try {
-          sha.update(Files.readAllBytes(file));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        sha.update((byte) 0);
+        sha.text(file.equals(s.file()) ? "script" : "conf").content(file);
       }
     }
-    return HexFormat.of().formatHex(sha.digest());
-  }
-
-  private static void update(MessageDigest sha, String text) {
-    sha.update(text.getBytes(StandardCharsets.UTF_8));
-    sha.update((byte) 0);
-  }
-
-  private static MessageDigest sha() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return sha.hex();
   }
 }

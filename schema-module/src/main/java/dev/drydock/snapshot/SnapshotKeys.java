@@ -1,19 +1,14 @@
 package dev.drydock.snapshot;
 
 import dev.drydock.engine.Target;
+import dev.drydock.files.KeyDigest;
 import dev.drydock.migrate.MigrationChain;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -34,6 +29,9 @@ final class SnapshotKeys {
 
   private static final String FLYWAY_VERSION = flywayVersion();
 
+  /** 32 hex digits (128 bits) are plenty for a cache key and keep paths short. */
+  private static final int KEY_DIGITS = 32;
+
   private final List<String> prefixes;
   private final String finalKey;
 
@@ -47,40 +45,38 @@ final class SnapshotKeys {
       ProviderSettings provider,
       Migrations migrations,
       MigrationChain chain) {
-    MessageDigest base = sha();
-    update(base, FORMAT);
-    update(base, clusterIdentity);
-    update(base, "flyway=" + FLYWAY_VERSION);
-    update(base, "server=" + new TreeMap<>(provider.serverParameters()));
-    provider.initSql().forEach(sql -> update(base, "init=" + sql));
+    KeyDigest base =
+        KeyDigest.start()
+            .text(FORMAT)
+            .text(clusterIdentity)
+            .text("flyway=" + FLYWAY_VERSION)
+            .text("server=" + new TreeMap<>(provider.serverParameters()));
+    provider.initSql().forEach(sql -> base.text("init=" + sql));
     Map<String, String> settings = new TreeMap<>(migrations.settings().values());
-    update(base, "settings=" + settings);
-    update(base, "placeholders=" + new TreeMap<>(migrations.placeholders()));
-    update(base, "table=" + migrations.table());
-    update(base, "schemas=" + migrations.schemas());
+    base.text("settings=" + settings)
+        .text("placeholders=" + new TreeMap<>(migrations.placeholders()))
+        .text("table=" + migrations.table())
+        .text("schemas=" + migrations.schemas());
     if (migrations.target().target() != Target.POSTGRESQL) {
       // the target's statement rewrites shape the migrated cluster
-      update(base, "target=" + migrations.target().target().id());
+      base.text("target=" + migrations.target().target().id());
     }
-    String key = hex(base);
+    String key = base.hex(KEY_DIGITS);
     List<String> prefixes = new ArrayList<>();
     for (MigrationChain.Versioned v : chain.versioned()) {
-      MessageDigest step = sha();
-      update(step, key);
-      update(step, v.version());
-      updateFiles(step, v.files());
-      key = hex(step);
+      key = KeyDigest.start().text(key).text(v.version()).namedFiles(v.files()).hex(KEY_DIGITS);
       prefixes.add(key);
     }
     String finalKey = key;
     if (!chain.repeatables().isEmpty() || !chain.callbacks().isEmpty()) {
-      MessageDigest last = sha();
-      update(last, key);
-      update(last, "repeatables");
-      updateFiles(last, chain.repeatables());
-      update(last, "callbacks");
-      updateFiles(last, chain.callbacks());
-      finalKey = hex(last);
+      finalKey =
+          KeyDigest.start()
+              .text(key)
+              .text("repeatables")
+              .namedFiles(chain.repeatables())
+              .text("callbacks")
+              .namedFiles(chain.callbacks())
+              .hex(KEY_DIGITS);
     }
     return new SnapshotKeys(prefixes, finalKey);
   }
@@ -118,35 +114,5 @@ final class SnapshotKeys {
       throw new UncheckedIOException(e);
     }
     return p.getProperty("version", "unknown");
-  }
-
-  private static void updateFiles(MessageDigest sha, List<Path> files) {
-    for (Path file : files) {
-      update(sha, file.getFileName().toString());
-      try {
-        sha.update(Files.readAllBytes(file));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      sha.update((byte) 0);
-    }
-  }
-
-  private static void update(MessageDigest sha, String text) {
-    sha.update(text.getBytes(StandardCharsets.UTF_8));
-    sha.update((byte) 0);
-  }
-
-  private static MessageDigest sha() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String hex(MessageDigest sha) {
-    // 32 hex digits (128 bits) are plenty for a cache key and keep paths short
-    return HexFormat.of().formatHex(sha.digest()).substring(0, 32);
   }
 }

@@ -39,7 +39,8 @@ class KeptObservationTest {
           "CREATE INDEX i%2$d ON t%1$d (n);",
           "ALTER TABLE t%d ADD CONSTRAINT k%d CHECK (n > -1);",
           "ALTER TABLE t%d ADD CONSTRAINT k%d CHECK (n > -1) NOT VALID;",
-          "ALTER TABLE t%d DROP COLUMN s;",
+          // its own column, and IF EXISTS: a second drop, or a later statement on s, stays valid
+          "ALTER TABLE t%d DROP COLUMN IF EXISTS d;",
           "SET lock_timeout = '2s';",
           "CREATE TABLE fresh%2$d (id int PRIMARY KEY);",
           "ALTER TABLE t%d ALTER COLUMN s TYPE varchar(80);",
@@ -59,10 +60,10 @@ class KeptObservationTest {
             project.resolve("V" + t + "__t" + t + ".sql"),
             "CREATE TABLE t"
                 + t
-                + " (id int PRIMARY KEY, n int, s varchar(20));\n"
+                + " (id int PRIMARY KEY, n int, s varchar(20), d int);\n"
                 + "INSERT INTO t"
                 + t
-                + " SELECT g, g, 'x' FROM generate_series(1, "
+                + " SELECT g, g, 'x', g FROM generate_series(1, "
                 + random.nextInt(50)
                 + ") g;\n");
       }

@@ -3,15 +3,13 @@ package dev.drydock.draft.schema;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.drydock.draft.DraftException;
+import dev.drydock.files.KeyDigest;
 import dev.drydock.migrate.FlywayInternals;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -71,14 +69,14 @@ public final class SchemaFolder {
       throw new DraftException("Cannot list " + directory + ": " + e.getMessage(), e);
     }
     List<String> texts = new ArrayList<>();
-    MessageDigest sha = sha256();
+    KeyDigest sha = KeyDigest.start();
     for (Path file : files) {
       String text;
       try {
         byte[] bytes = Files.readAllBytes(file);
         // the path inside the folder (the order files load in) and the exact bytes
-        update(sha, directory.relativize(file).toString().replace('\\', '/').getBytes(UTF_8));
-        update(sha, bytes);
+        sha.sized(directory.relativize(file).toString().replace('\\', '/').getBytes(UTF_8));
+        sha.sized(bytes);
         text = UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
       } catch (CharacterCodingException e) {
         throw new DraftException(file + " is not valid UTF-8", e);
@@ -87,22 +85,7 @@ public final class SchemaFolder {
       }
       texts.add(text);
     }
-    return new SchemaFolder(
-        directory, files, texts, HexFormat.of().formatHex(sha.digest()).substring(0, 32));
-  }
-
-  private static void update(MessageDigest sha, byte[] bytes) {
-    sha.update(Integer.toString(bytes.length).getBytes(UTF_8));
-    sha.update((byte) 0);
-    sha.update(bytes);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return new SchemaFolder(directory, files, texts, sha.hex(32));
   }
 
   public Path directory() {
