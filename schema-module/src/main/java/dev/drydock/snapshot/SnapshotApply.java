@@ -27,9 +27,10 @@ import java.util.function.Consumer;
  * One apply of {@link MigratedDatabase} that starts from, and saves, snapshots: from the first of
  * (final state, longest versioned prefix) that the cache has; versioned migrations in segments of
  * the interval, each end saved (stop, copy, start); before the repeatables, the state after the
- * last versioned one; at close, the final state, unless the run started from a snapshot and
- * applying the rest took less than {@link SnapshotSettings#minTailTime()} with nothing kept with it
- * and no save asked for (the next run re-applies that cheap tail instead).
+ * last versioned one; at close, the final state. A run that started from a snapshot and applied the
+ * rest in less than {@link SnapshotSettings#minTailTime()} saves neither of the last two (the final
+ * state still when something is kept with it or a save is asked for): the next run re-applies that
+ * cheap tail instead.
  */
 final class SnapshotApply {
   private final SnapshotCache cache;
@@ -180,9 +181,12 @@ final class SnapshotApply {
       }
       if (!keys.finalIsLastVersioned() && done < total) {
         // before the repeatables run: what every change of a repeatable and every added versioned
-        // migration starts from, worth a restart whatever the time
+        // migration starts from, worth a restart unless this run restored a snapshot and applied
+        // the rest quicker than a restart (the next run applies it again)
         applied += versionedTo(db, total);
-        save(db, total);
+        if (from == null || System.nanoTime() - applying >= settings.minTailTime().toNanos()) {
+          save(db, total);
+        }
       }
     }
     // what is applied is a prefix of these files (the snapshot's key says so): nothing to validate

@@ -104,6 +104,35 @@ class FinalSnapshotPolicyTest {
   }
 
   @Test
+  void givenARepeatable_whenACheapMigrationIsAdded_thenNeitherItsPrefixNorItsFinalStateIsSaved()
+      throws Exception {
+    write("R__titles.sql", "create or replace view titles as select title from tasks;\n");
+    SnapshotSettings cheap = SnapshotSettings.configure().minTailTime(Duration.ofHours(1)).build();
+    start(cheap).close();
+    write("V3__due.sql", "alter table tasks add column due date;\n");
+
+    start(cheap).close();
+    assertThat(SnapshotCache.at(cache).list())
+        .extracting(Snapshot::kind, Snapshot::range)
+        .containsExactlyInAnyOrder(
+            tuple(Snapshot.Kind.PREFIX, "V1..V2"),
+            tuple(Snapshot.Kind.FINAL, "V1..V2 + 1 repeatable"));
+    try (MigratedDatabase next = start(cheap)) {
+      assertThat(next.startedFrom()).isEqualTo("snapshot V1..V2");
+      assertThat(next.applied()).isEqualTo(2);
+      assertThat(catalog(next)).isEqualTo(fullApplyCatalog());
+    }
+
+    SnapshotSettings always = SnapshotSettings.configure().minTailTime(Duration.ZERO).build();
+    start(always).close();
+    assertThat(SnapshotCache.at(cache).list())
+        .extracting(Snapshot::kind, Snapshot::range)
+        .contains(
+            tuple(Snapshot.Kind.PREFIX, "V1..V3"),
+            tuple(Snapshot.Kind.FINAL, "V1..V3 + 1 repeatable"));
+  }
+
+  @Test
   void givenNoSnapshot_whenEverythingIsAppliedQuickly_thenTheFinalStateIsStillSaved() {
     start(SnapshotSettings.configure().minTailTime(Duration.ofHours(1)).build()).close();
 
