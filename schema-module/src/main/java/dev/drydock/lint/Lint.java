@@ -169,6 +169,7 @@ public final class Lint {
       MigratedDatabase migrated = builder.start();
       boolean saving = snapshots.enabled() && EmbeddedClusters.identity(provider).isPresent();
       if (saving && migrated.applied() > 0) {
+        migrated.saveFinalState();
         migrated.close();
         migrated = builder.start();
         if (migrated.applied() > 0) {

@@ -35,6 +35,7 @@ public final class MigratedDatabase implements AutoCloseable {
   private final String startedFrom;
   private final Runnable saveOnClose;
   private final BiConsumer<String, Object> catalogKeeper;
+  private final Runnable saveRequest;
   private boolean closed;
 
   MigratedDatabase(
@@ -43,13 +44,15 @@ public final class MigratedDatabase implements AutoCloseable {
       int applied,
       String startedFrom,
       Runnable saveOnClose,
-      BiConsumer<String, Object> catalogKeeper) {
+      BiConsumer<String, Object> catalogKeeper,
+      Runnable saveRequest) {
     this.database = database;
     this.migrations = migrations;
     this.applied = applied;
     this.startedFrom = startedFrom;
     this.saveOnClose = saveOnClose;
     this.catalogKeeper = catalogKeeper;
+    this.saveRequest = saveRequest;
   }
 
   public static Builder configure() {
@@ -100,9 +103,23 @@ public final class MigratedDatabase implements AutoCloseable {
   }
 
   /**
-   * Whether {@link #close()} saves this database's state as a snapshot: when it did not start from
-   * the final one. When it does not, the database may be changed before it is closed (a draft's
-   * proof applies its files to it rather than to a copy).
+   * Asks {@link #close()} to save the final state as a snapshot even when applying the migrations
+   * after a restored one was too quick to be worth a save (see {@link
+   * SnapshotSettings#minTailTime()}), so that the next run with these migrations starts from it.
+   * Keeping a catalog or file asks for it too. Does nothing without snapshots or when the run
+   * started from the final snapshot.
+   */
+  public void saveFinalState() {
+    if (saveRequest != null) {
+      saveRequest.run();
+    }
+  }
+
+  /**
+   * Whether {@link #close()} may save this database's state as a snapshot: when it did not start
+   * from the final one (it saves it when new and worth it, see {@link #saveFinalState()}). When it
+   * may not, the database may be changed before it is closed (a draft's proof applies its files to
+   * it rather than to a copy).
    */
   public boolean savesOnClose() {
     return saveOnClose != null;
@@ -282,7 +299,7 @@ public final class MigratedDatabase implements AutoCloseable {
       ThrowawayDatabase db = ThrowawayDatabase.start(provider);
       try {
         int applied = throwaway.migrate(db.dataSource(), beforeEach).applied();
-        return new MigratedDatabase(db, applied, applied, "empty cluster", null, null);
+        return new MigratedDatabase(db, applied, applied, "empty cluster", null, null, null);
       } catch (RuntimeException | Error e) {
         db.close();
         throw e;

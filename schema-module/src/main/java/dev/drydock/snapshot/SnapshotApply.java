@@ -27,7 +27,10 @@ import java.util.function.Consumer;
  * One apply of {@link MigratedDatabase} that starts from, and saves, snapshots: from the first of
  * (final state, longest versioned prefix) that the cache has; versioned migrations in segments of
  * the interval, each end saved (stop, copy, start); before the repeatables, the state after the
- * last versioned one; at close, the final state.
+ * last versioned one; at close, the final state. A run that started from a snapshot and applied the
+ * rest in less than {@link SnapshotSettings#minTailTime()} saves neither of the last two (the final
+ * state still when something is kept with it or a save is asked for): the next run re-applies that
+ * cheap tail instead.
  */
 final class SnapshotApply {
   private final SnapshotCache cache;
@@ -44,6 +47,9 @@ final class SnapshotApply {
 
   /** Catalogs and files to keep with the final snapshot once it is saved. */
   private final Map<String, Object> catalogs = new LinkedHashMap<>();
+
+  /** Whether the caller asked for the final state to be saved whatever applying it took. */
+  private boolean saveRequested;
 
   /** How long closing waits for intermediate snapshots still being copied into the cache. */
   private static final int SAVE_WAIT_SECONDS = 120;
@@ -142,8 +148,9 @@ final class SnapshotApply {
     if (keys.finalKey().equals(from)) {
       log.accept("Started from the snapshot of " + range(keys.versionedCount(), true));
       return new MigratedDatabase(
-          db, total(), 0, "snapshot " + range(keys.versionedCount(), true), null, this::keep);
+          db, total(), 0, "snapshot " + range(keys.versionedCount(), true), null, this::keep, null);
     }
+    long applying = System.nanoTime();
     int done = from == null ? 0 : prefixCount(from);
     int total = keys.versionedCount();
     String origin = from == null ? "empty cluster" : "snapshot " + range(done, false);
@@ -174,14 +181,26 @@ final class SnapshotApply {
       }
       if (!keys.finalIsLastVersioned() && done < total) {
         // before the repeatables run: what every change of a repeatable and every added versioned
-        // migration starts from, worth a restart whatever the time
+        // migration starts from, worth a restart unless this run restored a snapshot and applied
+        // the rest quicker than a restart (the next run applies it again)
         applied += versionedTo(db, total);
-        save(db, total);
+        if (from == null || System.nanoTime() - applying >= settings.minTailTime().toNanos()) {
+          save(db, total);
+        }
       }
     }
     // what is applied is a prefix of these files (the snapshot's key says so): nothing to validate
     applied += migrations.migrateTrusted(db.dataSource(), beforeEach).applied();
-    return new MigratedDatabase(db, total(), applied, origin, finish(db), this::keep);
+    long tailNanos = System.nanoTime() - applying;
+    boolean worthSaving = from == null || tailNanos >= settings.minTailTime().toNanos();
+    return new MigratedDatabase(
+        db,
+        total(),
+        applied,
+        origin,
+        finish(db, worthSaving, tailNanos / 1_000_000),
+        this::keep,
+        () -> saveRequested = true);
   }
 
   /** Applies the versioned migrations up to the {@code count}-th. */
@@ -267,13 +286,26 @@ final class SnapshotApply {
     }
   }
 
-  /** What closing does: the background saves end, then the final state is saved if new. */
-  private Runnable finish(ThrowawayDatabase db) {
+  /**
+   * What closing does: the background saves end, then the final state is saved if new and worth it
+   * ({@code worthSaving}: applied from an empty cluster, or the tail took long enough), or if
+   * something is kept with it or a save was asked for.
+   */
+  private Runnable finish(ThrowawayDatabase db, boolean worthSaving, long tailMillis) {
     boolean saveFinal = !cache.has(identity, keys.finalKey());
     return () -> {
       awaitSaves();
       if (saveFinal && !JvmShutdown.inProgress()) {
-        saveFinal(db);
+        if (worthSaving || saveRequested || !catalogs.isEmpty()) {
+          saveFinal(db);
+        } else {
+          log.accept(
+              "Not saving the snapshot of "
+                  + range(keys.versionedCount(), true)
+                  + ": applying the rest took "
+                  + tailMillis
+                  + " ms, less than a save costs; the next run applies it again");
+        }
       }
       catalogs.forEach(this::keepNow);
       catalogs.clear();

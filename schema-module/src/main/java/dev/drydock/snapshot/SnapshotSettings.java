@@ -21,6 +21,13 @@ public final class SnapshotSettings {
   /** An intermediate snapshot only where the migrations since the last one took this long. */
   public static final int DEFAULT_MIN_SEGMENT_SECONDS = 5;
 
+  /**
+   * A run that started from a snapshot saves its final state only where applying the rest took this
+   * long (or something is kept with it): below it, the next run re-applying the same few migrations
+   * costs less than the save (a clean stop and an archive) would.
+   */
+  public static final int DEFAULT_MIN_TAIL_MILLIS = 250;
+
   /** An intermediate snapshot every 50 versioned migrations. */
   public static final int DEFAULT_INTERVAL = 50;
 
@@ -31,12 +38,14 @@ public final class SnapshotSettings {
   private final long maxBytes;
   private final int interval;
   private final Duration minSegmentTime;
+  private final Duration minTailTime;
 
   private SnapshotSettings(Builder b) {
     this.enabled = b.enabled;
     this.maxBytes = b.maxBytes;
     this.interval = b.interval;
     this.minSegmentTime = b.minSegmentTime;
+    this.minTailTime = b.minTailTime;
   }
 
   public static SnapshotSettings defaults() {
@@ -99,6 +108,14 @@ public final class SnapshotSettings {
     return minSegmentTime;
   }
 
+  /**
+   * How long applying the migrations after a restored snapshot must take for the final state to be
+   * saved at close (unless something is kept with it, or the run was asked to save).
+   */
+  public Duration minTailTime() {
+    return minTailTime;
+  }
+
   @Override
   public String toString() {
     return enabled
@@ -112,6 +129,7 @@ public final class SnapshotSettings {
     private long maxBytes = DEFAULT_MAX_BYTES;
     private int interval = DEFAULT_INTERVAL;
     private Duration minSegmentTime = Duration.ofSeconds(DEFAULT_MIN_SEGMENT_SECONDS);
+    private Duration minTailTime = Duration.ofMillis(DEFAULT_MIN_TAIL_MILLIS);
 
     private Builder() {}
 
@@ -133,6 +151,14 @@ public final class SnapshotSettings {
         throw new IllegalArgumentException("The minimum segment time must not be negative");
       }
       this.minSegmentTime = minSegmentTime;
+      return this;
+    }
+
+    public Builder minTailTime(Duration minTailTime) {
+      if (minTailTime.isNegative()) {
+        throw new IllegalArgumentException("The minimum tail time must not be negative");
+      }
+      this.minTailTime = minTailTime;
       return this;
     }
 
