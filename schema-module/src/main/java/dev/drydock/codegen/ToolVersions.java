@@ -16,6 +16,31 @@ public final class ToolVersions {
   }
 
   /**
+   * The jOOQ line Drydock's extensions of jOOQ are written against: {@code DrydockPostgresDatabase}
+   * carries its columns query (identical from 3.19.29 to 3.19.40) and {@code MemoizingStrategy}
+   * implements its {@code GeneratorStrategy} (3.20 added methods to it). On any other line both
+   * step aside for jOOQ's own classes.
+   */
+  public static final String EXTENDED_JOOQ_LINE = "3.19";
+
+  /**
+   * The jOOQ line running here ({@code org.jooq.Constants.MINOR_VERSION}, read at run time: the
+   * compiled-in constant is the line Drydock was built with, and a project may override jOOQ).
+   */
+  public static String runningJooqLine() {
+    try {
+      return String.valueOf(org.jooq.Constants.class.getField("MINOR_VERSION").get(null));
+    } catch (ReflectiveOperationException e) {
+      return "unknown";
+    }
+  }
+
+  /** Whether the jOOQ running here is the line Drydock's extensions of it are written against. */
+  public static boolean runsExtendedJooqLine() {
+    return EXTENDED_JOOQ_LINE.equals(runningJooqLine());
+  }
+
+  /**
    * The jOOQ on the class path (a project may override the one Drydock is built with), from its
    * jar's Maven metadata: read without loading a jOOQ class (the up-to-date check stays free of
    * jOOQ), else jOOQ's own constant, read at run time.

@@ -177,22 +177,7 @@ public final class SnapshotCache {
    * Keeps {@code catalog} under {@code name} with the snapshot {@code key} (if it still exists).
    */
   void saveCatalog(String identity, String key, String name, Catalog catalog) throws IOException {
-    Path dir = dir(identity, key);
-    CacheLock.holding(
-        lockFile(),
-        () -> {
-          if (!Files.isRegularFile(dir.resolve(META))) {
-            return null;
-          }
-          Path tmp = Files.createTempFile(dir, "catalog", ".tmp");
-          try {
-            CatalogFile.write(catalog, tmp);
-            move(tmp, dir.resolve(catalogFileName(name)));
-          } finally {
-            Files.deleteIfExists(tmp);
-          }
-          return null;
-        });
+    writeBeside(identity, key, catalogFileName(name), tmp -> CatalogFile.write(catalog, tmp));
   }
 
   /**
@@ -221,6 +206,20 @@ public final class SnapshotCache {
    * replacing what was kept under that name; it goes when the snapshot is evicted.
    */
   void keep(String identity, String key, String name, byte[] content) throws IOException {
+    writeBeside(identity, key, keptFileName(name), tmp -> Files.write(tmp, content));
+  }
+
+  /** Writes one file of the snapshot {@code key}'s directory (if it still exists). */
+  private interface FileWrite {
+    void to(Path file) throws IOException;
+  }
+
+  /**
+   * Writes {@code fileName} beside the snapshot {@code key}, under the cache lock, to a temporary
+   * file first and then renamed into place; nothing when the snapshot is gone.
+   */
+  private void writeBeside(String identity, String key, String fileName, FileWrite write)
+      throws IOException {
     Path dir = dir(identity, key);
     CacheLock.holding(
         lockFile(),
@@ -230,8 +229,8 @@ public final class SnapshotCache {
           }
           Path tmp = Files.createTempFile(dir, "kept", ".tmp");
           try {
-            Files.write(tmp, content);
-            move(tmp, dir.resolve(keptFileName(name)));
+            write.to(tmp);
+            move(tmp, dir.resolve(fileName));
           } finally {
             Files.deleteIfExists(tmp);
           }

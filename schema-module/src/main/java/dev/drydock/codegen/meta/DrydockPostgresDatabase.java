@@ -1,5 +1,6 @@
 package dev.drydock.codegen.meta;
 
+import dev.drydock.codegen.ToolVersions;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,28 +39,10 @@ public class DrydockPostgresDatabase extends PostgresDatabase {
   private Map<List<String>, List<Record>> columns;
   private Map<List<String>, TableDefinition> tablesByName;
 
-  /**
-   * The jOOQ line whose {@code PostgresTableDefinition} columns query {@link ColumnsQuery} carries
-   * (identical from 3.19.29 to 3.19.40); jOOQ 3.20 and 3.21 read more per column.
-   */
-  static final String CARRIED_JOOQ_LINE = "3.19";
-
-  /**
-   * The jOOQ line running here ({@code org.jooq.Constants.MINOR_VERSION}, read at run time: the
-   * compiled-in constant is the line Drydock was built with).
-   */
-  static String runningJooqLine() {
-    try {
-      return String.valueOf(org.jooq.Constants.class.getField("MINOR_VERSION").get(null));
-    } catch (ReflectiveOperationException e) {
-      return "unknown";
-    }
-  }
-
   @Override
   protected List<TableDefinition> getTables0() throws SQLException {
     List<TableDefinition> stock = super.getTables0();
-    if (!CARRIED_JOOQ_LINE.equals(runningJooqLine())) {
+    if (!ToolVersions.runsExtendedJooqLine()) {
       // another jOOQ line reads its columns differently: its own tables, so the output stays its
       return stock;
     }

@@ -1,5 +1,6 @@
 package dev.drydock.codegen.writer;
 
+import dev.drydock.codegen.ToolVersions;
 import java.util.Locale;
 import org.jooq.codegen.GeneratorStrategy;
 import org.jooq.codegen.JavaGenerator;
@@ -12,7 +13,8 @@ import org.jooq.meta.Database;
  * member names of each definition many times per file it writes. {@link MemoizingStrategy}
  * remembers the answers for the length of one {@link #generate} and forgets them whenever a setting
  * of the strategy changes. A user's own {@code <strategy>} is still asked, once per question; a
- * user's own {@code <generator><name>} replaces this class.
+ * user's own {@code <generator><name>} replaces this class. On a jOOQ line other than {@link
+ * ToolVersions#EXTENDED_JOOQ_LINE} it is jOOQ's {@code JavaGenerator} as it stands.
  *
  * <p>Named {@code dev.drydock.codegen.writer.DrydockJavaGenerator} in a jOOQ {@code <generator>}.
  */
@@ -36,8 +38,10 @@ public class DrydockJavaGenerator extends JavaGenerator {
   @Override
   public GeneratorStrategy getStrategy() {
     GeneratorStrategy wrapped = super.getStrategy();
-    if (wrapped == null) {
-      return null;
+    if (wrapped == null || !ToolVersions.runsExtendedJooqLine()) {
+      // another jOOQ line's GeneratorStrategy has methods MemoizingStrategy does not implement
+      // (3.20 added some): jOOQ's own strategy, so the output stays jOOQ's JavaGenerator's
+      return wrapped;
     }
     MemoizingStrategy current = memoizing;
     if (current == null || !current.wraps(wrapped)) {

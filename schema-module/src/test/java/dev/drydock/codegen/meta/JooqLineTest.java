@@ -2,6 +2,7 @@ package dev.drydock.codegen.meta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.codegen.ToolVersions;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class JooqLineTest {
             .toString();
 
     // when
-    String line = DrydockPostgresDatabase.runningJooqLine();
+    String line = ToolVersions.runningJooqLine();
 
     // then
     assertThat(jar).startsWith("jooq-" + line + ".");
@@ -30,8 +31,8 @@ class JooqLineTest {
 
   @Test
   void givenTheCarriedLineThenItIsTheLineDrydockIsBuiltWith() {
-    // the columns query is jOOQ 3.19's: building Drydock on another line must revisit it
-    assertThat(DrydockPostgresDatabase.runningJooqLine())
-        .isEqualTo(DrydockPostgresDatabase.CARRIED_JOOQ_LINE);
+    // the columns query and the memoizing strategy are jOOQ 3.19's: building Drydock on another
+    // line must revisit them
+    assertThat(ToolVersions.runningJooqLine()).isEqualTo(ToolVersions.EXTENDED_JOOQ_LINE);
   }
 }
