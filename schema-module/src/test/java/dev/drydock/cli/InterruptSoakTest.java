@@ -2,6 +2,7 @@ package dev.drydock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.files.FileContents;
 import dev.drydock.testing.ChildProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ class InterruptSoakTest {
     Files.writeString(
         output.resolve(".drydock-fingerprint"),
         "earlier run\n1\ncom/example/db/tables/Earlier.java\n");
-    Map<String, String> previous = InterruptTest.snapshot(output);
+    Map<String, String> previous = FileContents.of(output);
     Path migrations = Files.createDirectories(dir.resolve("migrations"));
     Files.writeString(migrations.resolve("V1__many.sql"), InterruptTest.MANY_TABLES);
     try (ChildProcess cli =
@@ -95,7 +96,7 @@ class InterruptSoakTest {
         return "SIG" + signal + ": stack trace\n" + cli.tail();
       }
       if (!ChildProcess.entries(output.getParent()).equals(List.of("jooq"))
-          || !InterruptTest.snapshot(output).equals(previous)) {
+          || !FileContents.of(output).equals(previous)) {
         return "SIG" + signal + ": output changed " + ChildProcess.entries(output.getParent());
       }
       return "";

@@ -2,6 +2,7 @@ package dev.drydock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.files.FileContents;
 import dev.drydock.testing.ChildProcess;
 import dev.drydock.testing.SharedPostgres;
 import dev.drydock.testing.SharedPostgres.TestServer;
@@ -14,8 +15,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,7 +56,7 @@ class InterruptTest {
     Files.writeString(
         output.resolve(".drydock-fingerprint"),
         "earlier run\n1\ncom/example/db/tables/Earlier.java\n");
-    previous = snapshot(output);
+    previous = FileContents.of(output);
   }
 
   private Path migrations(String name, String sql) throws IOException {
@@ -363,18 +362,7 @@ class InterruptTest {
       assertThat(ChildProcess.entries(output.getParent()))
           .as("output and its staging siblings")
           .containsExactly("jooq");
-      assertThat(snapshot(output)).as("previous sources").isEqualTo(previous);
+      assertThat(FileContents.of(output)).as("previous sources").isEqualTo(previous);
     }
-  }
-
-  /** Every file under {@code dir} with its content. */
-  static Map<String, String> snapshot(Path dir) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-        files.put(dir.relativize(p).toString(), Files.readString(p));
-      }
-    }
-    return files;
   }
 }

@@ -2,6 +2,7 @@ package dev.drydock.codegen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.files.FileContents;
 import dev.drydock.fixtures.Pagila;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderKind;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jooq.codegen.DefaultGeneratorStrategy;
 import org.jooq.codegen.GenerationTool;
@@ -246,8 +246,8 @@ class StockJooqIdentityTest {
               .jooqConfiguration(migrated.database(), stock));
 
       // then: the same files with the same bytes
-      Map<String, String> ours = tree(drydock);
-      Map<String, String> theirs = tree(stock);
+      Map<String, String> ours = FileContents.of(drydock);
+      Map<String, String> theirs = FileContents.of(stock);
       assertThat(theirs).isNotEmpty();
       assertThat(ours.keySet()).containsExactlyElementsOf(theirs.keySet());
       List<String> differing = new ArrayList<>();
@@ -297,16 +297,6 @@ class StockJooqIdentityTest {
         .packageName("org.example.db")
         .jooqGenerator(jooq)
         .build();
-  }
-
-  private static Map<String, String> tree(Path dir) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path file : walk.filter(Files::isRegularFile).toList()) {
-        files.put(dir.relativize(file).toString(), Files.readString(file));
-      }
-    }
-    return files;
   }
 
   private static ProviderSettings embedded17() {

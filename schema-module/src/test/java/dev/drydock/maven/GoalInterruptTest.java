@@ -3,6 +3,7 @@ package dev.drydock.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.codegen.ToolVersions;
+import dev.drydock.files.FileContents;
 import dev.drydock.testing.ChildProcess;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -148,7 +148,7 @@ class GoalInterruptTest {
     boolean codegen = phase.startsWith("jOOQ");
     fixture(codegen ? "V1__many.sql" : "V1__slow.sql", codegen ? MANY_TABLES : SLOW);
     Path generated = project.resolve("target/generated-sources");
-    Map<String, String> before = snapshot(generated);
+    Map<String, String> before = FileContents.of(generated);
     ChildProcess mvn = mvn(tmp);
     try (mvn) {
       if (codegen) {
@@ -177,16 +177,6 @@ class GoalInterruptTest {
         .isEmpty();
     assertThat(ChildProcess.entries(tmp)).as("server directories").isEmpty();
     assertThat(ChildProcess.entries(generated)).containsExactly("jooq");
-    assertThat(snapshot(generated)).isEqualTo(before);
-  }
-
-  private static Map<String, String> snapshot(Path dir) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-        files.put(dir.relativize(p).toString(), Files.readString(p));
-      }
-    }
-    return files;
+    assertThat(FileContents.of(generated)).isEqualTo(before);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.drydock.codegen.CodeGeneration;
+import dev.drydock.files.FileContents;
 import dev.drydock.files.FileTrees;
 import dev.drydock.introspect.Catalog;
 import dev.drydock.introspect.Introspector;
@@ -14,14 +15,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,12 +71,13 @@ class FinalSnapshotPolicyTest {
     try (MigratedDatabase next = start(cheap)) {
       assertThat(next.startedFrom()).isEqualTo("snapshot V1..V2");
       assertThat(next.applied()).isEqualTo(1);
-      assertThat(rows(next, "select count(*) from tasks")).isEqualTo(2);
-      assertThat(rows(next, "select count(*) from flyway_schema_history")).isEqualTo(3);
-      assertThat(catalog(next)).isEqualTo(fullApplyCatalog());
+      assertThat(MigratedStates.count(next, "select count(*) from tasks")).isEqualTo(2);
+      assertThat(MigratedStates.count(next, "select count(*) from flyway_schema_history"))
+          .isEqualTo(3);
+      assertThat(MigratedStates.catalog(next)).isEqualTo(fullApplyCatalog());
     }
-    assertThat(tree(generate(root.resolve("a"), cheap)))
-        .isEqualTo(tree(generate(root.resolve("b"), SnapshotSettings.disabled())))
+    assertThat(FileContents.of(generate(root.resolve("a"), cheap)))
+        .isEqualTo(FileContents.of(generate(root.resolve("b"), SnapshotSettings.disabled())))
         .isNotEmpty();
   }
 
@@ -99,7 +97,7 @@ class FinalSnapshotPolicyTest {
     try (MigratedDatabase next = start(always)) {
       assertThat(next.startedFrom()).isEqualTo("snapshot V1..V3");
       assertThat(next.applied()).isZero();
-      assertThat(catalog(next)).isEqualTo(fullApplyCatalog());
+      assertThat(MigratedStates.catalog(next)).isEqualTo(fullApplyCatalog());
     }
   }
 
@@ -120,7 +118,7 @@ class FinalSnapshotPolicyTest {
     try (MigratedDatabase next = start(cheap)) {
       assertThat(next.startedFrom()).isEqualTo("snapshot V1..V2");
       assertThat(next.applied()).isEqualTo(2);
-      assertThat(catalog(next)).isEqualTo(fullApplyCatalog());
+      assertThat(MigratedStates.catalog(next)).isEqualTo(fullApplyCatalog());
     }
 
     SnapshotSettings always = SnapshotSettings.configure().minTailTime(Duration.ZERO).build();
@@ -201,24 +199,7 @@ class FinalSnapshotPolicyTest {
   private Map<?, ?> fullApplyCatalog() throws Exception {
     try (MigratedDatabase full = start(SnapshotSettings.disabled())) {
       assertThat(full.startedFrom()).isEqualTo("empty cluster");
-      return catalog(full);
-    }
-  }
-
-  private static Map<?, ?> catalog(MigratedDatabase db) throws Exception {
-    try (Connection c = db.database().connect()) {
-      Catalog catalog = Introspector.configure().build().load(c, List.of("public"));
-      assertThat(catalog.size()).isPositive();
-      return catalog.objects();
-    }
-  }
-
-  private static int rows(MigratedDatabase db, String query) throws Exception {
-    try (Connection c = db.database().connect();
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(query)) {
-      rs.next();
-      return rs.getInt(1);
+      return MigratedStates.catalog(full);
     }
   }
 
@@ -234,15 +215,5 @@ class FinalSnapshotPolicyTest {
         .build()
         .run();
     return output;
-  }
-
-  private static Map<String, String> tree(Path dir) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-        files.put(dir.relativize(p).toString(), Files.readString(p));
-      }
-    }
-    return files;
   }
 }

@@ -3,24 +3,18 @@ package dev.drydock.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.codegen.CodeGeneration;
+import dev.drydock.files.FileContents;
 import dev.drydock.files.FileTrees;
-import dev.drydock.introspect.Catalog;
-import dev.drydock.introspect.Introspector;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderKind;
 import dev.drydock.provider.ProviderSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +61,7 @@ class MigrationSnapshotsTest {
     try (MigratedDatabase migrated = start(snapshots())) {
       assertThat(migrated.applied()).isEqualTo(1);
       assertThat(migrated.startedFrom()).isEqualTo("snapshot V1..V3");
-      assertThat(catalog(migrated)).isEqualTo(fullApplyCatalog());
+      assertThat(MigratedStates.catalog(migrated)).isEqualTo(fullApplyCatalog());
     }
   }
 
@@ -78,8 +72,9 @@ class MigrationSnapshotsTest {
     try (MigratedDatabase migrated = start(snapshots())) {
       assertThat(migrated.applied()).isZero();
       assertThat(migrated.startedFrom()).isEqualTo("snapshot V1..V3");
-      assertThat(historyRows(migrated)).isEqualTo(3);
-      assertThat(catalog(migrated)).isEqualTo(fullApplyCatalog());
+      assertThat(MigratedStates.count(migrated, "select count(*) from flyway_schema_history"))
+          .isEqualTo(3);
+      assertThat(MigratedStates.catalog(migrated)).isEqualTo(fullApplyCatalog());
     }
   }
 
@@ -93,7 +88,7 @@ class MigrationSnapshotsTest {
     try (MigratedDatabase migrated = start(snapshots())) {
       // V4 then the view: the view has V4's column, as in a full apply
       assertThat(migrated.applied()).isEqualTo(2);
-      assertThat(catalog(migrated)).isEqualTo(fullApplyCatalog());
+      assertThat(MigratedStates.catalog(migrated)).isEqualTo(fullApplyCatalog());
     }
   }
 
@@ -109,7 +104,7 @@ class MigrationSnapshotsTest {
     try (MigratedDatabase migrated = start(snapshots())) {
       assertThat(migrated.startedFrom()).isEqualTo("snapshot V1..V3");
       assertThat(migrated.applied()).isEqualTo(1);
-      assertThat(catalog(migrated)).isEqualTo(fullApplyCatalog());
+      assertThat(MigratedStates.catalog(migrated)).isEqualTo(fullApplyCatalog());
     }
   }
 
@@ -128,7 +123,7 @@ class MigrationSnapshotsTest {
     try (MigratedDatabase migrated = start(everyMigration)) {
       assertThat(migrated.startedFrom()).isEqualTo("snapshot V1");
       assertThat(migrated.applied()).isEqualTo(2);
-      assertThat(catalog(migrated)).isEqualTo(fullApplyCatalog());
+      assertThat(MigratedStates.catalog(migrated)).isEqualTo(fullApplyCatalog());
     }
   }
 
@@ -144,7 +139,8 @@ class MigrationSnapshotsTest {
             .start()) {
       assertThat(migrated.startedFrom()).isEqualTo("empty cluster");
       assertThat(migrated.applied()).isEqualTo(3);
-      assertThat(catalog(migrated)).isEqualTo(fullApplyCatalog(Map.of("prefix", "todo")));
+      assertThat(MigratedStates.catalog(migrated))
+          .isEqualTo(fullApplyCatalog(Map.of("prefix", "todo")));
     }
   }
 
@@ -161,7 +157,7 @@ class MigrationSnapshotsTest {
     try (MigratedDatabase migrated = start(snapshots())) {
       assertThat(migrated.startedFrom()).isEqualTo("empty cluster");
       assertThat(migrated.applied()).isEqualTo(4);
-      assertThat(catalog(migrated)).isEqualTo(fullApplyCatalog());
+      assertThat(MigratedStates.catalog(migrated)).isEqualTo(fullApplyCatalog());
     }
   }
 
@@ -176,7 +172,7 @@ class MigrationSnapshotsTest {
     Path full = generate(root.resolve("b"), SnapshotSettings.disabled());
 
     assertThat(log).anyMatch(line -> line.startsWith("Started from the snapshot of V1..V3"));
-    assertThat(tree(fromSnapshot)).isEqualTo(tree(full)).isNotEmpty();
+    assertThat(FileContents.of(fromSnapshot)).isEqualTo(FileContents.of(full)).isNotEmpty();
   }
 
   @Test
@@ -248,24 +244,7 @@ class MigrationSnapshotsTest {
             .snapshots(SnapshotSettings.disabled())
             .start()) {
       assertThat(full.startedFrom()).isEqualTo("empty cluster");
-      return catalog(full);
-    }
-  }
-
-  private static Map<?, ?> catalog(MigratedDatabase db) throws Exception {
-    try (Connection c = db.database().connect()) {
-      Catalog catalog = Introspector.configure().build().load(c, List.of("public"));
-      assertThat(catalog.size()).isPositive();
-      return catalog.objects();
-    }
-  }
-
-  private static int historyRows(MigratedDatabase db) throws Exception {
-    try (Connection c = db.database().connect();
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("select count(*) from flyway_schema_history")) {
-      rs.next();
-      return rs.getInt(1);
+      return MigratedStates.catalog(full);
     }
   }
 
@@ -281,15 +260,5 @@ class MigrationSnapshotsTest {
         .build()
         .run();
     return output;
-  }
-
-  private static Map<String, String> tree(Path dir) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-        files.put(dir.relativize(p).toString(), Files.readString(p));
-      }
-    }
-    return files;
   }
 }
