@@ -8,7 +8,8 @@
 #   benchmarks/run.sh --sections=snapshots # migration snapshots: one added, unchanged, cold (~10 min)
 #       options: --snapshot-rounds=N (default 3), --snapshot-corpora=history,pagila
 #   benchmarks/run.sh --sections=codegen   # code generation at scale: 100/1,000/5,000 tables, phases, RSS
-#       options: --codegen-rounds=N (default 1), --codegen-sizes=100,1000,5000, --codegen-stock-max=1000
+#       options: --codegen-rounds=N (default 1), --codegen-sizes=100,1000,5000, --codegen-stock-max=1000,
+#                --codegen-baseline-cli=JAR --codegen-baseline-label=NAME (an earlier build's CLI, same run)
 #
 # Prints a Markdown report and writes it to benchmarks/results/latest.md (--out=PATH to change).
 # Offline (-o): the dependencies must already be in ~/.m2 (run ./mvnw -B -DskipTests package once).

@@ -139,7 +139,61 @@ final class CodegenSection implements Section {
           "pagila", pagila, true, "INSERT INTO language (name) VALUES ('Klingon');\n", round);
       probeCache = cache;
     }
-    return report(sizes, stockMax);
+    String against = "";
+    if (options.containsKey("codegen-baseline-cli")) {
+      against = compareClis(subjects, only, stockMax, rounds);
+    }
+    return report(sizes, stockMax) + against;
+  }
+
+  /**
+   * With {@code --codegen-baseline-cli=JAR} (an earlier build's CLI jar, e.g. built from the commit
+   * an issue was filed against; {@code --codegen-baseline-label} names it): that CLI and this
+   * build's, forced, in alternating fresh JVMs on the same schemas.
+   */
+  private String compareClis(
+      Map<String, Subject> subjects, List<String> only, int stockMax, int rounds) throws Exception {
+    Path thisJar;
+    Path target = Corpus.projectRoot().resolve("schema-module/target");
+    try (var files = Files.list(target)) {
+      thisJar =
+          files
+              .filter(f -> f.getFileName().toString().matches("drydock-schema-.*-cli\\.jar"))
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("no CLI jar in " + target));
+    }
+    String baseLabel = options.getOrDefault("codegen-baseline-label", "baseline");
+    List<CliComparison.Cli> clis =
+        List.of(
+            new CliComparison.Cli(
+                baseLabel, Path.of(options.get("codegen-baseline-cli")), List.of()),
+            new CliComparison.Cli("this build", thisJar, List.of()),
+            new CliComparison.Cli("this build, launcher's JVM options", thisJar, CLI_JVM_OPTIONS));
+    CliComparison comparison = new CliComparison(work.resolve("cli"));
+    for (int round = 0; round <= rounds; round++) {
+      for (Map.Entry<String, Subject> s : subjects.entrySet()) {
+        String name = s.getKey();
+        boolean wide = name.startsWith("wide");
+        if (!only.contains(wide ? "wide" : name)
+            || (wide && Integer.parseInt(name.substring(4)) > stockMax)) {
+          continue;
+        }
+        comparison.round(
+            name, s.getValue().dir(), s.getValue().pg18() ? Corpus.postgres18Jar() : null, clis);
+      }
+      if (round == 0) {
+        comparison.forget(); // the first round fills each CLI's binaries cache, untimed
+      }
+    }
+    return "### Against "
+        + baseLabel
+        + "\n\n`drydock generate --force --no-snapshots` by each CLI jar, a fresh JVM each (`-XX:MaxRAM=7g"
+        + " -XX:ActiveProcessorCount=2`, default heap and collector unless said), measured by"
+        + " `/usr/bin/time`, rounds alternating the jars after one untimed round; ratios against "
+        + baseLabel
+        + " on the same schema in the same run.\n\n"
+        + comparison.report(clis)
+        + "\n";
   }
 
   /**
