@@ -3,14 +3,14 @@
 # classes a generation run loads once its database starts, from the JDK and Drydock's dependencies,
 # in load order, in two sections (the database's, then jOOQ's from the first org.jooq class on).
 # Run it after upgrading jOOQ, Flyway or the driver (ClassPreloadTest names stale entries):
-#   ./mvnw -q -pl schema-module -am package -DskipTests -Dinvoker.skip
+#   ./mvnw -q -pl distribution -am package -DskipTests -Dinvoker.skip   (the CLI's jar)
 #   schema-module/src/build/record-preload-classes.sh
 # It runs `drydock generate --force` with -Xlog:class+load on the sample migrations (PostgreSQL 17;
 # without snapshots, then saving one, then starting from it) and on Pagila (../shared/corpora/pagila,
 # PostgreSQL 18), then once with jOOQ XML settings, in a temporary directory it deletes.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
-jar="$(ls "$root"/schema-module/target/drydock-schema-*-cli.jar | head -1)"
+jar="$(ls "$root"/distribution/target/drydock-cli-*-cli.jar | head -1)"
 list="$root/schema-module/src/main/resources/dev/drydock/codegen/preload-classes.txt"
 pagila="$root/../shared/corpora/pagila/pagila-schema.sql"
 [ -f "$pagila" ] || { echo "missing $pagila" >&2; exit 2; }

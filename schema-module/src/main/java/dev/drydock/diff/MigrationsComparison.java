@@ -5,7 +5,6 @@ import dev.drydock.introspect.CatalogFile;
 import dev.drydock.introspect.Introspector;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.BinariesSource;
-import dev.drydock.provider.MavenBinaries;
 import dev.drydock.provider.PostgresVersion;
 import dev.drydock.provider.ProviderSettings;
 import dev.drydock.provider.ThrowawayVersion;
@@ -242,7 +241,7 @@ public final class MigrationsComparison {
 
     public MigrationsComparison build() {
       if (binaries == null) {
-        binaries = MavenBinaries.fromUserSettings();
+        binaries = BinariesSource.fromUserSettings();
       }
       return new MigrationsComparison(this);
     }

@@ -15,4 +15,13 @@ public interface BinariesSource {
    * how to get it when it cannot be had.
    */
   Path jar(BinariesArtifact artifact);
+
+  /**
+   * {@link MavenBinaries#fromUserSettings()}, created on first use: nothing of Maven Resolver is
+   * loaded until binaries of another version are asked for, and without Maven Resolver on the class
+   * path that request fails with a {@link ProviderException} naming the dependency.
+   */
+  static BinariesSource fromUserSettings() {
+    return new UserSettingsBinaries();
+  }
 }

@@ -11,7 +11,6 @@ import dev.drydock.introspect.Introspector;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.migrate.ResolvedMigrations;
 import dev.drydock.provider.BinariesSource;
-import dev.drydock.provider.MavenBinaries;
 import dev.drydock.provider.PostgresVersion;
 import dev.drydock.provider.ProviderSettings;
 import dev.drydock.provider.ThrowawayDatabase;
@@ -277,7 +276,7 @@ public final class Pull {
     private Clock clock = Clock.systemUTC();
     private Consumer<String> log = line -> {};
     private PostgresVersion postgresVersion;
-    private BinariesSource binaries = MavenBinaries.fromUserSettings();
+    private BinariesSource binaries = BinariesSource.fromUserSettings();
     private boolean roles = true;
 
     /**
