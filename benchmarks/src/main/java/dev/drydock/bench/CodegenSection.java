@@ -154,11 +154,11 @@ final class CodegenSection implements Section {
   private String compareClis(
       Map<String, Subject> subjects, List<String> only, int stockMax, int rounds) throws Exception {
     Path thisJar;
-    Path target = Corpus.projectRoot().resolve("schema-module/target");
+    Path target = Corpus.projectRoot().resolve("distribution/target");
     try (var files = Files.list(target)) {
       thisJar =
           files
-              .filter(f -> f.getFileName().toString().matches("drydock-schema-.*-cli\\.jar"))
+              .filter(f -> f.getFileName().toString().matches("drydock-cli-.*-cli\\.jar"))
               .findFirst()
               .orElseThrow(() -> new IllegalStateException("no CLI jar in " + target));
     }
