@@ -80,7 +80,7 @@ class ClassDataSharingIT {
   void theFirstGenerateWritesOneArchiveUnderItsFinalNameAndLeavesNoTemporaryFile()
       throws Exception {
     assertThat(trainedArchive.getFileName().toString())
-        .matches("drydock-[0-9]+-[0-9]+-generate\\.jsa");
+        .matches("drydock-[0-9]+-[0-9]+-[0-9]+-generate\\.jsa");
     assertThat(Files.size(trainedArchive)).isGreaterThan(10L << 20);
   }
 
@@ -108,6 +108,31 @@ class ClassDataSharingIT {
         .anyMatch(l -> l.contains("org.jooq.codegen.JavaGenerator ") && l.contains(FROM_ARCHIVE));
     assertThat(Files.getLastModifiedTime(archive)).isEqualTo(written);
     assertThat(onlyFile(cache.resolve("cds"))).isEqualTo(archive);
+  }
+
+  @Test
+  void aChangedJarWritesANewArchiveAndDeletesTheOldOne(@TempDir Path work) throws Exception {
+    // given: an installation of its own, whose first generate wrote an archive
+    Result tar = run(work, Map.of(), "tar", "xzf", ARCHIVE.toString(), "-C", work.toString());
+    assertThat(tar.exit).as(tar.output).isZero();
+    Path install = work.resolve("drydock-" + VERSION);
+    Path cache = Files.createDirectories(work.resolve("cache"));
+    Map<String, String> env = Map.of("DRYDOCK_CACHE", cache.toString());
+    Result first = generate(install, env, work.resolve("out1"));
+    assertThat(first.exit).as(first.output).isZero();
+    Path old = onlyFile(cache.resolve("cds"));
+
+    // when: the jar changes (a new modification time), and generate runs again
+    Path jar = install.resolve("lib/drydock.jar");
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(1_700_000_000_000L));
+    Result second = generate(install, env, work.resolve("out2"));
+
+    // then: a new archive in place of the old one, the same output
+    assertThat(second.exit).as(second.output).isZero();
+    assertThat(second.output).isEqualTo(withoutCds.output);
+    Path current = onlyFile(cache.resolve("cds"));
+    assertThat(current.getFileName()).isNotEqualTo(old.getFileName());
+    assertThat(current.getFileName().toString()).endsWith("-generate.jsa");
   }
 
   @Test
@@ -255,8 +280,14 @@ class ClassDataSharingIT {
    * the time it took as [n ms].
    */
   private static Result generate(Map<String, String> env, Path output) throws Exception {
+    return generate(home, env, output);
+  }
+
+  private static Result generate(Path install, Map<String, String> env, Path output)
+      throws Exception {
     Result r =
         drydock(
+            install,
             env,
             "generate",
             "--no-snapshots",
@@ -279,13 +310,18 @@ class ClassDataSharingIT {
   }
 
   private static Result drydock(Map<String, String> extraEnv, String... args) throws Exception {
+    return drydock(home, extraEnv, args);
+  }
+
+  private static Result drydock(Path install, Map<String, String> extraEnv, String... args)
+      throws Exception {
     Map<String, String> env = new HashMap<>();
     env.put("PATH", JAVA_BIN + ":/usr/bin:/bin");
     env.putAll(extraEnv);
     List<String> command = new ArrayList<>();
-    command.add(home.resolve("bin/drydock").toString());
+    command.add(install.resolve("bin/drydock").toString());
     command.addAll(List.of(args));
-    return run(home, env, command.toArray(String[]::new));
+    return run(install, env, command.toArray(String[]::new));
   }
 
   /** Runs a command with exactly {@code env} as its environment; stdout and stderr together. */
