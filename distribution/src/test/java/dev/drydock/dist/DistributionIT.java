@@ -171,7 +171,7 @@ class DistributionIT {
     Path java = echoingJava(echoJava);
 
     // when
-    Result r = drydock(Map.of("JAVA_HOME", echoJava.toString()), "generate");
+    Result r = drydock(Map.of("JAVA_HOME", echoJava.toString(), "DRYDOCK_CDS", "off"), "generate");
 
     // then
     assertThat(r.exit).isZero();
@@ -198,7 +198,9 @@ class DistributionIT {
                 "JAVA_OPTS",
                 "-XX:+UseG1GC -Xmx1g",
                 "DRYDOCK_OPTS",
-                "-XX:TieredStopAtLevel=4"),
+                "-XX:TieredStopAtLevel=4",
+                "DRYDOCK_CDS",
+                "off"),
             "generate");
 
     // then: none of the launcher's defaults, theirs as given
