@@ -42,7 +42,7 @@ class ClassDataSharingIT {
   @TempDir static Path unpacked;
   static Path home;
 
-  /** A cache whose first generate wrote the archive; its output and sources, without CDS. */
+  /** A cache whose second generate wrote the archive; its output and sources, without CDS. */
   @TempDir static Path trained;
 
   static Path trainedArchive;
@@ -69,15 +69,28 @@ class ClassDataSharingIT {
     assertThat(plainCache.resolve("cds")).doesNotExist();
 
     Path cache = Files.createDirectories(trained.resolve("cache"));
-    Result first = generate(Map.of("DRYDOCK_CACHE", cache.toString()), trained.resolve("out"));
+    Result first = generate(Map.of("DRYDOCK_CACHE", cache.toString()), trained.resolve("out1"));
     assertThat(first.exit).as(first.output).isZero();
     assertThat(first.output).isEqualTo(withoutCds.output);
+    assertThat(files(trained.resolve("out1"))).isEqualTo(sourcesWithoutCds);
+    firstRunLeft = onlyFile(cache.resolve("cds"));
+    Result second = generate(Map.of("DRYDOCK_CACHE", cache.toString()), trained.resolve("out"));
+    assertThat(second.exit).as(second.output).isZero();
+    assertThat(second.output).isEqualTo(withoutCds.output);
     assertThat(files(trained.resolve("out"))).isEqualTo(sourcesWithoutCds);
     trainedArchive = onlyFile(cache.resolve("cds"));
   }
 
+  static Path firstRunLeft;
+
   @Test
-  void theFirstGenerateWritesOneArchiveUnderItsFinalNameAndLeavesNoTemporaryFile()
+  void theFirstGenerateLeavesOnlyAMarkerSoASingleRunNeverPaysForAnArchive() {
+    assertThat(firstRunLeft.getFileName().toString())
+        .matches("drydock-[0-9]+-[0-9]+-[0-9]+-generate\\.seen");
+  }
+
+  @Test
+  void theSecondGenerateWritesOneArchiveUnderItsFinalNameAndLeavesNoTemporaryFileOrMarker()
       throws Exception {
     assertThat(trainedArchive.getFileName().toString())
         .matches("drydock-[0-9]+-[0-9]+-[0-9]+-generate\\.jsa");
@@ -112,24 +125,31 @@ class ClassDataSharingIT {
 
   @Test
   void aChangedJarWritesANewArchiveAndDeletesTheOldOne(@TempDir Path work) throws Exception {
-    // given: an installation of its own, whose first generate wrote an archive
+    // given: an installation of its own, whose second generate wrote an archive
     Result tar = run(work, Map.of(), "tar", "xzf", ARCHIVE.toString(), "-C", work.toString());
     assertThat(tar.exit).as(tar.output).isZero();
     Path install = work.resolve("drydock-" + VERSION);
     Path cache = Files.createDirectories(work.resolve("cache"));
     Map<String, String> env = Map.of("DRYDOCK_CACHE", cache.toString());
+    assertThat(generate(install, env, work.resolve("out0")).exit).isZero();
     Result first = generate(install, env, work.resolve("out1"));
     assertThat(first.exit).as(first.output).isZero();
     Path old = onlyFile(cache.resolve("cds"));
+    assertThat(old.getFileName().toString()).endsWith("-generate.jsa");
 
-    // when: the jar changes (a new modification time), and generate runs again
+    // when: the jar changes (a new modification time), and generate runs twice again
     Path jar = install.resolve("lib/drydock.jar");
     Files.setLastModifiedTime(jar, FileTime.fromMillis(1_700_000_000_000L));
     Result second = generate(install, env, work.resolve("out2"));
+    Path marker = onlyFile(cache.resolve("cds"));
+    Result third = generate(install, env, work.resolve("out3"));
 
-    // then: a new archive in place of the old one, the same output
+    // then: the old archive gone with the first run, a new archive in its place, the same output
     assertThat(second.exit).as(second.output).isZero();
     assertThat(second.output).isEqualTo(withoutCds.output);
+    assertThat(marker.getFileName().toString()).endsWith("-generate.seen");
+    assertThat(third.exit).as(third.output).isZero();
+    assertThat(third.output).isEqualTo(withoutCds.output);
     Path current = onlyFile(cache.resolve("cds"));
     assertThat(current.getFileName()).isNotEqualTo(old.getFileName());
     assertThat(current.getFileName().toString()).endsWith("-generate.jsa");
@@ -243,9 +263,12 @@ class ClassDataSharingIT {
       Map<String, String> off = new HashMap<>(env);
       off.put("DRYDOCK_CDS", "off");
 
-      // when: without an archive, the run that writes it, the run that maps it
+      // when: without an archive, the first run (a marker), the run that writes it, the run that
+      // maps it
       Result plain = drydock(off, diff);
       assertThat(cache.resolve("cds")).doesNotExist();
+      Result marking = drydock(env, diff);
+      assertThat(onlyFile(cache.resolve("cds")).getFileName().toString()).endsWith(".seen");
       Result writing = drydock(env, diff);
       Path archive = onlyFile(cache.resolve("cds"));
       Result mapped = drydock(env, diff);
@@ -253,6 +276,8 @@ class ClassDataSharingIT {
       // then
       assertThat(plain.exit).as(plain.output).isEqualTo(1);
       assertThat(plain.output).startsWith("{").contains("\"drift\": true");
+      assertThat(marking.exit).isEqualTo(1);
+      assertThat(marking.output).isEqualTo(plain.output);
       assertThat(writing.exit).isEqualTo(1);
       assertThat(writing.output).isEqualTo(plain.output);
       assertThat(mapped.exit).isEqualTo(1);
