@@ -22,8 +22,16 @@ final class CliComparison {
   /** One measured {@code generate}: seconds of wall and CPU time, peak resident set in KiB. */
   record Sample(double wallSeconds, double cpuSeconds, long peakRssKib) {}
 
-  /** A CLI to measure: a label for the report, its jar and extra JVM options. */
-  record Cli(String label, Path jar, List<String> jvmOptions) {}
+  /**
+   * A CLI to measure: a label for the report, its jar (run with {@code java -jar}) or an installed
+   * launcher script ({@code bin/drydock}, given the JVM options in {@code JAVA_OPTS}), and extra
+   * JVM options.
+   */
+  record Cli(String label, Path jar, List<String> jvmOptions) {
+    boolean isLauncher() {
+      return jar.getFileName().toString().equals("drydock");
+    }
+  }
 
   private final Path work;
   private final Map<String, List<Sample>> samples = new LinkedHashMap<>();
@@ -43,12 +51,19 @@ final class CliComparison {
       command.add("/usr/bin/time");
       command.add("-f");
       command.add("TIME %e %U %S %M");
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("-XX:MaxRAM=7g");
-      command.add("-XX:ActiveProcessorCount=2");
-      command.addAll(cli.jvmOptions());
-      command.add("-jar");
-      command.add(cli.jar().toString());
+      Map<String, String> env = new LinkedHashMap<>();
+      List<String> jvm = new ArrayList<>(List.of("-XX:MaxRAM=7g", "-XX:ActiveProcessorCount=2"));
+      jvm.addAll(cli.jvmOptions());
+      if (cli.isLauncher()) {
+        command.add(cli.jar().toString());
+        env.put("JAVA_OPTS", String.join(" ", jvm));
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+      } else {
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvm);
+        command.add("-jar");
+        command.add(cli.jar().toString());
+      }
       command.add("generate");
       command.add("--force");
       command.add("--no-snapshots");
@@ -63,7 +78,7 @@ final class CliComparison {
       String label = schema + "/" + cli.label();
       Machine.progress("codegen cli: " + label);
       Path log = work.resolve("cli-" + outs + ".log");
-      ChildRun run = ChildRun.run(label, command, null, Map.of(), log, Duration.ofMinutes(40));
+      ChildRun run = ChildRun.run(label, command, null, env, log, Duration.ofMinutes(40));
       samples.computeIfAbsent(label, k -> new ArrayList<>()).add(parse(run.output()));
       deleteTree(out);
     }

@@ -146,6 +146,30 @@ final class CodegenSection implements Section {
     return report(sizes, stockMax) + against;
   }
 
+  /** Unpacks distribution's archive into the work directory; its {@code bin/drydock}. */
+  private Path installLauncher() throws Exception {
+    Path target = Corpus.projectRoot().resolve("distribution/target");
+    Path archive;
+    try (var files = Files.list(target)) {
+      archive =
+          files
+              .filter(f -> f.getFileName().toString().matches("drydock-.*\\.tar\\.gz"))
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("no drydock-*.tar.gz in " + target));
+    }
+    Path install = Files.createDirectories(work.resolve("cli-install"));
+    ChildRun.run(
+        "unpack " + archive,
+        List.of("tar", "xzf", archive.toString(), "-C", install.toString()),
+        null,
+        Map.of(),
+        work.resolve("cli-install.log"),
+        Duration.ofMinutes(2));
+    try (var dirs = Files.list(install)) {
+      return dirs.findFirst().orElseThrow().resolve("bin/drydock");
+    }
+  }
+
   /**
    * With {@code --codegen-baseline-cli=JAR} (an earlier build's CLI jar, e.g. built from the commit
    * an issue was filed against; {@code --codegen-baseline-label} names it): that CLI and this
@@ -168,9 +192,14 @@ final class CodegenSection implements Section {
             new CliComparison.Cli(
                 baseLabel, Path.of(options.get("codegen-baseline-cli")), List.of()),
             new CliComparison.Cli("this build", thisJar, List.of()),
-            new CliComparison.Cli("this build, launcher's JVM options", thisJar, CLI_JVM_OPTIONS));
+            new CliComparison.Cli("this build, launcher's JVM options", thisJar, CLI_JVM_OPTIONS),
+            new CliComparison.Cli(
+                "this build through bin/drydock (its JVM options and class data sharing archive)",
+                installLauncher(),
+                List.of()));
     CliComparison comparison = new CliComparison(work.resolve("cli"));
-    for (int round = 0; round <= rounds; round++) {
+    // two untimed rounds: the launcher's first run leaves a marker, its second writes the archive
+    for (int round = -1; round <= rounds; round++) {
       for (Map.Entry<String, Subject> s : subjects.entrySet()) {
         String name = s.getKey();
         boolean wide = name.startsWith("wide");
@@ -181,8 +210,8 @@ final class CodegenSection implements Section {
         comparison.round(
             name, s.getValue().dir(), s.getValue().pg18() ? Corpus.postgres18Jar() : null, clis);
       }
-      if (round == 0) {
-        comparison.forget(); // the first round fills each CLI's binaries cache, untimed
+      if (round <= 0) {
+        comparison.forget(); // fill each CLI's binaries cache and the launcher's archive, untimed
       }
     }
     return "### Against "
