@@ -2,22 +2,20 @@ package dev.drydock.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.dist.Launcher.Result;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderKind;
 import dev.drydock.provider.ProviderSettings;
 import dev.drydock.provider.ThrowawayDatabase;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +32,7 @@ class ClassDataSharingIT {
   static final String VERSION = System.getProperty("drydock.dist.version");
   static final Path PROJECT_ROOT = Path.of(System.getProperty("drydock.project.root"));
   static final Path MIGRATIONS = PROJECT_ROOT.resolve("migrations");
-  static final Path JAVA_BIN = Path.of(System.getProperty("java.home"), "bin");
+  static final Path JAVA_BIN = Launcher.JAVA_BIN;
 
   /** What -Xlog:class+load says of a class the JVM took from the launcher's (dynamic) archive. */
   static final String FROM_ARCHIVE = "source: shared objects file (top)";
@@ -53,7 +51,7 @@ class ClassDataSharingIT {
   static void unpackAndTrain() throws Exception {
     Result tar =
         run(unpacked, Map.of(), "tar", "xzf", ARCHIVE.toString(), "-C", unpacked.toString());
-    assertThat(tar.exit).as(tar.output).isZero();
+    assertThat(tar.exit()).as(tar.output()).isZero();
     home = unpacked.resolve("drydock-" + VERSION);
 
     Path plainCache = Files.createDirectories(trained.resolve("plain-cache"));
@@ -61,8 +59,8 @@ class ClassDataSharingIT {
         generate(
             Map.of("DRYDOCK_CACHE", plainCache.toString(), "DRYDOCK_CDS", "off"),
             trained.resolve("out-plain"));
-    assertThat(withoutCds.exit).as(withoutCds.output).isZero();
-    assertThat(withoutCds.output)
+    assertThat(withoutCds.exit()).as(withoutCds.output()).isZero();
+    assertThat(withoutCds.output())
         .isEqualTo("Generated 16 jOOQ source files from 2 migrations into OUT [n ms]\n");
     sourcesWithoutCds = files(trained.resolve("out-plain"));
     assertThat(sourcesWithoutCds).hasSizeGreaterThan(10);
@@ -70,13 +68,13 @@ class ClassDataSharingIT {
 
     Path cache = Files.createDirectories(trained.resolve("cache"));
     Result first = generate(Map.of("DRYDOCK_CACHE", cache.toString()), trained.resolve("out1"));
-    assertThat(first.exit).as(first.output).isZero();
-    assertThat(first.output).isEqualTo(withoutCds.output);
+    assertThat(first.exit()).as(first.output()).isZero();
+    assertThat(first.output()).isEqualTo(withoutCds.output());
     assertThat(files(trained.resolve("out1"))).isEqualTo(sourcesWithoutCds);
     firstRunLeft = onlyFile(cache.resolve("cds"));
     Result second = generate(Map.of("DRYDOCK_CACHE", cache.toString()), trained.resolve("out"));
-    assertThat(second.exit).as(second.output).isZero();
-    assertThat(second.output).isEqualTo(withoutCds.output);
+    assertThat(second.exit()).as(second.output()).isZero();
+    assertThat(second.output()).isEqualTo(withoutCds.output());
     assertThat(files(trained.resolve("out"))).isEqualTo(sourcesWithoutCds);
     trainedArchive = onlyFile(cache.resolve("cds"));
   }
@@ -114,8 +112,8 @@ class ClassDataSharingIT {
             work.resolve("out"));
 
     // then: the same output and sources, jOOQ's generator loaded from the archive, left as it was
-    assertThat(r.exit).as(r.output).isZero();
-    assertThat(r.output).isEqualTo(withoutCds.output);
+    assertThat(r.exit()).as(r.output()).isZero();
+    assertThat(r.output()).isEqualTo(withoutCds.output());
     assertThat(files(work.resolve("out"))).isEqualTo(sourcesWithoutCds);
     assertThat(Files.readAllLines(log))
         .anyMatch(l -> l.contains("org.jooq.codegen.JavaGenerator ") && l.contains(FROM_ARCHIVE));
@@ -127,13 +125,13 @@ class ClassDataSharingIT {
   void aChangedJarWritesANewArchiveAndDeletesTheOldOne(@TempDir Path work) throws Exception {
     // given: an installation of its own, whose second generate wrote an archive
     Result tar = run(work, Map.of(), "tar", "xzf", ARCHIVE.toString(), "-C", work.toString());
-    assertThat(tar.exit).as(tar.output).isZero();
+    assertThat(tar.exit()).as(tar.output()).isZero();
     Path install = work.resolve("drydock-" + VERSION);
     Path cache = Files.createDirectories(work.resolve("cache"));
     Map<String, String> env = Map.of("DRYDOCK_CACHE", cache.toString());
-    assertThat(generate(install, env, work.resolve("out0")).exit).isZero();
+    assertThat(generate(install, env, work.resolve("out0")).exit()).isZero();
     Result first = generate(install, env, work.resolve("out1"));
-    assertThat(first.exit).as(first.output).isZero();
+    assertThat(first.exit()).as(first.output()).isZero();
     Path old = onlyFile(cache.resolve("cds"));
     assertThat(old.getFileName().toString()).endsWith("-generate.jsa");
 
@@ -145,11 +143,11 @@ class ClassDataSharingIT {
     Result third = generate(install, env, work.resolve("out3"));
 
     // then: the old archive gone with the first run, a new archive in its place, the same output
-    assertThat(second.exit).as(second.output).isZero();
-    assertThat(second.output).isEqualTo(withoutCds.output);
+    assertThat(second.exit()).as(second.output()).isZero();
+    assertThat(second.output()).isEqualTo(withoutCds.output());
     assertThat(marker.getFileName().toString()).endsWith("-generate.seen");
-    assertThat(third.exit).as(third.output).isZero();
-    assertThat(third.output).isEqualTo(withoutCds.output);
+    assertThat(third.exit()).as(third.output()).isZero();
+    assertThat(third.output()).isEqualTo(withoutCds.output());
     Path current = onlyFile(cache.resolve("cds"));
     assertThat(current.getFileName()).isNotEqualTo(old.getFileName());
     assertThat(current.getFileName().toString()).endsWith("-generate.jsa");
@@ -179,8 +177,8 @@ class ClassDataSharingIT {
             work.resolve("out"));
 
     // then
-    assertThat(r.exit).as(r.output).isZero();
-    assertThat(r.output).isEqualTo(withoutCds.output);
+    assertThat(r.exit()).as(r.output()).isZero();
+    assertThat(r.output()).isEqualTo(withoutCds.output());
     assertThat(files(work.resolve("out"))).isEqualTo(sourcesWithoutCds);
     assertThat(Files.readAllLines(log)).noneMatch(l -> l.contains(FROM_ARCHIVE));
   }
@@ -195,8 +193,8 @@ class ClassDataSharingIT {
     Result r = generate(Map.of("DRYDOCK_CACHE", cache.toString()), work.resolve("out"));
 
     // then
-    assertThat(r.exit).as(r.output).isZero();
-    assertThat(r.output).isEqualTo(withoutCds.output);
+    assertThat(r.exit()).as(r.output()).isZero();
+    assertThat(r.output()).isEqualTo(withoutCds.output());
     assertThat(files(work.resolve("out"))).isEqualTo(sourcesWithoutCds);
     assertThat(cache.resolve("cds")).hasContent("not a directory");
   }
@@ -214,8 +212,8 @@ class ClassDataSharingIT {
             Map.of("DRYDOCK_CACHE", xshare.toString(), "JAVA_OPTS", "-Xshare:off"),
             work.resolve("out2"));
 
-    assertThat(r1.exit).as(r1.output).isZero();
-    assertThat(r2.exit).as(r2.output).isZero();
+    assertThat(r1.exit()).as(r1.output()).isZero();
+    assertThat(r2.exit()).as(r2.output()).isZero();
     assertThat(off.resolve("cds")).doesNotExist();
     assertThat(xshare.resolve("cds")).doesNotExist();
   }
@@ -225,8 +223,8 @@ class ClassDataSharingIT {
     Result version = drydock(Map.of("DRYDOCK_CACHE", cache.toString()), "--version");
     Result help = drydock(Map.of("DRYDOCK_CACHE", cache.toString()), "generate", "--help");
 
-    assertThat(version.exit).as(version.output).isZero();
-    assertThat(help.exit).as(help.output).isZero();
+    assertThat(version.exit()).as(version.output()).isZero();
+    assertThat(help.exit()).as(help.output()).isZero();
     assertThat(cache.resolve("cds")).doesNotExist();
   }
 
@@ -274,14 +272,14 @@ class ClassDataSharingIT {
       Result mapped = drydock(env, diff);
 
       // then
-      assertThat(plain.exit).as(plain.output).isEqualTo(1);
-      assertThat(plain.output).startsWith("{").contains("\"drift\": true");
-      assertThat(marking.exit).isEqualTo(1);
-      assertThat(marking.output).isEqualTo(plain.output);
-      assertThat(writing.exit).isEqualTo(1);
-      assertThat(writing.output).isEqualTo(plain.output);
-      assertThat(mapped.exit).isEqualTo(1);
-      assertThat(mapped.output).isEqualTo(plain.output);
+      assertThat(plain.exit()).as(plain.output()).isEqualTo(1);
+      assertThat(plain.output()).startsWith("{").contains("\"drift\": true");
+      assertThat(marking.exit()).isEqualTo(1);
+      assertThat(marking.output()).isEqualTo(plain.output());
+      assertThat(writing.exit()).isEqualTo(1);
+      assertThat(writing.output()).isEqualTo(plain.output());
+      assertThat(mapped.exit()).isEqualTo(1);
+      assertThat(mapped.output()).isEqualTo(plain.output());
       assertThat(archive.getFileName().toString()).endsWith("-database.jsa");
     }
   }
@@ -320,7 +318,7 @@ class ClassDataSharingIT {
             "--output=" + output,
             "--migrations=" + MIGRATIONS);
     return new Result(
-        r.exit, r.output.replace(output.toString(), "OUT").replaceAll("\\[\\d+ ms]", "[n ms]"));
+        r.exit(), r.output().replace(output.toString(), "OUT").replaceAll("\\[\\d+ ms]", "[n ms]"));
   }
 
   /** Every file under {@code dir} (relative path) with its text. */
@@ -340,31 +338,10 @@ class ClassDataSharingIT {
 
   private static Result drydock(Path install, Map<String, String> extraEnv, String... args)
       throws Exception {
-    Map<String, String> env = new HashMap<>();
-    env.put("PATH", JAVA_BIN + ":/usr/bin:/bin");
-    env.putAll(extraEnv);
-    List<String> command = new ArrayList<>();
-    command.add(install.resolve("bin/drydock").toString());
-    command.addAll(List.of(args));
-    return run(install, env, command.toArray(String[]::new));
+    return Launcher.drydock(install, extraEnv, args);
   }
 
-  /** Runs a command with exactly {@code env} as its environment; stdout and stderr together. */
   private static Result run(Path dir, Map<String, String> env, String... command) throws Exception {
-    ProcessBuilder pb =
-        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-    pb.environment().clear();
-    pb.environment().put("HOME", System.getProperty("user.home"));
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    p.getOutputStream().close();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(300, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("timed out after 300 s: " + String.join(" ", command));
-    }
-    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    return Launcher.run(dir, env, command);
   }
-
-  record Result(int exit, String output) {}
 }

@@ -2,12 +2,12 @@ package dev.drydock.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.dist.Launcher.Result;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderKind;
 import dev.drydock.provider.ProviderSettings;
 import dev.drydock.provider.ThrowawayDatabase;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +17,6 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +33,7 @@ class DistributionIT {
   static final Path ZIP = Path.of(System.getProperty("drydock.dist.zip"));
   static final String VERSION = System.getProperty("drydock.dist.version");
   static final Path PROJECT_ROOT = Path.of(System.getProperty("drydock.project.root"));
-  static final Path JAVA_BIN = Path.of(System.getProperty("java.home"), "bin");
+  static final Path JAVA_BIN = Launcher.JAVA_BIN;
 
   @TempDir static Path unpacked;
   static Path home;
@@ -44,7 +43,7 @@ class DistributionIT {
     assertThat(ARCHIVE).as("the archive 'package' makes").isRegularFile();
     Result tar =
         run(unpacked, Map.of(), "tar", "xzf", ARCHIVE.toString(), "-C", unpacked.toString());
-    assertThat(tar.exit).as(tar.output).isZero();
+    assertThat(tar.exit()).as(tar.output()).isZero();
     home = unpacked.resolve("drydock-" + VERSION);
   }
 
@@ -87,8 +86,8 @@ class DistributionIT {
     // when
     Result r = drydock(Map.of(), "--version");
     // then
-    assertThat(r.exit).as(r.output).isZero();
-    List<String> lines = r.output.lines().toList();
+    assertThat(r.exit()).as(r.output()).isZero();
+    List<String> lines = r.output().lines().toList();
     assertThat(lines).hasSize(4);
     assertThat(lines.get(0)).isEqualTo("drydock " + VERSION);
     assertThat(lines.get(1)).matches("jOOQ 3\\.\\d+\\.\\d+, Flyway \\d+\\.\\d+\\.\\d+");
@@ -100,10 +99,10 @@ class DistributionIT {
   @Test
   void helpListsEveryCommand() throws Exception {
     Result r = drydock(Map.of(), "--help");
-    assertThat(r.exit).as(r.output).isZero();
+    assertThat(r.exit()).as(r.output()).isZero();
     for (String command :
         List.of("diff", "check", "migrate", "generate", "pull", "studio", "cache", "doctor")) {
-      assertThat(r.output).containsPattern("(?m)^\\s+" + command + "\\s");
+      assertThat(r.output()).containsPattern("(?m)^\\s+" + command + "\\s");
     }
   }
 
@@ -115,8 +114,8 @@ class DistributionIT {
     Result r =
         run(elsewhere, Map.of("PATH", JAVA_BIN + ":/usr/bin:/bin"), link.toString(), "--version");
     // then
-    assertThat(r.exit).as(r.output).isZero();
-    assertThat(r.output).startsWith("drydock " + VERSION);
+    assertThat(r.exit()).as(r.output()).isZero();
+    assertThat(r.output()).startsWith("drydock " + VERSION);
   }
 
   @Test
@@ -128,8 +127,8 @@ class DistributionIT {
     // when
     Result r = run(home, Map.of("PATH", tools.toString()), "/bin/sh", "bin/drydock", "--version");
     // then
-    assertThat(r.exit).isEqualTo(2);
-    assertThat(r.output.strip())
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.output().strip())
         .isEqualTo(
             "drydock: Java not found: install a Java 17 or newer and put it on PATH, or set"
                 + " JAVA_HOME");
@@ -156,8 +155,8 @@ class DistributionIT {
     // when
     Result r = drydock(Map.of("JAVA_HOME", oldJava.toString()), "--version");
     // then
-    assertThat(r.exit).isEqualTo(2);
-    assertThat(r.output.strip())
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.output().strip())
         .isEqualTo(
             "drydock: "
                 + java
@@ -174,8 +173,8 @@ class DistributionIT {
     Result r = drydock(Map.of("JAVA_HOME", echoJava.toString(), "DRYDOCK_CDS", "off"), "generate");
 
     // then
-    assertThat(r.exit).isZero();
-    assertThat(r.output.strip())
+    assertThat(r.exit()).isZero();
+    assertThat(r.output().strip())
         .isEqualTo(
             "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "
                 + home.toRealPath().resolve("lib/drydock.jar")
@@ -204,7 +203,7 @@ class DistributionIT {
             "generate");
 
     // then: none of the launcher's defaults, theirs as given
-    assertThat(r.output.strip())
+    assertThat(r.output().strip())
         .isEqualTo(
             "-XX:+UseG1GC -Xmx1g -XX:TieredStopAtLevel=4 -jar "
                 + home.toRealPath().resolve("lib/drydock.jar")
@@ -229,8 +228,8 @@ class DistributionIT {
             "bash",
             "-c",
             "source completion/drydock.bash && complete -p drydock");
-    assertThat(r.exit).as(r.output).isZero();
-    assertThat(r.output.strip()).isEqualTo("complete -o default -F _complete_drydock drydock");
+    assertThat(r.exit()).as(r.output()).isZero();
+    assertThat(r.output().strip()).isEqualTo("complete -o default -F _complete_drydock drydock");
   }
 
   @Test
@@ -262,8 +261,8 @@ class DistributionIT {
       // when
       Result same = drydock(env, args.toArray(String[]::new));
       // then
-      assertThat(same.exit).as(same.output).isZero();
-      assertThat(same.output).contains("No drift");
+      assertThat(same.exit()).as(same.output()).isZero();
+      assertThat(same.output()).contains("No drift");
 
       // given: a column added by hand
       try (Connection c = live.connect();
@@ -273,37 +272,16 @@ class DistributionIT {
       // when
       Result drift = drydock(env, args.toArray(String[]::new));
       // then
-      assertThat(drift.exit).as(drift.output).isEqualTo(1);
-      assertThat(drift.output).contains("phone");
+      assertThat(drift.exit()).as(drift.output()).isEqualTo(1);
+      assertThat(drift.output()).contains("phone");
     }
   }
 
   private static Result drydock(Map<String, String> extraEnv, String... args) throws Exception {
-    Map<String, String> env = new java.util.HashMap<>();
-    env.put("PATH", JAVA_BIN + ":/usr/bin:/bin");
-    env.putAll(extraEnv);
-    List<String> command = new ArrayList<>();
-    command.add(home.resolve("bin/drydock").toString());
-    command.addAll(List.of(args));
-    return run(home, env, command.toArray(String[]::new));
+    return Launcher.drydock(home, extraEnv, args);
   }
 
-  /** Runs a command with exactly {@code env} as its environment; stdout and stderr together. */
   private static Result run(Path dir, Map<String, String> env, String... command) throws Exception {
-    ProcessBuilder pb =
-        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-    pb.environment().clear();
-    pb.environment().put("HOME", System.getProperty("user.home"));
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    p.getOutputStream().close();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(180, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("timed out after 180 s: " + String.join(" ", command));
-    }
-    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    return Launcher.run(dir, env, command);
   }
-
-  record Result(int exit, String output) {}
 }
