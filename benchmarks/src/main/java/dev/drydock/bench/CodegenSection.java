@@ -5,6 +5,7 @@ import dev.drydock.bench.codegen.WideSchema;
 import dev.drydock.bench.corpus.HistoryCorpus;
 import dev.drydock.bench.corpus.MigrationFile;
 import dev.drydock.bench.corpus.PagilaSplit;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,17 +147,22 @@ final class CodegenSection implements Section {
     return report(sizes, stockMax) + against;
   }
 
+  /**
+   * The file of {@code distribution/target} whose name matches {@code regex} (run.sh builds it).
+   */
+  private static Path distributionFile(String regex) throws IOException {
+    Path target = Corpus.projectRoot().resolve("distribution/target");
+    try (var files = Files.list(target)) {
+      return files
+          .filter(f -> f.getFileName().toString().matches(regex))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("no " + regex + " in " + target));
+    }
+  }
+
   /** Unpacks distribution's archive into the work directory; its {@code bin/drydock}. */
   private Path installLauncher() throws Exception {
-    Path target = Corpus.projectRoot().resolve("distribution/target");
-    Path archive;
-    try (var files = Files.list(target)) {
-      archive =
-          files
-              .filter(f -> f.getFileName().toString().matches("drydock-.*\\.tar\\.gz"))
-              .findFirst()
-              .orElseThrow(() -> new IllegalStateException("no drydock-*.tar.gz in " + target));
-    }
+    Path archive = distributionFile("drydock-.*\\.tar\\.gz");
     Path install = Files.createDirectories(work.resolve("cli-install"));
     ChildRun.run(
         "unpack " + archive,
@@ -177,15 +183,7 @@ final class CodegenSection implements Section {
    */
   private String compareClis(
       Map<String, Subject> subjects, List<String> only, int stockMax, int rounds) throws Exception {
-    Path thisJar;
-    Path target = Corpus.projectRoot().resolve("distribution/target");
-    try (var files = Files.list(target)) {
-      thisJar =
-          files
-              .filter(f -> f.getFileName().toString().matches("drydock-cli-.*-cli\\.jar"))
-              .findFirst()
-              .orElseThrow(() -> new IllegalStateException("no CLI jar in " + target));
-    }
+    Path thisJar = distributionFile("drydock-cli-.*-cli\\.jar");
     String baseLabel = options.getOrDefault("codegen-baseline-label", "baseline");
     List<CliComparison.Cli> clis =
         List.of(
@@ -218,7 +216,8 @@ final class CodegenSection implements Section {
         + baseLabel
         + "\n\n`drydock generate --force --no-snapshots` by each CLI jar, a fresh JVM each (`-XX:MaxRAM=7g"
         + " -XX:ActiveProcessorCount=2`, default heap and collector unless said), measured by"
-        + " `/usr/bin/time`, rounds alternating the jars after one untimed round; ratios against "
+        + " `/usr/bin/time`, rounds alternating the jars after two untimed rounds (binaries caches,"
+        + " the launcher's marker and archive); ratios against "
         + baseLabel
         + " on the same schema in the same run.\n\n"
         + comparison.report(clis)
