@@ -147,20 +147,13 @@ public final class SnapshotCache {
    */
   Optional<Catalog> catalog(
       String identity, String key, String name, java.util.function.Consumer<String> discarded) {
-    Path dir = dir(identity, key);
-    Path file = dir.resolve(catalogFileName(name));
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
-    return locked(
-        () -> {
-          if (!Files.isRegularFile(file) || !Files.isRegularFile(dir.resolve(META))) {
-            return Optional.empty();
-          }
+    return readBeside(
+        identity,
+        key,
+        catalogFileName(name),
+        file -> {
           try {
-            Catalog catalog = CatalogFile.read(file);
-            Files.setLastModifiedTime(dir.resolve(META), FileTime.from(Instant.now()));
-            return Optional.of(catalog);
+            return Optional.of(CatalogFile.read(file));
           } catch (IOException unreadable) {
             Files.deleteIfExists(file);
             discarded.accept(
@@ -185,8 +178,24 @@ public final class SnapshotCache {
    * snapshot used; empty when there are none. Their reader checks what they hold.
    */
   Optional<byte[]> kept(String identity, String key, String name) {
+    return readBeside(
+        identity, key, keptFileName(name), file -> Optional.of(Files.readAllBytes(file)));
+  }
+
+  /** Reads one file of the snapshot {@code key}'s directory; empty when it has none. */
+  private interface FileRead<T> {
+    Optional<T> from(Path file) throws IOException;
+  }
+
+  /**
+   * What {@code read} gives of the file {@code fileName} beside the snapshot {@code key}, under the
+   * cache's lock, marking the snapshot used when it gives something; empty when the snapshot or the
+   * file is gone.
+   */
+  private <T> Optional<T> readBeside(
+      String identity, String key, String fileName, FileRead<T> read) {
     Path dir = dir(identity, key);
-    Path file = dir.resolve(keptFileName(name));
+    Path file = dir.resolve(fileName);
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
@@ -195,9 +204,11 @@ public final class SnapshotCache {
           if (!Files.isRegularFile(file) || !Files.isRegularFile(dir.resolve(META))) {
             return Optional.empty();
           }
-          byte[] content = Files.readAllBytes(file);
-          Files.setLastModifiedTime(dir.resolve(META), FileTime.from(Instant.now()));
-          return Optional.of(content);
+          Optional<T> content = read.from(file);
+          if (content.isPresent()) {
+            Files.setLastModifiedTime(dir.resolve(META), FileTime.from(Instant.now()));
+          }
+          return content;
         });
   }
 
