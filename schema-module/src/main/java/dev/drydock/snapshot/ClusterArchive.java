@@ -25,8 +25,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * A saved cluster as one file: a tar of what differs from the empty template cluster (new and
@@ -60,9 +58,7 @@ final class ClusterArchive {
     try (OutputStream out =
             new BufferedOutputStream(
                 new DigestOutputStream(Files.newOutputStream(archive), sha), 1 << 16);
-        TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
-      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        TarWriter tar = new TarWriter(out)) {
       for (Path path : walk(data)) {
         String name = data.relativize(path).toString();
         present.add(name);
@@ -72,18 +68,10 @@ final class ClusterArchive {
         }
         if (Files.isDirectory(path)) {
           if (!Files.isDirectory(same)) {
-            TarArchiveEntry entry = new TarArchiveEntry(name + "/");
-            entry.setMode(0700);
-            tar.putArchiveEntry(entry);
-            tar.closeArchiveEntry();
+            tar.directory(name);
           }
         } else if (!identical(path, same)) {
-          TarArchiveEntry entry = new TarArchiveEntry(name);
-          entry.setSize(Files.size(path));
-          entry.setMode(0600);
-          tar.putArchiveEntry(entry);
-          Files.copy(path, tar);
-          tar.closeArchiveEntry();
+          tar.file(name, path, Files.size(path));
           files++;
         }
       }
@@ -93,12 +81,7 @@ final class ClusterArchive {
           deleted.add(name);
         }
       }
-      byte[] list = String.join("\n", deleted).getBytes(StandardCharsets.UTF_8);
-      TarArchiveEntry entry = new TarArchiveEntry(DELETED);
-      entry.setSize(list.length);
-      tar.putArchiveEntry(entry);
-      tar.write(list);
-      tar.closeArchiveEntry();
+      tar.file(DELETED, String.join("\n", deleted).getBytes(StandardCharsets.UTF_8));
     }
     return new Written(Files.size(archive), files, HexFormat.of().formatHex(sha.digest()));
   }
