@@ -436,7 +436,9 @@ final class CodegenSection implements Section {
             "kept sources",
             "started from",
             "÷ N+1 forced, no snapshots (run)",
-            "(JVM)");
+            "(JVM)",
+            "JVM CPU",
+            "(JVM CPU)");
     for (String name : List.of("history", "pagila")) {
       for (String c : List.of("added", "data")) {
         String label = name + "/" + c;
@@ -451,10 +453,17 @@ final class CodegenSection implements Section {
             samples.get(label).get(0).get("kept"),
             samples.get(label).get(0).get("from").replace('_', ' '),
             x(stat(label, "total").median() / stat(name + "/drydock", "total").median()),
-            x(stat(label, "wall").median() / stat(name + "/drydock", "wall").median()));
+            x(stat(label, "wall").median() / stat(name + "/drydock", "wall").median()),
+            s(stat(label, "cpu")),
+            x(stat(label, "cpu").median() / stat(name + "/drydock", "cpu").median()));
       }
     }
-    md.append("### Incremental runs with snapshots\n\n").append(inc).append('\n');
+    md.append("### Incremental runs with snapshots\n\n")
+        .append(
+            "*JVM CPU* = the process's CPU time, every thread's (the JIT compiler's too); under load"
+                + " its ratio is steadier than the wall times'.\n\n")
+        .append(inc)
+        .append('\n');
     if (sizes.size() > 1
         && samples.containsKey("wide" + sizes.get(sizes.size() - 1) + "/drydock")) {
       int first = sizes.get(sizes.size() - 2);
