@@ -45,6 +45,8 @@ final class DrydockJavaWriter extends JavaWriter {
 
   private final Set<String> handedOver = new HashSet<>();
 
+  private final GeneratedSerialVersionUID serialVersionUid;
+
   DrydockJavaWriter(
       File file,
       String fullyQualifiedTypes,
@@ -54,6 +56,30 @@ final class DrydockJavaWriter extends JavaWriter {
       GeneratedSerialVersionUID generatedSerialVersionUID,
       Mode mode) {
     super(file, fullyQualifiedTypes, encoding, javadoc, files, generatedSerialVersionUID, mode);
+    this.serialVersionUid = generatedSerialVersionUID;
+  }
+
+  private static final String IMPORT_STATEMENT = "__IMPORT_STATEMENT__";
+  private static final String SERIAL_STATEMENT = "__SERIAL_STATEMENT__";
+
+  /**
+   * jOOQ's {@code beforeClose} without its two regular expressions over the whole file: jOOQ's own
+   * builds the import block (and checks the indentation) from its placeholder alone, and the block
+   * and the constant serial version UID go in by plain replacement. The same text as long as no
+   * placeholder can run across the block's edges: the block is empty or starts and ends with the
+   * newline, which a placeholder ({@code [A-Z_]}) never contains, so only with a newline of {@code
+   * \n} or {@code \r\n} and the constant UID (jOOQ's default); else jOOQ's own.
+   */
+  @Override
+  protected String beforeClose(String string) {
+    boolean constantUid =
+        serialVersionUid == null || serialVersionUid == GeneratedSerialVersionUID.CONSTANT;
+    boolean plainNewline = "\n".equals(newlineString()) || "\r\n".equals(newlineString());
+    if (!constantUid || !plainNewline) {
+      return super.beforeClose(string);
+    }
+    String imports = super.beforeClose(IMPORT_STATEMENT);
+    return string.replace(IMPORT_STATEMENT, imports).replace(SERIAL_STATEMENT, "1L");
   }
 
   @Override

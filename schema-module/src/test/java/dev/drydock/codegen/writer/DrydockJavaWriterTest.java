@@ -33,8 +33,8 @@ class DrydockJavaWriterTest {
 
   /** jOOQ's writer, its protected {@code ref(types, keepSegments)} callable. */
   static final class Stock extends JavaWriter {
-    Stock(File file) {
-      super(file, null, "UTF-8", true, null, GeneratedSerialVersionUID.CONSTANT, null);
+    Stock(File file, GeneratedSerialVersionUID serial) {
+      super(file, null, "UTF-8", true, null, serial, null);
     }
 
     List<String> refKeeping(List<String> types, int keepSegments) {
@@ -50,16 +50,19 @@ class DrydockJavaWriterTest {
       String fileName = random.nextBoolean() ? "Table.java" : pick(random, NAMES) + ".java";
       Path stockFile = root.resolve("stock-" + seed + "/pkg/" + fileName);
       Path ourFile = root.resolve("ours-" + seed + "/pkg/" + fileName);
-      Stock stock = new Stock(stockFile.toFile());
+      GeneratedSerialVersionUID serial =
+          random.nextInt(3) == 0
+              ? GeneratedSerialVersionUID.values()[
+                  random.nextInt(GeneratedSerialVersionUID.values().length)]
+              : GeneratedSerialVersionUID.CONSTANT;
+      Stock stock = new Stock(stockFile.toFile(), serial);
       DrydockJavaWriter ours =
-          new DrydockJavaWriter(
-              ourFile.toFile(),
-              null,
-              "UTF-8",
-              true,
-              null,
-              GeneratedSerialVersionUID.CONSTANT,
-              null);
+          new DrydockJavaWriter(ourFile.toFile(), null, "UTF-8", true, null, serial, null);
+      if (random.nextInt(4) == 0) {
+        String newline = List.of("\r\n", "\n", "_").get(random.nextInt(3));
+        stock.newlineString(newline);
+        ours.newlineString(newline);
+      }
       List<String> stockAnswers = new ArrayList<>();
       List<String> ourAnswers = new ArrayList<>();
 
@@ -88,6 +91,11 @@ class DrydockJavaWriterTest {
           Class<?> type = CLASSES.get(random.nextInt(CLASSES.size()));
           stock.println("@%s", type);
           ours.println("@%s", type);
+        } else if (what == 5 && random.nextInt(3) == 0) {
+          stock.printSerial();
+          ours.printSerial();
+          stock.println("%s", "__SERIAL_" + "STATEMENT__ in text");
+          ours.println("%s", "__SERIAL_" + "STATEMENT__ in text");
         } else if (what == 4) {
           String implicit = "scala." + pick(random, NAMES);
           stockAnswers.add(stock.refImplicit(implicit));
