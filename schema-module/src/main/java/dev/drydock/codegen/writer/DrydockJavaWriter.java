@@ -8,8 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jooq.codegen.Files;
 import org.jooq.codegen.GeneratorStrategy.Mode;
 import org.jooq.codegen.JavaWriter;
@@ -47,8 +45,6 @@ final class DrydockJavaWriter extends JavaWriter {
 
   private final Set<String> handedOver = new HashSet<>();
 
-  private final GeneratedSerialVersionUID serialVersionUid;
-
   DrydockJavaWriter(
       File file,
       String fullyQualifiedTypes,
@@ -58,36 +54,6 @@ final class DrydockJavaWriter extends JavaWriter {
       GeneratedSerialVersionUID generatedSerialVersionUID,
       Mode mode) {
     super(file, fullyQualifiedTypes, encoding, javadoc, files, generatedSerialVersionUID, mode);
-    this.serialVersionUid = generatedSerialVersionUID;
-  }
-
-  private static final String IMPORT_STATEMENT = "__IMPORT_STATEMENT__";
-  private static final String SERIAL_STATEMENT = "__SERIAL_STATEMENT__";
-  private static final Pattern IMPORTS = Pattern.compile(IMPORT_STATEMENT);
-  private static final Pattern SERIAL = Pattern.compile(SERIAL_STATEMENT);
-
-  /**
-   * jOOQ's {@code beforeClose} without compiling two regular expressions per file: jOOQ's own
-   * builds the import block (and checks the indentation) from its placeholder alone, then the block
-   * and the constant serial version UID go in as jOOQ puts them, by patterns compiled once. The
-   * same text as long as no placeholder can run across the block's edges: the block is empty or
-   * starts and ends with the newline, which a placeholder ({@code [A-Z_]}) never contains, so only
-   * with a newline of {@code \n} or {@code \r\n} and the constant UID (jOOQ's default); else jOOQ's
-   * own.
-   */
-  @Override
-  protected String beforeClose(String string) {
-    boolean constantUid =
-        serialVersionUid == null || serialVersionUid == GeneratedSerialVersionUID.CONSTANT;
-    boolean plainNewline = "\n".equals(newlineString()) || "\r\n".equals(newlineString());
-    if (!constantUid || !plainNewline) {
-      return super.beforeClose(string);
-    }
-    String imports = super.beforeClose(IMPORT_STATEMENT);
-    // compiled once (jOOQ compiles both per file); a literal pattern is searched by Boyer-Moore,
-    // several times faster than String.replace's scan in the client compiler's code
-    String withImports = IMPORTS.matcher(string).replaceAll(Matcher.quoteReplacement(imports));
-    return SERIAL.matcher(withImports).replaceAll("1L");
   }
 
   @Override
