@@ -18,9 +18,9 @@ import org.jooq.meta.Database;
  * remembers the answers for the length of one {@link #generate} and forgets them whenever a setting
  * of the strategy changes. A user's own {@code <strategy>} is still asked, once per question; a
  * user's own {@code <generator><name>} replaces this class. Its files are written by {@link
- * DrydockJavaWriter}, jOOQ's writer resolving each type reference once per file. On a jOOQ line
- * other than {@link ToolVersions#EXTENDED_JOOQ_LINE} it is jOOQ's {@code JavaGenerator} as it
- * stands.
+ * DrydockJavaWriter}, jOOQ's writer resolving each type reference once per file (jOOQ 3.19.40's
+ * writer; on an earlier 3.19 release jOOQ's own). On a jOOQ line other than {@link
+ * ToolVersions#EXTENDED_JOOQ_LINE} it is jOOQ's {@code JavaGenerator} as it stands.
  *
  * <p>Named {@code dev.drydock.codegen.writer.DrydockJavaGenerator} in a jOOQ {@code <generator>}.
  */
@@ -66,7 +66,9 @@ public class DrydockJavaGenerator extends JavaGenerator {
    */
   @Override
   protected JavaWriter newJavaWriter(File file, Mode mode) {
-    if (!extendedLine() || !file.getName().endsWith(".java")) {
+    if (!extendedLine()
+        || !DrydockJavaWriter.fitsRunningJooq()
+        || !file.getName().endsWith(".java")) {
       return super.newJavaWriter(file, mode);
     }
     JavaWriter result =

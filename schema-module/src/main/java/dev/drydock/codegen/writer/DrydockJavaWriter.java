@@ -33,9 +33,41 @@ import org.jooq.meta.jaxb.GeneratedSerialVersionUID;
  *       the package are copied in, and every check sees what it saw with the whole copy.
  * </ul>
  *
- * A {@link DrydockJavaGenerator} creates it; the differential tests (stock jOOQ's bytes) prove it.
+ * A {@link DrydockJavaGenerator} creates it when the running jOOQ's writer is the one it is written
+ * against ({@link #fitsRunningJooq}); the differential tests (stock jOOQ's bytes) prove it.
  */
 final class DrydockJavaWriter extends JavaWriter {
+
+  /**
+   * Whether the running jOOQ's {@code JavaWriter} has what this class extends: {@code
+   * samePackageTypes} and {@code refImplicit} came with jOOQ 3.19.40 (3.19.39 and earlier 3.19
+   * releases, which a project may run Drydock with, lack them: there jOOQ's own writer is used).
+   */
+  static boolean fitsRunningJooq() {
+    return RunningJooq.FITS;
+  }
+
+  private static final class RunningJooq {
+    static final boolean FITS = check();
+
+    private static boolean check() {
+      try {
+        JavaWriter.class.getMethod("samePackageTypes", Collection.class);
+        JavaWriter.class.getMethod("refImplicit", String.class);
+        JavaWriter.class.getConstructor(
+            File.class,
+            String.class,
+            String.class,
+            boolean.class,
+            Files.class,
+            GeneratedSerialVersionUID.class,
+            Mode.class);
+        return true;
+      } catch (NoSuchMethodException | LinkageError e) {
+        return false;
+      }
+    }
+  }
 
   /** Answers of {@code ref(type, keepSegments)}, by {@code keepSegments}, then by type. */
   private final Map<Integer, Map<String, String>> answers = new HashMap<>();

@@ -125,6 +125,12 @@ class DrydockJavaWriterTest {
   }
 
   @Test
+  void theJooqOnTheClassPathHasTheWriterItExtends() {
+    // given: jOOQ 3.19.40, the version Drydock is built with; when/then: its writer is extended
+    assertThat(DrydockJavaWriter.fitsRunningJooq()).isTrue();
+  }
+
+  @Test
   void aReferenceAskedAgainAfterANewConflictIsResolvedAgain() {
     // given: String imported, then declared a conflict
     DrydockJavaWriter ours =
