@@ -89,6 +89,25 @@ class StockJooqIdentityTest {
   }
 
   @Test
+  void tablesNamedLikeJavaLangClassesGenerateTheSameSourcesAsStockJooq() throws Exception {
+    // given: generated classes named like the java.lang and jOOQ types the generated code uses,
+    // which jOOQ must then write fully qualified in the classes beside them
+    Path migrations = Files.createDirectories(root.resolve("names"));
+    Files.writeString(
+        migrations.resolve("V1__names.sql"),
+        """
+        CREATE TYPE override AS ENUM ('a', 'b');
+        CREATE TABLE string (id bigint PRIMARY KEY, label text, o override);
+        CREATE TABLE long (id bigint PRIMARY KEY REFERENCES string (id), n integer);
+        CREATE TABLE object (id integer PRIMARY KEY, payload jsonb, s string);
+        CREATE TABLE record (id integer PRIMARY KEY, at timestamptz, flag boolean);
+        CREATE TABLE "Override" (id integer PRIMARY KEY, r integer REFERENCES record (id));
+        CREATE TABLE "Integer" (id integer PRIMARY KEY, d date);
+        """);
+    assertSameAsStock(migrations, embedded17());
+  }
+
+  @Test
   void aUsersOwnStrategyClassNamesTheSameAsWithStockJooq() throws Exception {
     // given: the edge cases and a strategy of the user's that names classes, members, methods
     // and enum literals its own way

@@ -1,9 +1,6 @@
 package dev.drydock.codegen.meta;
 
 import static org.jooq.impl.DSL.name;
-import static org.jooq.meta.postgres.information_schema.Tables.COLUMNS;
-import static org.jooq.meta.postgres.pg_catalog.Tables.PG_ATTRIBUTE;
-import static org.jooq.meta.postgres.pg_catalog.Tables.PG_DESCRIPTION;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -44,29 +41,31 @@ final class BatchedTableDefinition extends PostgresTableDefinition {
       DataTypeDefinition type =
           new DefaultDataTypeDefinition(
                   getDatabase(),
-                  database.typeSchema(record.get(COLUMNS.UDT_SCHEMA)),
-                  record.get(COLUMNS.DATA_TYPE),
-                  record.get(COLUMNS.CHARACTER_MAXIMUM_LENGTH),
-                  record.get(COLUMNS.NUMERIC_PRECISION),
-                  record.get(COLUMNS.NUMERIC_SCALE),
-                  record.get(COLUMNS.IS_NULLABLE, boolean.class),
-                  record.get(COLUMNS.COLUMN_DEFAULT),
-                  name(record.get(COLUMNS.UDT_SCHEMA), record.get(COLUMNS.UDT_NAME)))
-              .generatedAlwaysAs(record.get(COLUMNS.GENERATION_EXPRESSION))
+                  database.typeSchema((String) record.get(ColumnsQuery.UDT_SCHEMA)),
+                  (String) record.get(ColumnsQuery.DATA_TYPE),
+                  (Integer) record.get(ColumnsQuery.CHARACTER_MAXIMUM_LENGTH),
+                  (Integer) record.get(ColumnsQuery.NUMERIC_PRECISION),
+                  (Integer) record.get(ColumnsQuery.NUMERIC_SCALE),
+                  record.get(ColumnsQuery.IS_NULLABLE, boolean.class),
+                  (String) record.get(ColumnsQuery.COLUMN_DEFAULT),
+                  name(
+                      (String) record.get(ColumnsQuery.UDT_SCHEMA),
+                      (String) record.get(ColumnsQuery.UDT_NAME)))
+              .generatedAlwaysAs((String) record.get(ColumnsQuery.GENERATION_EXPRESSION))
               .generationOption(
-                  "s".equals(record.get(PG_ATTRIBUTE.ATTGENERATED))
+                  "s".equals(record.get(ColumnsQuery.ATTGENERATED))
                       ? GenerationOption.STORED
-                      : "v".equals(record.get(PG_ATTRIBUTE.ATTGENERATED))
+                      : "v".equals(record.get(ColumnsQuery.ATTGENERATED))
                           ? GenerationOption.VIRTUAL
                           : null);
       result.add(
           new DefaultColumnDefinition(
               database.tableNamed(getSchema(), getName()),
-              record.get(COLUMNS.COLUMN_NAME),
-              record.get(COLUMNS.ORDINAL_POSITION, int.class),
+              (String) record.get(ColumnsQuery.COLUMN_NAME),
+              record.get(ColumnsQuery.ORDINAL_POSITION, int.class),
               type,
-              record.get(COLUMNS.IS_IDENTITY, boolean.class),
-              record.get(PG_DESCRIPTION.DESCRIPTION)));
+              record.get(ColumnsQuery.IS_IDENTITY, boolean.class),
+              (String) record.get(ColumnsQuery.DESCRIPTION)));
     }
     return result;
   }

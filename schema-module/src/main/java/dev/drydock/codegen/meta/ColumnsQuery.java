@@ -36,6 +36,25 @@ import org.jooq.impl.DSL;
  */
 final class ColumnsQuery {
 
+  // the positions of the selected columns in each record: read by index, not by field (jOOQ finds
+  // a field by comparing it with each of the record's fields, a cost per value read)
+  static final int TABLE_SCHEMA = 0;
+  static final int TABLE_NAME = 1;
+  static final int COLUMN_NAME = 2;
+  static final int ORDINAL_POSITION = 3;
+  static final int DATA_TYPE = 4;
+  static final int CHARACTER_MAXIMUM_LENGTH = 5;
+  static final int NUMERIC_PRECISION = 6;
+  static final int NUMERIC_SCALE = 7;
+  static final int IS_IDENTITY = 8;
+  static final int IS_NULLABLE = 9;
+  static final int GENERATION_EXPRESSION = 10;
+  static final int ATTGENERATED = 11;
+  static final int COLUMN_DEFAULT = 12;
+  static final int UDT_SCHEMA = 13;
+  static final int UDT_NAME = 14;
+  static final int DESCRIPTION = 15;
+
   private final DSLContext create;
   private final boolean is10;
   private final boolean is12;
@@ -160,7 +179,7 @@ final class ColumnsQuery {
             .fetch()) {
       result
           .computeIfAbsent(
-              List.of(record.get(COLUMNS.TABLE_SCHEMA), record.get(COLUMNS.TABLE_NAME)),
+              List.of((String) record.get(TABLE_SCHEMA), (String) record.get(TABLE_NAME)),
               k -> new ArrayList<>())
           .add(record);
     }
