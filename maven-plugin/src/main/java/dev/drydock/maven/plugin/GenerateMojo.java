@@ -18,6 +18,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluator;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
@@ -98,7 +99,8 @@ public class GenerateMojo extends ThrowawayGoal {
       return;
     }
     long start = System.nanoTime();
-    Optional<String> stamp = stamp();
+    Optional<String> stamp =
+        stamp(new PluginParameterExpressionEvaluator(session, mojoExecution), System.getenv());
     if (!force && stamp.isPresent()) {
       Path output =
           OutputOwnership.followLink(outputDirectory.toPath().toAbsolutePath().normalize());
@@ -116,14 +118,18 @@ public class GenerateMojo extends ThrowawayGoal {
     project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
   }
 
-  /** This execution's {@link BuildStamp}; empty when an input cannot be read or evaluated. */
-  Optional<String> stamp() {
+  /**
+   * This execution's {@link BuildStamp}, its parameters evaluated by {@code evaluator} and its
+   * {@code FLYWAY_*} variables from {@code environment}; empty when an input cannot be read or
+   * evaluated.
+   */
+  Optional<String> stamp(ExpressionEvaluator evaluator, Map<String, String> environment) {
     try {
       Map<String, String> parameters =
           ExecutionParameters.of(
               mojoExecution.getMojoDescriptor(),
               mojoExecution.getConfiguration(),
-              new PluginParameterExpressionEvaluator(session, mojoExecution),
+              evaluator,
               UNSTAMPED);
       Path basedir = project.getBasedir().toPath();
       return new BuildStamp(
@@ -133,7 +139,7 @@ public class GenerateMojo extends ThrowawayGoal {
               basedir,
               BuildStamp.flywayConfigFiles(
                   basedir, flywayConfigFile == null ? null : flywayConfigFile.toPath()),
-              System.getenv(),
+              environment,
               migrations.stream().map(File::toPath).toList())
           .value();
     } catch (ExpressionEvaluationException e) {
