@@ -47,12 +47,11 @@ record BuildStamp(
     parameters = new TreeMap<>(parameters);
     flywayConfigFiles = List.copyOf(flywayConfigFiles);
     TreeMap<String, String> flyway = new TreeMap<>();
-    environment.forEach(
-        (name, value) -> {
-          if (name.startsWith("FLYWAY_")) {
-            flyway.put(name, value);
-          }
-        });
+    for (Map.Entry<String, String> e : environment.entrySet()) {
+      if (e.getKey().startsWith("FLYWAY_")) {
+        flyway.put(e.getKey(), e.getValue());
+      }
+    }
     environment = flyway;
     locations = List.copyOf(locations);
   }
@@ -68,8 +67,12 @@ record BuildStamp(
   Optional<String> value() {
     StringBuilder text = new StringBuilder("drydock-maven-plugin stamp 1\n");
     line(text, "drydock", drydockVersion);
-    dependencies.forEach(d -> line(text, "dependency", d));
-    parameters.forEach((name, value) -> line(text, "parameter " + name, value));
+    for (String d : dependencies) {
+      line(text, "dependency", d);
+    }
+    for (Map.Entry<String, String> p : parameters.entrySet()) {
+      line(text, "parameter " + p.getKey(), p.getValue());
+    }
     line(text, "basedir", basedir.toAbsolutePath().normalize().toString());
     for (Path file : flywayConfigFiles) {
       Optional<String> bytes = digest(file);
@@ -78,7 +81,9 @@ record BuildStamp(
       }
       line(text, "flywayConfigFile " + file, bytes.orElse("absent"));
     }
-    environment.forEach((name, value) -> line(text, "environment " + name, value));
+    for (Map.Entry<String, String> e : environment.entrySet()) {
+      line(text, "environment " + e.getKey(), e.getValue());
+    }
     return ListingStamp.of(locations, text.toString());
   }
 

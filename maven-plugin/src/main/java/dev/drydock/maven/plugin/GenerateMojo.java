@@ -5,6 +5,7 @@ import dev.drydock.marker.OutputOwnership;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,7 +115,7 @@ public class GenerateMojo extends ThrowawayGoal {
         return;
       }
     }
-    runEngine(stamp.map(s -> Map.of("buildStamp", s)).orElse(Map.of()));
+    runEngine(stamp.isPresent() ? Map.of("buildStamp", stamp.get()) : Map.of());
     project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
   }
 
@@ -132,6 +133,10 @@ public class GenerateMojo extends ThrowawayGoal {
               evaluator,
               UNSTAMPED);
       Path basedir = project.getBasedir().toPath();
+      List<Path> locations = new ArrayList<>();
+      for (File location : migrations) {
+        locations.add(location.toPath());
+      }
       return new BuildStamp(
               plugin.getVersion(),
               dependencies(plugin),
@@ -140,7 +145,7 @@ public class GenerateMojo extends ThrowawayGoal {
               BuildStamp.flywayConfigFiles(
                   basedir, flywayConfigFile == null ? null : flywayConfigFile.toPath()),
               environment,
-              migrations.stream().map(File::toPath).toList())
+              locations)
           .value();
     } catch (ExpressionEvaluationException e) {
       return Optional.empty();
@@ -152,7 +157,11 @@ public class GenerateMojo extends ThrowawayGoal {
     if (plugin.getPlugin() == null) {
       return List.of();
     }
-    return plugin.getPlugin().getDependencies().stream().map(GenerateMojo::describe).toList();
+    List<String> out = new ArrayList<>();
+    for (Dependency d : plugin.getPlugin().getDependencies()) {
+      out.add(describe(d));
+    }
+    return out;
   }
 
   private static String describe(Dependency d) {
@@ -165,8 +174,15 @@ public class GenerateMojo extends ThrowawayGoal {
         String.valueOf(d.getClassifier()),
         String.valueOf(d.getScope()),
         String.valueOf(d.getOptional()),
-        d.getExclusions().stream().map(e -> e.getGroupId() + "/" + e.getArtifactId()).toList()
-            + "");
+        exclusions(d));
+  }
+
+  private static String exclusions(Dependency d) {
+    StringBuilder out = new StringBuilder("[");
+    for (org.apache.maven.model.Exclusion e : d.getExclusions()) {
+      out.append(e.getGroupId()).append('/').append(e.getArtifactId()).append(',');
+    }
+    return out.append(']').toString();
   }
 
   /** The engine's refusal to call an output with foreign files up to date, said the same way. */
