@@ -15,11 +15,11 @@ import java.util.Set;
  * each migration's kind, version, description, history name, bytes and {@code .conf}), the
  * generator configuration and the tool versions. Stored in the output directory as {@value
  * #FILE_NAME} together with the number of generated files, so a deleted or hand-edited output is
- * noticed too. The first line also holds the {@link ListingStamp} of the run that wrote it: a later
- * run with the same stamp is up to date without asking Flyway. Below those two lines the marker
- * lists every file Drydock wrote there (relative paths with {@code /}), so a later run knows which
- * files are its own to replace. The marker's format has one owner, {@link OutputMarker} (in the
- * JDK-only {@code drydock-marker}, which the thin Maven plugin reads too).
+ * noticed too. The first line also holds the {@link dev.drydock.marker.ListingStamp} of the run
+ * that wrote it: a later run with the same stamp is up to date without asking Flyway. Below those
+ * two lines the marker lists every file Drydock wrote there (relative paths with {@code /}), so a
+ * later run knows which files are its own to replace. The marker's format has one owner, {@link
+ * OutputMarker} (in the JDK-only {@code drydock-marker}, which the thin Maven plugin reads too).
  */
 public record Fingerprint(String hash) {
 
