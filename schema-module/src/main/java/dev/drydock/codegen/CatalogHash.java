@@ -31,7 +31,7 @@ import java.util.Optional;
  */
 final class CatalogHash {
 
-  static final String FILE_NAME = ".drydock-catalog";
+  static final String FILE_NAME = dev.drydock.marker.OutputMarker.CATALOG_FILE_NAME;
 
   private static final List<String> QUERIES =
       List.of(

@@ -1,5 +1,6 @@
 package dev.drydock.codegen;
 
+import dev.drydock.marker.ListingStamp;
 import dev.drydock.migrate.Migrations;
 import dev.drydock.provider.ProviderSettings;
 import dev.drydock.provider.ThrowawayDatabase;
@@ -67,6 +68,7 @@ public final class CodeGeneration {
   private final Consumer<String> log;
   private final Consumer<String> warnings;
   private final JooqGeneratorSettings jooq;
+  private final Optional<String> stamp;
 
   private CodeGeneration(Builder b) {
     this.migrations = b.migrations;
@@ -88,6 +90,7 @@ public final class CodeGeneration {
     this.log = b.log;
     this.warnings = b.warnings == null ? b.log : b.warnings;
     this.jooq = b.jooq;
+    this.stamp = Optional.ofNullable(b.stamp);
   }
 
   public static Builder configure() {
@@ -107,7 +110,10 @@ public final class CodeGeneration {
   public GenerationResult run() {
     long start = System.nanoTime();
     String configuration = describeConfiguration();
-    Optional<String> stamp = ListingStamp.of(migrations.locations(), configuration);
+    Optional<String> stamp =
+        this.stamp.isPresent()
+            ? this.stamp
+            : ListingStamp.of(migrations.locations(), configuration);
     if (!force && stamp.isPresent()) {
       // the same files and settings as the run that wrote the output: no Flyway, no jOOQ
       Optional<Fingerprint> same = Fingerprint.unchanged(outputDirectory, stamp.get());
@@ -356,8 +362,20 @@ public final class CodeGeneration {
     private Consumer<String> log = line -> {};
     private Consumer<String> warnings;
     private JooqGeneratorSettings jooq = JooqGeneratorSettings.none();
+    private String stamp;
 
     private Builder() {}
+
+    /**
+     * The stamp of this run's inputs as its caller computed it over everything that can change the
+     * output (the thin Maven plugin's stamp of the goal's parameters, Flyway config file,
+     * environment, dependency versions and the migrations' files), written into the marker instead
+     * of the engine's own {@link ListingStamp}; the caller answers "up to date" from it alone.
+     */
+    public Builder stamp(String stamp) {
+      this.stamp = stamp;
+      return this;
+    }
 
     public Builder migrations(Migrations migrations) {
       this.migrations = Objects.requireNonNull(migrations, "migrations");

@@ -30,13 +30,8 @@ public record GenerationResult(
   /** One line for a build log. */
   public String summary() {
     if (upToDate) {
-      return "jOOQ sources up to date (fingerprint "
-          + fingerprint.shortHash()
-          + ", "
-          + sourceFiles
-          + " files), no database started ["
-          + elapsed.toMillis()
-          + " ms]";
+      return dev.drydock.marker.OutputMarker.upToDateLine(
+          fingerprint.hash(), sourceFiles, elapsed.toMillis());
     }
     return "Generated "
         + sourceFiles

@@ -81,6 +81,13 @@ public class GenerateMojo extends ThrowawayMojo {
   @Parameter(property = "drydock.skip", defaultValue = "false")
   private boolean skip;
 
+  /**
+   * Set by the thin plugin ({@code drydock-maven-plugin}) when it runs this goal: the stamp it
+   * computed over the goal's inputs, written into the output's marker so that its next no-op build
+   * answers "up to date" without loading this engine. Not for users.
+   */
+  @Parameter private String buildStamp;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -88,33 +95,7 @@ public class GenerateMojo extends ThrowawayMojo {
       return;
     }
     try {
-      Migrations.Builder migrationsBuilder = migrationsBuilder();
-      migrationsBuilder
-          .throwawayLockTimeout(Duration.ofSeconds(throwawayLockTimeout))
-          .target(
-              TargetDialect.configure()
-                  .target(Target.parse(target == null ? "postgresql" : target))
-                  .log(line -> getLog().info("[drydock] " + line))
-                  .build());
-      ProviderSettings.Builder providerBuilder = providerSettings();
-      CodeGeneration.Builder workflow =
-          CodeGeneration.configure()
-              .migrations(migrationsBuilder.build())
-              .packageName(packageName)
-              .outputDirectory(outputDirectory.toPath())
-              .provider(providerBuilder.build())
-              .excludes(excludes)
-              .recordVersionFields(recordVersionFields)
-              .recordTimestampFields(recordTimestampFields)
-              .force(force)
-              .snapshots(snapshotSettings())
-              .jooqGenerator(JooqGeneratorSettings.of(generator))
-              .log(line -> getLog().info("[drydock] " + line))
-              .warnings(line -> getLog().warn("[drydock] " + line));
-      if (schemas != null) {
-        workflow.schemas(schemas);
-      }
-      GenerationResult result = workflow.build().run();
+      GenerationResult result = workflow().run();
       getLog().info("[drydock] " + result.summary());
     } catch (MigrationException e) {
       throwIfInterrupted();
@@ -124,5 +105,40 @@ public class GenerateMojo extends ThrowawayMojo {
       throw new MojoExecutionException("[drydock] " + e.getMessage(), e);
     }
     project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
+  }
+
+  /**
+   * The workflow this goal's configuration gives; its {@link CodeGeneration#fingerprint()} is the
+   * engine's uncached answer (the thin plugin's differential test compares its stamp with it).
+   */
+  CodeGeneration workflow() throws MojoExecutionException {
+    Migrations.Builder migrationsBuilder = migrationsBuilder();
+    migrationsBuilder
+        .throwawayLockTimeout(Duration.ofSeconds(throwawayLockTimeout))
+        .target(
+            TargetDialect.configure()
+                .target(Target.parse(target == null ? "postgresql" : target))
+                .log(line -> getLog().info("[drydock] " + line))
+                .build());
+    ProviderSettings.Builder providerBuilder = providerSettings();
+    CodeGeneration.Builder workflow =
+        CodeGeneration.configure()
+            .migrations(migrationsBuilder.build())
+            .packageName(packageName)
+            .outputDirectory(outputDirectory.toPath())
+            .provider(providerBuilder.build())
+            .excludes(excludes)
+            .recordVersionFields(recordVersionFields)
+            .recordTimestampFields(recordTimestampFields)
+            .force(force)
+            .snapshots(snapshotSettings())
+            .jooqGenerator(JooqGeneratorSettings.of(generator))
+            .stamp(buildStamp == null || buildStamp.isBlank() ? null : buildStamp)
+            .log(line -> getLog().info("[drydock] " + line))
+            .warnings(line -> getLog().warn("[drydock] " + line));
+    if (schemas != null) {
+      workflow.schemas(schemas);
+    }
+    return workflow.build();
   }
 }

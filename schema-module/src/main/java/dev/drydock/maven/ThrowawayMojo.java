@@ -102,6 +102,9 @@ abstract class ThrowawayMojo extends AbstractMojo {
 
   @Component RepositorySystem repositorySystem;
 
+  /** The environment the {@code FLYWAY_*} settings come from (a test gives its own). */
+  Map<String, String> environment = System.getenv();
+
   /** The migrations' locations, schemas, placeholders and the project's Flyway settings. */
   Migrations.Builder migrationsBuilder() {
     Migrations.Builder m = Migrations.configure();
@@ -159,7 +162,7 @@ abstract class ThrowawayMojo extends AbstractMojo {
     } else {
       settings.defaultFileIn(project.getBasedir().toPath());
     }
-    settings.environment(System.getenv());
+    settings.environment(environment);
     if (flywayConfiguration != null) {
       settings.settings(flywayConfiguration);
     }

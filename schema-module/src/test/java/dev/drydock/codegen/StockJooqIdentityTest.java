@@ -62,7 +62,7 @@ class StockJooqIdentityTest {
     Path migrations = Files.createDirectories(root.resolve("fixtures"));
     int i = 1;
     for (String fixture : List.of("generate-and-compile", "jooq-generator", "postgres-version")) {
-      Path dir = PROJECT.resolve("schema-module/src/it/" + fixture + "/migrations");
+      Path dir = PROJECT.resolve("maven-plugin/src/it/" + fixture + "/migrations");
       try (Stream<Path> files = Files.list(dir)) {
         for (Path file : files.sorted().toList()) {
           String sql =

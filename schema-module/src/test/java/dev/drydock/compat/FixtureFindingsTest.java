@@ -9,13 +9,16 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The compatibility findings of the target fixtures ({@code src/it/target-dsql}, {@code
- * src/it/target-cockroachdb}, which the invoker builds through the goal), rule by rule.
+ * The compatibility findings of the target fixtures ({@code maven-plugin/src/it/target-dsql},
+ * {@code maven-plugin/src/it/target-cockroachdb}, which the invoker builds through the goal), rule
+ * by rule.
  */
 class FixtureFindingsTest {
 
   private static Migrations fixture(String name) {
-    return Migrations.configure().location(Path.of("src/it", name, "migrations")).build();
+    Path fixtures =
+        Path.of(System.getProperty("drydock.project.root"), "maven-plugin", "src", "it");
+    return Migrations.configure().location(fixtures.resolve(name).resolve("migrations")).build();
   }
 
   @Test

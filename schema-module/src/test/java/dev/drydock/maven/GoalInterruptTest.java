@@ -59,6 +59,23 @@ class GoalInterruptTest {
     Files.copy(
         ROOT.resolve("schema-module/pom.xml"),
         plugin.resolve("drydock-schema-" + version + ".pom"));
+    // the engine's one dependency of this build, drydock-marker (target/classes in the reactor)
+    Path markerClasses =
+        Path.of(
+            dev.drydock.marker.OutputMarker.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+    Path marker =
+        Files.createDirectories(repository.resolve("dev/drydock/drydock-marker/" + version));
+    if (Files.isDirectory(markerClasses)) {
+      jar(markerClasses, marker.resolve("drydock-marker-" + version + ".jar"));
+    } else {
+      Files.copy(markerClasses, marker.resolve("drydock-marker-" + version + ".jar"));
+    }
+    Files.copy(
+        ROOT.resolve("marker/pom.xml"), marker.resolve("drydock-marker-" + version + ".pom"));
     Path parent =
         Files.createDirectories(repository.resolve("dev/drydock/drydock-parent/" + version));
     Files.copy(ROOT.resolve("pom.xml"), parent.resolve("drydock-parent-" + version + ".pom"));

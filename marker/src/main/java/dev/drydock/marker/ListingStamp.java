@@ -1,4 +1,4 @@
-package dev.drydock.codegen;
+package dev.drydock.marker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,19 +14,20 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * SHA-256 over every file under the migration locations (relative path and bytes, symbolic links
- * followed) and the configuration: what Flyway's resolved list is a function of, read without
- * Flyway. Equal stamps mean an equal resolved list, so an equal {@link Fingerprint}: the no-op
- * build answers from this and the marker without initialising Flyway or jOOQ. A different stamp
- * only means "ask Flyway" (a README added beside the migrations changes the stamp, not the
- * fingerprint).
+ * SHA-256 over a configuration text and every file under the migration locations (relative path and
+ * bytes, symbolic links followed): what Flyway's resolved list is a function of, read without
+ * Flyway. Equal stamps mean an equal resolved list under an equal configuration, so an equal
+ * fingerprint: the no-op build answers from this and the {@link OutputMarker} alone. A different
+ * stamp only means "ask Flyway" (a README added beside the migrations changes the stamp, not the
+ * fingerprint). The engine stamps its own configuration text; the thin Maven plugin stamps the
+ * goal's raw inputs (see {@code dev.drydock.maven.plugin.BuildStamp}).
  */
-final class ListingStamp {
+public final class ListingStamp {
 
   private ListingStamp() {}
 
   /** The stamp; empty when a location is missing or unreadable (then Flyway is asked). */
-  static Optional<String> of(List<Path> locations, String configuration) {
+  public static Optional<String> of(List<Path> locations, String configuration) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       update(sha, configuration);
