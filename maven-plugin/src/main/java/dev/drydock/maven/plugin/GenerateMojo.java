@@ -125,6 +125,9 @@ public class GenerateMojo extends ThrowawayGoal {
    * evaluated.
    */
   Optional<String> stamp(ExpressionEvaluator evaluator, Map<String, String> environment) {
+    if (!declaresFixedVersions(plugin)) {
+      return Optional.empty();
+    }
     try {
       Map<String, String> parameters =
           ExecutionParameters.of(
@@ -150,6 +153,29 @@ public class GenerateMojo extends ThrowawayGoal {
     } catch (ExpressionEvaluationException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Whether every dependency declared on this plugin names one version. A range, {@code LATEST} or
+   * {@code RELEASE} lets Maven pick another jOOQ or Flyway with nothing in the project changing:
+   * the stamp cannot see that, only the engine (which reads the versions it runs with) can, so such
+   * a build always asks it.
+   */
+  static boolean declaresFixedVersions(PluginDescriptor plugin) {
+    if (plugin.getPlugin() == null) {
+      return true;
+    }
+    for (Dependency d : plugin.getPlugin().getDependencies()) {
+      String version = String.valueOf(d.getVersion()).strip();
+      if (version.startsWith("[")
+          || version.startsWith("(")
+          || version.contains(",")
+          || version.equals("LATEST")
+          || version.equals("RELEASE")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The dependencies declared on this plugin in the project, each with all it says. */
