@@ -8,7 +8,8 @@ root=$(cd "$(dirname "$0")/../../.." && pwd)
 version=${1:-0.1.0}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-git clone -q "$root" "$work/drydock"
+# a detached checkout (as CI systems make) would print git's detached-HEAD advice here
+git -c advice.detachedHead=false clone -q "$root" "$work/drydock"
 cd "$work/drydock"
 # JReleaser reads the GitHub repository from the remote, as on a real release
 git remote set-url origin https://github.com/drydock-dev/drydock.git
