@@ -89,12 +89,13 @@ public class GenerateMojo extends ThrowawayMojo {
   @Parameter private String buildStamp;
 
   @Override
+  @SuppressWarnings("try") // the notice is a scope, never referenced
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("[drydock] skipped (drydock.skip)");
       return;
     }
-    try {
+    try (InterruptNotice notice = InterruptNotice.register(getLog())) {
       GenerationResult result = workflow().run();
       getLog().info("[drydock] " + result.summary());
     } catch (MigrationException e) {
