@@ -1,6 +1,7 @@
 package dev.drydock.maven;
 
 import java.util.Map;
+import java.util.Properties;
 
 /** The engine's own goal, asked what it would compute: its package-private workflow, opened. */
 public final class EngineProbe {
@@ -14,7 +15,16 @@ public final class EngineProbe {
    */
   public static String fingerprint(GenerateMojo engine, Map<String, String> environment)
       throws Exception {
+    return fingerprint(engine, environment, new Properties());
+  }
+
+  /**
+   * As above, with {@code system} as the JVM's system properties (jOOQ's {@code jooq.codegen.*}).
+   */
+  public static String fingerprint(
+      GenerateMojo engine, Map<String, String> environment, Properties system) throws Exception {
     engine.environment = environment;
+    engine.systemProperties = system;
     return engine.workflow().fingerprint().hash();
   }
 }

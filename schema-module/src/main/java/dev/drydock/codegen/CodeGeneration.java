@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -69,6 +70,7 @@ public final class CodeGeneration {
   private final Consumer<String> warnings;
   private final JooqGeneratorSettings jooq;
   private final Optional<String> stamp;
+  private final JooqSystemProperties jooqProperties;
 
   private CodeGeneration(Builder b) {
     this.migrations = b.migrations;
@@ -91,6 +93,7 @@ public final class CodeGeneration {
     this.warnings = b.warnings == null ? b.log : b.warnings;
     this.jooq = b.jooq;
     this.stamp = Optional.ofNullable(b.stamp);
+    this.jooqProperties = JooqSystemProperties.of(b.systemProperties);
   }
 
   public static Builder configure() {
@@ -322,7 +325,8 @@ public final class CodeGeneration {
                     .postgresBinaries()
                     .map(p -> p.getFileName().toString())
                     .orElse("default"))
-        + targetLine();
+        + targetLine()
+        + jooqProperties.describe();
   }
 
   /** The target engine, when not PostgreSQL: its rewrites shape the schema jOOQ reads. */
@@ -363,8 +367,18 @@ public final class CodeGeneration {
     private Consumer<String> warnings;
     private JooqGeneratorSettings jooq = JooqGeneratorSettings.none();
     private String stamp;
+    private Properties systemProperties = System.getProperties();
 
     private Builder() {}
+
+    /**
+     * The system properties jOOQ's code generator reads ({@code jooq.codegen.*}), for the
+     * fingerprint; default: this JVM's, which jOOQ reads (a test gives its own).
+     */
+    public Builder systemProperties(Properties systemProperties) {
+      this.systemProperties = Objects.requireNonNull(systemProperties, "systemProperties");
+      return this;
+    }
 
     /**
      * The stamp of this run's inputs as its caller computed it over everything that can change the

@@ -52,6 +52,7 @@ public final class DraftMojo extends ThrowawayMojo {
   private boolean skip;
 
   @Override
+  @SuppressWarnings("try") // the notice is a scope, never referenced
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("[drydock] draft skipped (drydock.draft.skip)");
@@ -59,7 +60,7 @@ public final class DraftMojo extends ThrowawayMojo {
     }
     boolean check = name == null || name.isBlank();
     DraftResult result;
-    try {
+    try (InterruptNotice notice = InterruptNotice.register(getLog())) {
       Draft.Builder draft =
           Draft.configure()
               .migrations(migrationsBuilder().build())

@@ -13,6 +13,7 @@ import dev.drydock.provider.ProviderSettings;
 import java.io.File;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -88,13 +89,17 @@ public class GenerateMojo extends ThrowawayMojo {
    */
   @Parameter private String buildStamp;
 
+  /** The system properties jOOQ's code generator reads (a test gives its own). */
+  Properties systemProperties = System.getProperties();
+
   @Override
+  @SuppressWarnings("try") // the notice is a scope, never referenced
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("[drydock] skipped (drydock.skip)");
       return;
     }
-    try {
+    try (InterruptNotice notice = InterruptNotice.register(getLog())) {
       GenerationResult result = workflow().run();
       getLog().info("[drydock] " + result.summary());
     } catch (MigrationException e) {
@@ -123,6 +128,7 @@ public class GenerateMojo extends ThrowawayMojo {
     ProviderSettings.Builder providerBuilder = providerSettings();
     CodeGeneration.Builder workflow =
         CodeGeneration.configure()
+            .systemProperties(systemProperties)
             .migrations(migrationsBuilder.build())
             .packageName(packageName)
             .outputDirectory(outputDirectory.toPath())

@@ -64,6 +64,7 @@ public final class LintMojo extends ThrowawayMojo {
   private boolean skip;
 
   @Override
+  @SuppressWarnings("try") // the notice is a scope, never referenced
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("[drydock] lint skipped (drydock.lint.skip)");
@@ -74,7 +75,7 @@ public final class LintMojo extends ThrowawayMojo {
       return;
     }
     LintReport report;
-    try {
+    try (InterruptNotice notice = InterruptNotice.register(getLog())) {
       Migrations built = migrationsBuilder().build();
       NewMigrations selection =
           !blank(since)

@@ -145,13 +145,12 @@ abstract class ThrowawayMojo extends AbstractMojo {
   /**
    * After Ctrl-C or SIGTERM the shutdown hooks stop the throwaway server under Flyway or jOOQ, and
    * what fails then is the interrupt's consequence, not a broken migration: say so, without the
-   * failure as cause (no stack trace with {@code -e}).
+   * failure as cause (no stack trace with {@code -e}). The interruption itself is said once, by
+   * {@link InterruptNotice}'s hook; Maven prints this only when it gets there before the JVM halts.
    */
   static void throwIfInterrupted() throws MojoFailureException {
     if (JvmShutdown.inProgress()) {
-      throw new MojoFailureException(
-          "[drydock] Interrupted: the JVM is exiting; the throwaway database and temporary files"
-              + " are being removed");
+      throw new MojoFailureException("[drydock] Stopped by the interruption (Ctrl-C or SIGTERM)");
     }
   }
 

@@ -125,7 +125,10 @@ public final class ChildProcess implements AutoCloseable {
   public int awaitExit(Duration max) throws InterruptedException {
     if (!process.waitFor(max.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new AssertionError(
-          "process still running " + max.toSeconds() + " s after the signal:\n" + tail());
+          "process still running after "
+              + max.toSeconds()
+              + " s of waiting for it to exit:\n"
+              + tail());
     }
     pump.join(5000);
     return process.exitValue();

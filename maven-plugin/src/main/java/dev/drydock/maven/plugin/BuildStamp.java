@@ -26,6 +26,8 @@ import java.util.TreeMap;
  *       force} and {@code skip}; the project's base directory;
  *   <li>the Flyway config file's bytes (the explicit one, else both default names in the base
  *       directory, present or not) and the {@code FLYWAY_*} environment variables;
+ *   <li>the {@code jooq.codegen.*} system properties, which jOOQ's code generator reads besides its
+ *       configuration (a {@code -Djooq.codegen.target.locale}, {@code jooq.codegen.skip}, ...);
  *   <li>the migration locations: every file's relative path and bytes ({@link ListingStamp}).
  * </ul>
  *
@@ -40,7 +42,11 @@ record BuildStamp(
     Path basedir,
     List<Path> flywayConfigFiles,
     Map<String, String> environment,
+    Map<String, String> systemProperties,
     List<Path> locations) {
+
+  /** What every system property jOOQ's code generator reads starts with (the engine's own rule). */
+  static final String JOOQ_PROPERTY_PREFIX = "jooq.codegen.";
 
   BuildStamp {
     dependencies = List.copyOf(dependencies);
@@ -53,6 +59,13 @@ record BuildStamp(
       }
     }
     environment = flyway;
+    TreeMap<String, String> jooq = new TreeMap<>();
+    for (Map.Entry<String, String> e : systemProperties.entrySet()) {
+      if (e.getKey().startsWith(JOOQ_PROPERTY_PREFIX)) {
+        jooq.put(e.getKey(), e.getValue());
+      }
+    }
+    systemProperties = jooq;
     locations = List.copyOf(locations);
   }
 
@@ -83,6 +96,9 @@ record BuildStamp(
     }
     for (Map.Entry<String, String> e : environment.entrySet()) {
       line(text, "environment " + e.getKey(), e.getValue());
+    }
+    for (Map.Entry<String, String> p : systemProperties.entrySet()) {
+      line(text, "systemProperty " + p.getKey(), p.getValue());
     }
     return ListingStamp.of(locations, text.toString());
   }

@@ -21,6 +21,10 @@ import org.apache.maven.plugin.descriptor.Parameter;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.repository.LocalArtifactRequest;
+import org.eclipse.aether.repository.LocalArtifactResult;
 
 /**
  * Drydock's engine ({@code dev.drydock:drydock-schema} of this plugin's version, itself a Maven
@@ -66,12 +70,18 @@ final class Engine {
       descriptor =
           manager.loadPlugin(
               engine, project.getRemotePluginRepositories(), session.getRepositorySession());
+    } catch (PluginResolutionException e) {
+      // the resolver's exception is kept as suppressed, not as the cause: Maven appends every
+      // cause's message to the one it prints (the resolver's span lines, with tabs), and -e still
+      // shows it in full
+      MojoExecutionException unresolved = new MojoExecutionException(unresolved(coordinates, e));
+      unresolved.addSuppressed(e);
+      throw unresolved;
     } catch (PluginNotFoundException
-        | PluginResolutionException
         | PluginDescriptorParsingException
         | InvalidPluginDescriptorException e) {
       throw new MojoExecutionException(
-          "[drydock] Cannot load Drydock's engine " + coordinates + ": " + e.getMessage(), e);
+          "[drydock] Cannot load Drydock's engine " + coordinates + ": " + oneLine(e), e);
     }
     MojoDescriptor goal = descriptor.getMojo(thin.getGoal());
     if (goal == null) {
@@ -87,6 +97,55 @@ final class Engine {
       throw new MojoExecutionException(
           "[drydock] Cannot run Drydock's engine " + coordinates + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Why the engine could not be resolved, in one line saying what to do: it is not in the local
+   * repository and Maven is offline; no plugin repository gave it (the resolver's reason); or one
+   * of its dependencies could not be resolved (the resolver's reason).
+   */
+  private String unresolved(String coordinates, PluginResolutionException e) {
+    RepositorySystemSession repositories = session.getRepositorySession();
+    String local = repositories.getLocalRepository().getBasedir().toString();
+    String[] gav = coordinates.split(":");
+    LocalArtifactResult engineJar =
+        repositories
+            .getLocalRepositoryManager()
+            .find(
+                repositories,
+                new LocalArtifactRequest(
+                    new DefaultArtifact(gav[0], gav[1], "jar", gav[2]), null, null));
+    if (engineJar.getFile() == null && session.isOffline()) {
+      return "[drydock] Drydock's engine "
+          + coordinates
+          + " is not in the local repository "
+          + local
+          + " and Maven is offline (-o): run the build once without -o so Maven downloads it";
+    }
+    if (engineJar.getFile() == null) {
+      return "[drydock] Cannot resolve Drydock's engine "
+          + coordinates
+          + " from the project's plugin repositories ("
+          + oneLine(e)
+          + "): add a plugin repository (or a mirror in settings.xml) that has it, or install it"
+          + " into the local repository "
+          + local;
+    }
+    return "[drydock] Cannot resolve the dependencies of Drydock's engine "
+        + coordinates
+        + (session.isOffline() ? " offline (-o)" : "")
+        + ": "
+        + oneLine(e)
+        + (session.isOffline()
+            ? ": run the build once without -o so Maven downloads them"
+            : ": check the dependencies declared on drydock-maven-plugin and the plugin"
+                + " repositories");
+  }
+
+  /** {@code e}'s message and its causes' as one line (Maven's own have tabs and new lines). */
+  static String oneLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.strip().replaceAll("\\s*\\R\\s*", " ").replace('\t', ' ');
   }
 
   /**

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -101,7 +103,10 @@ public class GenerateMojo extends ThrowawayGoal {
     }
     long start = System.nanoTime();
     Optional<String> stamp =
-        stamp(new PluginParameterExpressionEvaluator(session, mojoExecution), System.getenv());
+        stamp(
+            new PluginParameterExpressionEvaluator(session, mojoExecution),
+            System.getenv(),
+            System.getProperties());
     if (!force && stamp.isPresent()) {
       Path output =
           OutputOwnership.followLink(outputDirectory.toPath().toAbsolutePath().normalize());
@@ -120,11 +125,12 @@ public class GenerateMojo extends ThrowawayGoal {
   }
 
   /**
-   * This execution's {@link BuildStamp}, its parameters evaluated by {@code evaluator} and its
-   * {@code FLYWAY_*} variables from {@code environment}; empty when an input cannot be read or
-   * evaluated.
+   * This execution's {@link BuildStamp}, its parameters evaluated by {@code evaluator}, its {@code
+   * FLYWAY_*} variables from {@code environment} and its {@code jooq.codegen.*} properties from
+   * {@code system}; empty when an input cannot be read or evaluated.
    */
-  Optional<String> stamp(ExpressionEvaluator evaluator, Map<String, String> environment) {
+  Optional<String> stamp(
+      ExpressionEvaluator evaluator, Map<String, String> environment, Properties system) {
     if (!declaresFixedVersions(plugin)) {
       return Optional.empty();
     }
@@ -148,11 +154,20 @@ public class GenerateMojo extends ThrowawayGoal {
               BuildStamp.flywayConfigFiles(
                   basedir, flywayConfigFile == null ? null : flywayConfigFile.toPath()),
               environment,
+              properties(system),
               locations)
           .value();
     } catch (ExpressionEvaluationException e) {
       return Optional.empty();
     }
+  }
+
+  private static Map<String, String> properties(Properties system) {
+    Map<String, String> out = new TreeMap<>();
+    for (String name : system.stringPropertyNames()) {
+      out.put(name, system.getProperty(name));
+    }
+    return out;
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.apache.maven.model.Dependency;
@@ -29,9 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  * output's marker, as the engine writes them when the plugin runs it), then one to three of its
  * inputs are changed at random (each input kind: a migration's bytes, a file added beside the
  * migrations, each parameter of the POM, a user property, the {@code <generator>} XML, the Flyway
- * config file, a {@code FLYWAY_*} and an unrelated environment variable, the plugin's declared
- * dependency versions), a change sometimes drawing the value it had. Both goals are configured from
- * the same POM by Maven's own configurator.
+ * config file, a {@code FLYWAY_*} and an unrelated environment variable, a {@code jooq.codegen.*}
+ * and an unrelated system property, the plugin's declared dependency versions), a change sometimes
+ * drawing the value it had. Both goals are configured from the same POM by Maven's own
+ * configurator.
  *
  * <p>Then: the plugin says up to date exactly when every input it stamps equals the built one;
  * whenever it says up to date, the engine's fingerprint, computed afresh through Flyway's resolver,
@@ -66,6 +68,8 @@ class BuildStampDifferentialTest {
     FLYWAY_CONF_FILE(3),
     FLYWAY_ENV(3),
     OTHER_ENV(2),
+    JOOQ_PROPERTY(3),
+    OTHER_PROPERTY(2),
     DEPENDENCIES(3);
 
     final int values;
@@ -76,7 +80,7 @@ class BuildStampDifferentialTest {
 
     /** Inputs the plugin's stamp does not cover because they cannot change the output. */
     boolean stamped() {
-      return this != OTHER_ENV;
+      return this != OTHER_ENV && this != OTHER_PROPERTY;
     }
 
     /** Inputs the engine in this JVM cannot take (the versions it runs with are its class path). */
@@ -178,7 +182,7 @@ class BuildStampDifferentialTest {
       }
     }
 
-    assertThat(upToDate).containsExactly("OTHER_ENV=1");
+    assertThat(upToDate).containsExactly("OTHER_ENV=1", "OTHER_PROPERTY=1");
     // stamped, though the engine's fingerprint does not change (schemas=public is the default):
     // the engine runs, asks Flyway, finds the sources up to date and restamps (one slower build
     // after such a change)
@@ -240,10 +244,21 @@ class BuildStampDifferentialTest {
     if (state.get(Input.OTHER_ENV) > 0) {
       environment.put("HOME_TOWN", "x");
     }
+    Properties system = new Properties();
+    system.setProperty("java.version", "17");
+    switch (state.get(Input.JOOQ_PROPERTY)) {
+      case 1 -> system.setProperty("jooq.codegen.target.locale", "tr");
+      case 2 -> system.setProperty("jooq.codegen.skip", "true");
+      default -> {}
+    }
+    if (state.get(Input.OTHER_PROPERTY) > 0) {
+      system.setProperty("some.tool.option", "x");
+    }
     GenerateMojo thin = harness.thinGenerate(basedir, pom, properties, declared(state));
-    String stamp = thin.stamp(harness.lastEvaluator, environment).orElseThrow();
+    String stamp = thin.stamp(harness.lastEvaluator, environment, system).orElseThrow();
     String fingerprint =
-        EngineProbe.fingerprint(harness.engineGenerate(basedir, pom, properties), environment);
+        EngineProbe.fingerprint(
+            harness.engineGenerate(basedir, pom, properties), environment, system);
     return new Answer(stamp, fingerprint);
   }
 
