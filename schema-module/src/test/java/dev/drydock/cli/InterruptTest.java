@@ -7,6 +7,7 @@ import dev.drydock.testing.ChildProcess;
 import dev.drydock.testing.SharedPostgres;
 import dev.drydock.testing.SharedPostgres.TestServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +16,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -109,10 +112,51 @@ class InterruptTest {
     }
   }
 
-  @ParameterizedTest(name = "SIG{0} while jOOQ generates code")
+  @ParameterizedTest(name = "SIG{0} while jOOQ writes the sources")
   @CsvSource({"TERM"})
   void signalWhileJooqGeneratesKeepsThePreviousSources(String signal) throws Exception {
-    signalIntoCodeGenerationKeepsThePreviousSources(signal, 1500);
+    // given
+    previousOutput();
+    ChildProcess cli = generate(migrations("V1__many.sql", MANY_TABLES));
+    try (cli) {
+      // jOOQ has written its first file of about 600 into the staging directory: it is writing
+      // (a fixed delay after the "Generating" line raced with the writer's speed)
+      awaitStagedSource(cli, Duration.ofSeconds(60));
+
+      // when
+      cli.signal(signal);
+
+      // then
+      assertThat(cli.awaitExit(Duration.ofSeconds(30))).isEqualTo(exitCodeOf(signal));
+      assertNothingLeft(cli);
+    }
+  }
+
+  /** Waits until a staging directory beside the output holds a generated source. */
+  private void awaitStagedSource(ChildProcess cli, Duration max) throws Exception {
+    long deadline = System.nanoTime() + max.toNanos();
+    while (System.nanoTime() < deadline) {
+      try (Stream<Path> siblings = Files.list(output.getParent())) {
+        for (Path staging :
+            siblings.filter(p -> p.getFileName().toString().matches("jooq\\.tmp-\\d+")).toList()) {
+          try (Stream<Path> files = Files.walk(staging)) {
+            if (files.anyMatch(f -> f.toString().endsWith(".java"))) {
+              return;
+            }
+          } catch (IOException | UncheckedIOException vanished) {
+            // renamed into place or deleted meanwhile: look again
+          }
+        }
+      }
+      Thread.sleep(5);
+    }
+    throw new AssertionError(
+        "no generated source appeared in a staging directory beside "
+            + output
+            + " within "
+            + max
+            + "\n"
+            + cli.tail());
   }
 
   /** Codegen interrupted at other points, and diff's throwaway server: the longer variants. */
@@ -124,7 +168,11 @@ class InterruptTest {
     signalIntoCodeGenerationKeepsThePreviousSources(signal, delayMillis);
   }
 
-  /** {@code generate} of 300 tables, signalled {@code delayMillis} into jOOQ code generation. */
+  /**
+   * {@code generate} of 300 tables, signalled {@code delayMillis} into jOOQ code generation: the
+   * signal may come before, during or after the new sources are moved into place, so the output is
+   * the previous sources or the complete new ones, never a mix.
+   */
   private void signalIntoCodeGenerationKeepsThePreviousSources(String signal, int delayMillis)
       throws Exception {
     // given
@@ -137,8 +185,22 @@ class InterruptTest {
       // when
       cli.signal(signal);
 
-      // then
-      assertThat(cli.awaitExit(Duration.ofSeconds(30))).isEqualTo(exitCodeOf(signal));
+      // then: the signal's exit code, or 0 when the run had ended before the signal came
+      int exit = cli.awaitExit(Duration.ofSeconds(30));
+      if (exit == 0) {
+        assertThat(cli.output()).as("a run that ended by itself").contains("Generated ");
+      } else {
+        assertThat(exit).isEqualTo(exitCodeOf(signal));
+      }
+      Map<String, String> now = FileContents.of(output);
+      if (!now.equals(previous)) {
+        // moved into place before the signal: whole, every file its marker lists and no other
+        String[] marker = now.get(".drydock-fingerprint").split("\n");
+        TreeSet<String> listed = new TreeSet<>(List.of(marker).subList(2, marker.length));
+        listed.add(".drydock-fingerprint");
+        assertThat(now.keySet()).as("the new sources, whole").isEqualTo(listed);
+        previous = now;
+      }
       assertNothingLeft(cli);
     }
   }
