@@ -86,6 +86,23 @@ public final class RealMavenBuild {
     installMarkerAndParent(repository, version);
   }
 
+  /**
+   * Lays out the engine ({@link #installEngine}) and the thin plugin {@code drydock-maven-plugin}
+   * from {@code thinClasses} (its module's class directory, with its plugin descriptor).
+   */
+  public static void installThinPluginAndEngine(
+      Path repository, String version, Path engineClasses, Path thinClasses)
+      throws IOException, URISyntaxException {
+    installEngine(repository, version, engineClasses);
+    assertThat(thinClasses.resolve("META-INF/maven/plugin.xml")).isRegularFile();
+    install(
+        repository,
+        "drydock-maven-plugin",
+        version,
+        thinClasses,
+        ROOT.resolve("maven-plugin/pom.xml"));
+  }
+
   /** Lays out {@code drydock-marker} (target/classes in the reactor) and the parent POM. */
   public static void installMarkerAndParent(Path repository, String version)
       throws IOException, URISyntaxException {

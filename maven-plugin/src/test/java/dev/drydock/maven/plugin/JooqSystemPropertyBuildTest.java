@@ -25,15 +25,11 @@ class JooqSystemPropertyBuildTest {
 
   @BeforeAll
   static void installThisBuildsPluginsIntoATemporaryRepository() throws Exception {
-    String version = ToolVersions.drydock();
-    RealMavenBuild.installEngine(
-        repository, version, RealMavenBuild.codeSource(dev.drydock.maven.GenerateMojo.class));
-    RealMavenBuild.install(
+    RealMavenBuild.installThinPluginAndEngine(
         repository,
-        "drydock-maven-plugin",
-        version,
-        RealMavenBuild.codeSource(GenerateMojo.class),
-        RealMavenBuild.ROOT.resolve("maven-plugin/pom.xml"));
+        ToolVersions.drydock(),
+        RealMavenBuild.codeSource(dev.drydock.maven.GenerateMojo.class),
+        RealMavenBuild.codeSource(GenerateMojo.class));
   }
 
   @Test

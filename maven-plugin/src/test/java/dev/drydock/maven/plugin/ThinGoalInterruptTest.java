@@ -2,7 +2,6 @@ package dev.drydock.maven.plugin;
 
 import static dev.drydock.testing.RealMavenBuild.APPLYING_SLOW;
 import static dev.drydock.testing.RealMavenBuild.SLOW;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.codegen.ToolVersions;
 import dev.drydock.files.FileContents;
@@ -33,17 +32,11 @@ class ThinGoalInterruptTest {
 
   @BeforeAll
   static void installThisBuildsPluginsIntoATemporaryRepository() throws Exception {
-    String version = ToolVersions.drydock();
-    RealMavenBuild.installEngine(
-        repository, version, RealMavenBuild.codeSource(dev.drydock.maven.GenerateMojo.class));
-    Path thin = RealMavenBuild.codeSource(GenerateMojo.class);
-    assertThat(thin.resolve("META-INF/maven/plugin.xml")).isRegularFile();
-    RealMavenBuild.install(
+    RealMavenBuild.installThinPluginAndEngine(
         repository,
-        "drydock-maven-plugin",
-        version,
-        thin,
-        RealMavenBuild.ROOT.resolve("maven-plugin/pom.xml"));
+        ToolVersions.drydock(),
+        RealMavenBuild.codeSource(dev.drydock.maven.GenerateMojo.class),
+        RealMavenBuild.codeSource(GenerateMojo.class));
   }
 
   @ParameterizedTest(name = "SIG{0} while Flyway applies a migration")
