@@ -8,7 +8,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * SHA-256 over everything the generated sources depend on: what Flyway applies (its resolved list:
@@ -80,16 +79,6 @@ public record Fingerprint(String hash) {
 
   void writeTo(Path outputDirectory, Optional<String> stamp) throws IOException {
     OutputMarker.write(outputDirectory, hash, stamp);
-  }
-
-  /** The files a previous run recorded as written into {@code outputDirectory}. */
-  static Set<String> writtenFiles(Path outputDirectory) {
-    return OutputMarker.writtenFiles(outputDirectory);
-  }
-
-  /** {@code file} relative to {@code directory}, separated by {@code /} on every platform. */
-  static String relative(Path directory, Path file) {
-    return OutputMarker.relative(directory, file);
   }
 
   /** The files jOOQ wrote into {@code directory} (see {@link OutputMarker#countSources}). */

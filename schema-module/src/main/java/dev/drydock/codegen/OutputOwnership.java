@@ -2,7 +2,6 @@ package dev.drydock.codegen;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,15 +35,6 @@ final class OutputOwnership {
     }
     if (refusal.isPresent()) {
       throw new CodegenException(refusal.get(), null);
-    }
-  }
-
-  /** The files in the output that Drydock did not write, relative and sorted. */
-  List<String> foreignFiles() {
-    try {
-      return ownership.foreignFiles();
-    } catch (IOException e) {
-      throw new CodegenException(ownership.unreadable(e), e);
     }
   }
 }
